@@ -1,0 +1,38 @@
+# Two commands do all set-up on a fresh machine:
+#   make run    installs GLPK if missing, builds, and plans a shipped county scenario
+#   make test   installs GLPK if missing, builds, and runs the whole test suite
+SWIFT ?= swift
+SCENARIO ?= Scenarios/dehua-typhoon.yaml
+OUT ?= out/dehua-typhoon
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := libglpk-dev glpk-utils
+
+.PHONY: deps build run test bench clean
+
+# libglpk-dev for the C API; glpk-utils for glpsol, which the tests use to re-solve exported models.
+deps:
+	@missing=""; \
+	[ -f /usr/include/glpk.h ] || missing="$$missing libglpk-dev"; \
+	command -v glpsol >/dev/null 2>&1 || missing="$$missing glpk-utils"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing$$missing from Debian's packages..."; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+run: build
+	$(SWIFT) run yubei solve $(SCENARIO) --out $(OUT)
+	@echo "Plan written to $(OUT)/ (open $(OUT)/report.html in a browser; $(OUT)/plan.json for scripts)."
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps
+	$(SWIFT) build -c release
+	bash Benchmarks/run.sh
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,71 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers, bottom to top; data flows one way:
+//   CGLPK (C API) → YubeiOptimization (modelling layer over GLPK)
+//   YubeiCore (diagnostics, localised text, shared units)
+//   YubeiScenario (county model and file formats) → YubeiSiting (stockpiles, shelters, teams)
+//   YubeiLocation (classic location models)        YubeiDrills (rule packs, check, plan)
+//   YubeiReports (Markdown, HTML, SVG)  →  yubei (the command)
+let package = Package(
+    name: "Yubei",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "yubei", targets: ["yubei"]),
+        .library(name: "YubeiOptimization", targets: ["YubeiOptimization"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/davecom/SwiftGraph", from: "4.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+        ),
+        .target(name: "YubeiCore"),
+        .target(name: "YubeiOptimization", dependencies: ["CGLPK", "YubeiCore"]),
+        .target(
+            name: "YubeiScenario",
+            dependencies: [
+                "YubeiCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "SwiftGraph", package: "SwiftGraph"),
+            ]
+        ),
+        .target(name: "YubeiLocation", dependencies: ["YubeiCore", "YubeiOptimization"]),
+        .target(name: "YubeiSiting", dependencies: ["YubeiCore", "YubeiOptimization", "YubeiScenario"]),
+        .target(
+            name: "YubeiDrills",
+            dependencies: [
+                "YubeiCore", "YubeiOptimization",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .target(
+            name: "YubeiReports",
+            dependencies: ["YubeiCore", "YubeiScenario", "YubeiSiting", "YubeiLocation", "YubeiDrills"]
+        ),
+        .executableTarget(
+            name: "yubei",
+            dependencies: [
+                "YubeiCore", "YubeiOptimization", "YubeiScenario", "YubeiLocation",
+                "YubeiSiting", "YubeiDrills", "YubeiReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "YubeiOptimizationTests", dependencies: ["YubeiOptimization"]),
+        .testTarget(name: "YubeiScenarioTests", dependencies: ["YubeiScenario"]),
+        .testTarget(name: "YubeiLocationTests", dependencies: ["YubeiLocation"]),
+        .testTarget(name: "YubeiSitingTests", dependencies: ["YubeiSiting", "YubeiScenario"]),
+        .testTarget(name: "YubeiDrillsTests", dependencies: ["YubeiDrills"]),
+        .testTarget(name: "YubeiCLITests", dependencies: ["YubeiCore"]),
+    ]
+)

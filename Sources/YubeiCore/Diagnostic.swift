@@ -1,0 +1,101 @@
+/// A place in an input file that a message points at.
+///
+/// YAML and JSON nodes have a line and a column; CSV rows have a row number only
+/// (the header is row 1), and a file-level problem has neither.
+public struct SourceLocation: Sendable, Hashable, Comparable {
+    /// The file as the user named it.
+    public var file: String
+    /// 1-based line (or CSV row), if known.
+    public var line: Int?
+    /// 1-based column, if known.
+    public var column: Int?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `FILE:LINE:COL`, `FILE:ROW` or `FILE`.
+    public var description: String {
+        switch (line, column) {
+        case let (line?, column?): return "\(file):\(line):\(column)"
+        case let (line?, nil): return "\(file):\(line)"
+        default: return file
+        }
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.file, a.line ?? 0, a.column ?? 0) < (b.file, b.line ?? 0, b.column ?? 0)
+    }
+}
+
+/// One problem (or remark) found in the user's input, printed compiler-style:
+/// `FILE:LINE:COL: error: MESSAGE`.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning, note
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    public static func error(at location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.error, at: location, message)
+    }
+
+    public static func warning(at location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, at: location, message)
+    }
+
+    public var description: String {
+        "\(location.description): \(severity.rawValue): \(message)"
+    }
+}
+
+/// Diagnostics collected while reading input, so that every problem is reported in one run.
+public struct Diagnostics: Sendable, Hashable {
+    public private(set) var all: [Diagnostic] = []
+
+    public init(_ all: [Diagnostic] = []) { self.all = all }
+
+    public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
+    public mutating func append(contentsOf other: Diagnostics) { all.append(contentsOf: other.all) }
+
+    public mutating func error(_ location: SourceLocation, _ message: String) {
+        all.append(.error(at: location, message))
+    }
+
+    public mutating func warning(_ location: SourceLocation, _ message: String) {
+        all.append(.warning(at: location, message))
+    }
+
+    public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+
+    /// Throws ``InputError`` carrying every diagnostic when any is an error.
+    public func throwIfErrors() throws(InputError) {
+        if hasErrors { throw InputError(diagnostics: self) }
+    }
+}
+
+/// Input that cannot be used: the command prints every diagnostic and exits 65 (`EX_DATAERR`).
+public struct InputError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: Diagnostics
+
+    public init(diagnostics: Diagnostics) { self.diagnostics = diagnostics }
+
+    public init(_ diagnostic: Diagnostic) { self.diagnostics = Diagnostics([diagnostic]) }
+
+    public var description: String {
+        diagnostics.all.map(\.description).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,179 @@
+internal import CGLPK
+
+/// The one owner of a `glp_prob`: every `glp_*` call on a problem lives in this file.
+///
+/// Non-copyable and not `Sendable`: it is created, used and freed on one thread, inside one
+/// synchronous call, because GLPK keeps its state per thread and aborts when a problem is
+/// freed on another thread.
+struct GLPKProblem: ~Copyable {
+    let raw: OpaquePointer
+    let columnCount: Int
+    let rowCount: Int
+    let integerColumns: [Int]
+
+    /// Loads `model`, which must have passed ``Model/validate()`` and have integral integer bounds.
+    init(_ model: Model, names: [String]? = nil, rowNames: [String]? = nil) {
+        raw = glp_create_prob()
+        columnCount = model.variables.count
+        rowCount = model.constraints.count
+        integerColumns = model.variables.indices.filter { model.variables[$0].kind.isInteger }
+        glp_set_obj_dir(raw, model.sense == .minimize ? GLP_MIN : GLP_MAX)
+        glp_add_cols(raw, Int32(columnCount))
+        for (j, v) in model.variables.enumerated() {
+            let col = Int32(j + 1)
+            if v.kind.isInteger { glp_set_col_kind(raw, col, GLP_IV) }
+            let (type, lb, ub) = Self.boundType(v.lowerBound, v.upperBound)
+            glp_set_col_bnds(raw, col, type, lb, ub)
+            if let names { glp_set_col_name(raw, col, names[j]) }
+        }
+        for (j, c) in model.objective.mergedTerms() {
+            glp_set_obj_coef(raw, Int32(j + 1), c)
+        }
+        glp_set_obj_coef(raw, 0, model.objective.constant)
+        if rowCount > 0 {
+            glp_add_rows(raw, Int32(rowCount))
+            var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]
+            let nonzeros = model.nonzeroCount
+            ia.reserveCapacity(nonzeros + 1); ja.reserveCapacity(nonzeros + 1); ar.reserveCapacity(nonzeros + 1)
+            for (i, row) in model.constraints.enumerated() {
+                let r = Int32(i + 1)
+                let (type, lb, ub) = Self.boundType(row.lowerBound, row.upperBound)
+                glp_set_row_bnds(raw, r, type, lb, ub)
+                if let rowNames { glp_set_row_name(raw, r, rowNames[i]) }
+                for (j, c) in zip(row.indices, row.coefficients) {
+                    ia.append(r); ja.append(Int32(j + 1)); ar.append(c)
+                }
+            }
+            if ia.count > 1 { glp_load_matrix(raw, Int32(ia.count - 1), &ia, &ja, &ar) }
+        }
+    }
+
+    deinit { glp_delete_prob(raw) }
+
+    /// GLPK's bound type for a pair of optional bounds (infinite values count as absent).
+    static func boundType(_ lower: Double?, _ upper: Double?) -> (Int32, Double, Double) {
+        let l = lower.flatMap { $0.isFinite ? $0 : nil }
+        let u = upper.flatMap { $0.isFinite ? $0 : nil }
+        switch (l, u) {
+        case (nil, nil): return (GLP_FR, 0, 0)
+        case let (l?, nil): return (GLP_LO, l, 0)
+        case let (nil, u?): return (GLP_UP, 0, u)
+        case let (l?, u?): return (l == u ? GLP_FX : GLP_DB, l, u)
+        }
+    }
+
+    // MARK: LP
+
+    /// Runs the simplex method; returns GLPK's return code.
+    func simplex(presolve: Bool, messageLevel: Int32, timeLimitMilliseconds: Int32?) -> GLPKReturnCode {
+        var parm = glp_smcp()
+        glp_init_smcp(&parm)
+        parm.msg_lev = messageLevel
+        parm.presolve = presolve ? GLP_ON : GLP_OFF
+        if let ms = timeLimitMilliseconds { parm.tm_lim = ms }
+        return GLPKReturnCode(rawValue: glp_simplex(raw, &parm))
+    }
+
+    var lpStatus: GLPKSolutionStatus { GLPKSolutionStatus(rawValue: glp_get_status(raw)) }
+    var lpPrimalStatus: GLPKSolutionStatus { GLPKSolutionStatus(rawValue: glp_get_prim_stat(raw)) }
+    var lpObjective: Double { glp_get_obj_val(raw) }
+    var lpValues: [Double] { (0..<columnCount).map { glp_get_col_prim(raw, Int32($0 + 1)) } }
+    var rowDuals: [Double] { (0..<rowCount).map { glp_get_row_dual(raw, Int32($0 + 1)) } }
+    var reducedCosts: [Double] { (0..<columnCount).map { glp_get_col_dual(raw, Int32($0 + 1)) } }
+    var iterationCount: Int { Int(glp_get_it_cnt(raw)) }
+
+    // MARK: MIP
+
+    /// Runs branch-and-bound from the optimal LP basis, with `context` as the callback's state.
+    func branchAndBound(_ options: SolveOptions, timeLimitMilliseconds: Int32?, context: MIPCallbackContext) -> GLPKReturnCode {
+        var parm = glp_iocp()
+        glp_init_iocp(&parm)
+        parm.msg_lev = options.verbosity.glpkMessageLevel
+        parm.presolve = GLP_OFF  // the LP is solved already, and a heuristic solution needs the original columns
+        parm.mip_gap = options.relativeGap
+        if let ms = timeLimitMilliseconds { parm.tm_lim = ms }
+        if options.cuts {
+            parm.gmi_cuts = GLP_ON; parm.mir_cuts = GLP_ON; parm.cov_cuts = GLP_ON; parm.clq_cuts = GLP_ON
+        }
+        parm.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
+        parm.cb_func = mipCallback
+        let unmanaged = Unmanaged.passRetained(context)
+        defer { unmanaged.release() }
+        parm.cb_info = unmanaged.toOpaque()
+        return GLPKReturnCode(rawValue: glp_intopt(raw, &parm))
+    }
+
+    var mipStatus: GLPKSolutionStatus { GLPKSolutionStatus(rawValue: glp_mip_status(raw)) }
+    var mipObjective: Double { glp_mip_obj_val(raw) }
+    var mipValues: [Double] { (0..<columnCount).map { glp_mip_col_val(raw, Int32($0 + 1)) } }
+
+    /// Fixes every integer column at its value in `values` and makes it continuous, so that
+    /// the LP that remains gives duals for that integer plan.
+    func fixIntegers(at values: [Double]) {
+        for j in integerColumns {
+            let col = Int32(j + 1)
+            glp_set_col_kind(raw, col, GLP_CV)
+            let v = values[j].rounded()
+            glp_set_col_bnds(raw, col, GLP_FX, v, v)
+        }
+    }
+
+    // MARK: Files
+
+    func writeCPLEXLP(to path: String) -> Bool { glp_write_lp(raw, nil, path) == 0 }
+    func writeFreeMPS(to path: String) -> Bool { glp_write_mps(raw, GLP_MPS_FILE, nil, path) == 0 }
+}
+
+@available(*, unavailable)
+extension GLPKProblem: Sendable {}
+
+/// State shared with GLPK's branch-and-bound callback; lives only for one `glp_intopt` call.
+final class MIPCallbackContext {
+    let clock = ContinuousClock()
+    let start: ContinuousClock.Instant
+    let progress: (@Sendable (SolveProgress) -> Void)?
+    let interval: Duration
+    /// 1-based values for `glp_ios_heur_sol` (index 0 unused).
+    var initialSolution: [Double]?
+    var initialSolutionAccepted: Bool?
+    var lastReport: ContinuousClock.Instant
+    var bestBound: Double?
+    var nodes = 0
+
+    init(start: ContinuousClock.Instant, options: SolveOptions) {
+        self.start = start
+        progress = options.progress
+        interval = options.progressInterval
+        lastReport = start
+        if let x = options.initialSolution { initialSolution = [0] + x }
+    }
+}
+
+private func mipCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
+    guard let tree, let info else { return }
+    let context = Unmanaged<MIPCallbackContext>.fromOpaque(info).takeUnretainedValue()
+    let reason = glp_ios_reason(tree)
+    var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
+    glp_ios_tree_size(tree, &active, &current, &total)
+    context.nodes = Int(total)
+    let best = glp_ios_best_node(tree)
+    if best != 0 { context.bestBound = glp_ios_node_bound(tree, best) }
+    if reason == GLP_IHEUR, let x = context.initialSolution {
+        context.initialSolution = nil  // offered once
+        context.initialSolutionAccepted = x.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) } == 0
+    }
+    guard let progress = context.progress, reason == GLP_ISELECT || reason == GLP_IBINGO else { return }
+    let now = context.clock.now
+    guard now - context.lastReport >= context.interval else { return }
+    context.lastReport = now
+    let prob = glp_ios_get_prob(tree)
+    let hasIncumbent = glp_mip_status(prob) == GLP_FEAS || glp_mip_status(prob) == GLP_OPT
+    let gap = glp_ios_mip_gap(tree)
+    progress(SolveProgress(
+        incumbent: hasIncumbent ? glp_mip_obj_val(prob) : nil,
+        bestBound: context.bestBound,
+        relativeGap: hasIncumbent && gap < 1e300 ? gap : nil,
+        nodes: context.nodes,
+        elapsed: now - context.start
+    ))
+}

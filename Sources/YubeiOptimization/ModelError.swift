@@ -1,0 +1,98 @@
+/// A model that GLPK must not see: found by ``Model/validate()`` before any GLPK call,
+/// because GLPK aborts the process (or silently misbehaves) on such input.
+public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        case emptyModel
+        case nonFiniteCoefficient
+        case nonFiniteBound
+        case invertedBounds
+        case invalidName
+        case unknownVariable
+        case invalidOption
+    }
+
+    public var kind: Kind
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+extension Model {
+    /// The longest name GLPK accepts, in bytes.
+    public static let maximumNameLength = 255
+
+    /// Checks everything GLPK would abort on or silently get wrong.
+    ///
+    /// - Throws: ``ModelError`` naming the first offending variable, row or coefficient.
+    /// - Complexity: O(variables + nonzeros).
+    public func validate() throws(ModelError) {
+        if variables.isEmpty {
+            throw ModelError(.emptyModel, "the model '\(name)' has no variables")
+        }
+        try Self.checkName(name, what: "model")
+        for (j, v) in variables.enumerated() {
+            try Self.checkName(v.name, what: "variable \(j)")
+            for bound in [v.lowerBound, v.upperBound] {
+                if let b = bound, b.isNaN {
+                    throw ModelError(.nonFiniteBound, "variable '\(label(j))' has a NaN bound")
+                }
+            }
+            if let l = v.lowerBound, let u = v.upperBound, l > u {
+                throw ModelError(.invertedBounds, "variable '\(label(j))' has lower bound \(l) above upper bound \(u)")
+            }
+            if v.lowerBound == .infinity || v.upperBound == -.infinity {
+                throw ModelError(.nonFiniteBound, "variable '\(label(j))' has an impossible infinite bound")
+            }
+        }
+        for (i, row) in constraints.enumerated() {
+            try Self.checkName(row.name, what: "constraint \(i)")
+            let rowLabel = row.name.isEmpty ? "#\(i)" : row.name
+            for (j, c) in zip(row.indices, row.coefficients) {
+                guard j >= 0, j < variables.count else {
+                    throw ModelError(.unknownVariable, "constraint '\(rowLabel)' uses a variable of another model")
+                }
+                guard c.isFinite else {
+                    throw ModelError(.nonFiniteCoefficient, "constraint '\(rowLabel)' has coefficient \(c) on '\(label(j))'")
+                }
+            }
+            for bound in [row.lowerBound, row.upperBound] {
+                if let b = bound, b.isNaN {
+                    throw ModelError(.nonFiniteBound, "constraint '\(rowLabel)' has a NaN right-hand side")
+                }
+            }
+            if let l = row.lowerBound, let u = row.upperBound, l > u {
+                throw ModelError(.invertedBounds, "constraint '\(rowLabel)' has lower bound \(l) above upper bound \(u)")
+            }
+            if row.lowerBound == .infinity || row.upperBound == -.infinity {
+                throw ModelError(.nonFiniteBound, "constraint '\(rowLabel)' has an impossible infinite right-hand side")
+            }
+        }
+        for (j, c) in zip(objective.indices, objective.coefficients) {
+            guard j >= 0, j < variables.count else {
+                throw ModelError(.unknownVariable, "the objective uses a variable of another model")
+            }
+            guard c.isFinite else {
+                throw ModelError(.nonFiniteCoefficient, "the objective has coefficient \(c) on '\(label(j))'")
+            }
+        }
+        guard objective.constant.isFinite else {
+            throw ModelError(.nonFiniteCoefficient, "the objective constant is \(objective.constant)")
+        }
+    }
+
+    func label(_ j: Int) -> String { variables[j].name.isEmpty ? "#\(j)" : variables[j].name }
+
+    static func checkName(_ name: String, what: String) throws(ModelError) {
+        if name.utf8.count > maximumNameLength {
+            throw ModelError(.invalidName, "the name of \(what) is longer than \(maximumNameLength) bytes")
+        }
+        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw ModelError(.invalidName, "the name of \(what) contains a control character")
+        }
+    }
+}

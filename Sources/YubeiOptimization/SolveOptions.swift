@@ -1,0 +1,44 @@
+/// How ``Model/solve(options:)`` runs GLPK.
+public struct SolveOptions: Sendable {
+    /// How much of GLPK's own log to show. It always goes to standard error, never standard output.
+    public enum Verbosity: Int, Sendable, Hashable, Comparable {
+        case quiet, errors, normal, all
+
+        public static func < (a: Verbosity, b: Verbosity) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// Run GLPK's LP presolver before the simplex method.
+    public var presolve = true
+    /// Stop after this long (wall clock, across LP and branch-and-bound); `nil` for no limit.
+    public var timeLimit: Duration?
+    /// Stop branch-and-bound once (incumbent − bound) / |incumbent| is at most this.
+    public var relativeGap: Double = 1e-9
+    public var verbosity: Verbosity = .quiet
+    /// GLPK's cutting planes (Gomory, MIR, cover, clique) in branch-and-bound.
+    public var cuts = false
+    /// GLPK's feasibility-pump heuristic at the root.
+    public var feasibilityPump = false
+    /// A known feasible solution for a MIP, indexed by variable position, handed to GLPK as
+    /// its first incumbent. Ignored (and reported in the result) when it is not feasible.
+    public var initialSolution: [Double]?
+    /// After a MIP, fix the integer variables at their values and solve the LP that remains,
+    /// so that ``SolveResult/dual(of:)`` gives shadow prices for that plan.
+    public var dualsOfFixedMIP = false
+    /// Called with branch-and-bound progress, at most every ``progressInterval``.
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+    public var progressInterval: Duration = .milliseconds(500)
+
+    public init() {}
+}
+
+/// A snapshot of branch-and-bound, passed to ``SolveOptions/progress``.
+public struct SolveProgress: Sendable, Hashable {
+    /// Objective of the best integer solution so far.
+    public var incumbent: Double?
+    /// Best proven bound on the optimum.
+    public var bestBound: Double?
+    /// Relative gap between the two, when both exist.
+    public var relativeGap: Double?
+    public var nodes: Int
+    public var elapsed: Duration
+}
