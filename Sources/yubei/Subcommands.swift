@@ -1,8 +1,13 @@
 import ArgumentParser
 
 extension Yubei {
-    /// Every subcommand, in the order `--help` lists them.
+    /// Every subcommand, in the order `--help` lists them. Each lives in its own file.
     static let allSubcommands: [any ParsableCommand.Type] = [
+        Validate.self,
+        Describe.self,
+        Solve.self,
+        Locate.self,
+        Drills.self,
         Info.self,
     ]
 }
