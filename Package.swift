@@ -26,7 +26,7 @@ let package = Package(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
         ),
-        .target(name: "YubeiCore"),
+        .target(name: "YubeiCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "YubeiOptimization", dependencies: ["CGLPK", "YubeiCore"]),
         .target(
             name: "YubeiScenario",

@@ -1,0 +1,99 @@
+import Foundation
+@_exported import Yams
+
+/// A YAML (or JSON) input file parsed into a tree whose every node keeps its line and column.
+///
+/// Loading reports what a planner gets wrong before any value is read: a missing or
+/// unreadable file, bytes that are not UTF-8, an empty file, and YAML syntax errors, each
+/// as a ``Diagnostic`` at its position.
+public struct YAMLFile {
+    /// The path as the user wrote it; every diagnostic names it.
+    public let path: String
+    public let root: Node
+    /// The text of the file.
+    public let text: String
+
+    /// Reads and parses `path`.
+    ///
+    /// - Throws: ``InputError`` with one diagnostic for an unreadable, non-UTF-8, empty or
+    ///   syntactically broken file.
+    public static func load(path: String) throws(InputError) -> YAMLFile {
+        let fileLocation = SourceLocation(file: path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let why = !exists ? "no such file" : isDirectory.boolValue ? "is a directory, not a file" : "cannot be read"
+            throw InputError(.error(at: fileLocation, why))
+        }
+        return try parse(data: data, path: path)
+    }
+
+    /// Parses YAML text already read from `path`.
+    public static func parse(data: Data, path: String) throws(InputError) -> YAMLFile {
+        guard let text = String(validatingUTF8Data: data) else {
+            let (line, column) = firstInvalidUTF8Position(in: data)
+            throw InputError(.error(at: SourceLocation(file: path, line: line, column: column),
+                                    "the file is not valid UTF-8 text (save it as UTF-8)"))
+        }
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        if body.allSatisfy({ $0.isWhitespace }) {
+            throw InputError(.error(at: SourceLocation(file: path, line: 1, column: 1), "the file is empty"))
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: body)
+        } catch let error as YamlError {
+            throw InputError(diagnostic(for: error, path: path))
+        } catch {
+            throw InputError(.error(at: SourceLocation(file: path), "cannot parse the file: \(error)"))
+        }
+        guard let root else {
+            throw InputError(.error(at: SourceLocation(file: path, line: 1, column: 1), "the file holds no YAML document"))
+        }
+        return YAMLFile(path: path, root: root, text: body)
+    }
+
+    static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            if problem.contains("end of stream") || problem.contains("could not find expected") {
+                message += "; is the file truncated or a quote or bracket left open?"
+            }
+            return .error(at: SourceLocation(file: path, line: mark.line, column: mark.column), message)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error(at: SourceLocation(file: path, line: context.mark.line, column: context.mark.column),
+                          "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping")
+        case let .reader(problem, _, _, _):
+            return .error(at: SourceLocation(file: path), "cannot read the file: \(problem)")
+        default:
+            return .error(at: SourceLocation(file: path), "invalid YAML: \(error)")
+        }
+    }
+
+    /// 1-based line and column of the first byte sequence that is not UTF-8.
+    static func firstInvalidUTF8Position(in data: Data) -> (Int, Int) {
+        var line = 1, column = 1
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var bytesSeen: [UInt8] = []
+        var proxy = AnyIterator<UInt8> { let b = iterator.next(); if let b { bytesSeen.append(b) }; return b }
+        while true {
+            switch decoder.decode(&proxy) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput, .error:
+                return (line, column)
+            }
+        }
+    }
+}
+
+extension String {
+    /// The text of `data` when it is valid UTF-8, else `nil`.
+    init?(validatingUTF8Data data: Data) {
+        guard let text = String(data: data, encoding: .utf8) else { return nil }
+        self = text
+    }
+}
