@@ -26,14 +26,52 @@ extension Model {
             result.solveTime = clock.now - start
             return result
         }
+        // GLPK's glp_ios_heur_sol checks neither bounds nor rows, so an infeasible start would
+        // become the incumbent: only a start checked here is handed over.
+        let incumbent = model.isMIP ? options.initialSolution.flatMap { model.feasibleStart($0) } : nil
         return withGLPKTerminal(options.verbosity) {
             let problem = GLPKProblem(model)
-            var result = model.isMIP
-                ? problem.solveMIP(options, clock: clock, start: start, sense: sense)
-                : problem.solveLP(options, clock: clock, start: start, sense: sense)
+            var result: SolveResult
+            if model.isMIP {
+                result = problem.solveMIP(options, incumbent: incumbent, clock: clock, start: start, sense: sense)
+                if options.initialSolution != nil { result.initialSolutionAccepted = incumbent != nil }
+            } else {
+                result = problem.solveLP(options, clock: clock, start: start, sense: sense)
+            }
             result.solveTime = clock.now - start
             return result
         }
+    }
+
+    /// The tolerance, relative to max(1, |bound|), within which an initial solution must meet
+    /// bounds, rows and integrality.
+    static let startTolerance = 1e-6
+
+    /// `values` with integer variables rounded, and its objective, when it meets every bound,
+    /// integrality condition and row within ``startTolerance``; otherwise `nil`.
+    ///
+    /// - Complexity: O(variables + nonzeros).
+    func feasibleStart(_ values: [Double]) -> MIPStart? {
+        func within(_ v: Double, _ lower: Double?, _ upper: Double?) -> Bool {
+            if let l = lower, l.isFinite, v < l - Self.startTolerance * max(1, abs(l)) { return false }
+            if let u = upper, u.isFinite, v > u + Self.startTolerance * max(1, abs(u)) { return false }
+            return true
+        }
+        var x = values
+        for (j, v) in variables.enumerated() {
+            if v.kind.isInteger {
+                let r = x[j].rounded()
+                guard abs(x[j] - r) <= Self.startTolerance * max(1, abs(r)) else { return nil }
+                x[j] = r
+            }
+            guard within(x[j], v.lowerBound, v.upperBound) else { return nil }
+        }
+        for row in constraints {
+            var activity = 0.0
+            for (j, c) in zip(row.indices, row.coefficients) { activity += c * x[j] }
+            guard within(activity, row.lowerBound, row.upperBound) else { return nil }
+        }
+        return MIPStart(values: x, objective: objective.evaluated(at: x))
     }
 
     /// Rounds integer variables' bounds inwards; returns a message when one has no integer value.
@@ -60,10 +98,20 @@ extension GLPKProblem {
     }
 
     /// Solves the LP and maps GLPK's return code and status to a result.
-    func solveLP(_ options: SolveOptions, clock: ContinuousClock, start: ContinuousClock.Instant, sense: ObjectiveSense) -> SolveResult {
+    ///
+    /// - Parameter warm: the problem holds a basis from an earlier solve: keep it (no presolver)
+    ///   and start with the dual simplex method.
+    func solveLP(_ options: SolveOptions, clock: ContinuousClock, start: ContinuousClock.Instant, sense: ObjectiveSense, warm: Bool = false) -> SolveResult {
         let level = options.verbosity.glpkMessageLevel
-        var code = simplex(presolve: options.presolve, messageLevel: level,
+        let iterationsBefore = iterationCount
+        var code = simplex(presolve: options.presolve && !warm, messageLevel: level,
+                           timeLimitMilliseconds: Self.remainingMilliseconds(options, clock, start), dual: warm)
+        if warm && (code == .invalidBasis || code == .singularMatrix || code == .illConditioned) {
+            // The basis kept from the last solve does not fit the changed problem: start afresh.
+            useStandardBasis()
+            code = simplex(presolve: options.presolve, messageLevel: level,
                            timeLimitMilliseconds: Self.remainingMilliseconds(options, clock, start))
+        }
         if code == .noDualFeasible && options.presolve {
             // The presolver only knows "no dual feasible solution"; the simplex method without it tells which.
             code = simplex(presolve: false, messageLevel: level,
@@ -71,7 +119,7 @@ extension GLPKProblem {
         }
         let status = lpStatus
         var result = SolveResult(termination: .otherError, detail: "\(code); \(status)", sense: sense)
-        result.iterations = iterationCount
+        result.iterations = iterationCount - iterationsBefore
         switch code {
         case .success:
             switch status {
@@ -100,8 +148,12 @@ extension GLPKProblem {
     }
 
     /// Solves the root LP, then branch-and-bound, and maps the outcome to a result.
-    func solveMIP(_ options: SolveOptions, clock: ContinuousClock, start: ContinuousClock.Instant, sense: ObjectiveSense) -> SolveResult {
-        var root = solveLP(options, clock: clock, start: start, sense: sense)
+    ///
+    /// A checked `incumbent` is offered to GLPK at the root, and kept as the result's solution
+    /// when the search stops (at a limit or a failure) with nothing better.
+    func solveMIP(_ options: SolveOptions, incumbent: MIPStart?, clock: ContinuousClock, start: ContinuousClock.Instant, sense: ObjectiveSense, warm: Bool = false) -> SolveResult {
+        let iterationsBefore = iterationCount
+        var root = solveLP(options, clock: clock, start: start, sense: sense, warm: warm)
         root.values = nil; root.objectiveValue = nil; root.rowDuals = nil; root.reducedCosts = nil
         switch root.termination {
         case .optimal: break
@@ -110,16 +162,26 @@ extension GLPKProblem {
             return root
         default:
             root.bestBound = nil
+            root.adopt(incumbent)
             return root
         }
+        var result = searchFromRoot(options, incumbent: incumbent, clock: clock, start: start, sense: sense)
+        result.adopt(incumbent)
+        result.iterations = iterationCount - iterationsBefore
+        return result
+    }
+
+    /// Runs branch-and-bound from the optimal root LP and maps the outcome to a result.
+    private func searchFromRoot(_ options: SolveOptions, incumbent: MIPStart?, clock: ContinuousClock, start: ContinuousClock.Instant, sense: ObjectiveSense) -> SolveResult {
         let rootBound = lpObjective
-        let context = MIPCallbackContext(start: start, options: options)
+        let context = MIPCallbackContext(start: start, options: options, incumbent: incumbent?.values)
         let code = branchAndBound(options, timeLimitMilliseconds: Self.remainingMilliseconds(options, clock, start), context: context)
         let status = mipStatus
         var result = SolveResult(termination: .otherError, detail: "\(code); \(status)", sense: sense)
         result.rootBound = rootBound
         result.nodes = context.nodes
-        result.initialSolutionAccepted = options.initialSolution == nil ? nil : (context.initialSolutionAccepted ?? false)
+        // The root LP bounds every node, so the best node bound is never weaker than it.
+        let nodeBound = context.bestBound.map { sense == .minimize ? max($0, rootBound) : min($0, rootBound) } ?? rootBound
         switch code {
         case .success:
             switch status {
@@ -141,24 +203,56 @@ extension GLPKProblem {
             result.objectiveValue = mipObjective
             if code == .success && status == .optimal {
                 result.bestBound = mipObjective
-            } else if let bound = context.bestBound {
-                // A node bound never beats the incumbent's own value.
-                result.bestBound = sense == .minimize ? min(bound, mipObjective) : max(bound, mipObjective)
             } else {
-                result.bestBound = rootBound
+                // A node bound never beats the incumbent's own value.
+                result.bestBound = sense == .minimize ? min(nodeBound, mipObjective) : max(nodeBound, mipObjective)
             }
             if options.dualsOfFixedMIP {
-                fixIntegers(at: values)
-                if simplex(presolve: false, messageLevel: options.verbosity.glpkMessageLevel, timeLimitMilliseconds: nil) == .success,
-                   lpStatus == .optimal {
+                let saved = fixIntegers(at: values)
+                defer { restoreIntegers(saved) }
+                let level = options.verbosity.glpkMessageLevel
+                var solved = simplex(presolve: false, messageLevel: level, timeLimitMilliseconds: nil) == .success && lpStatus == .optimal
+                if !solved {
+                    // The basis branch-and-bound left behind may not fit the fixed LP: start afresh.
+                    useStandardBasis()
+                    solved = simplex(presolve: false, messageLevel: level, timeLimitMilliseconds: nil) == .success && lpStatus == .optimal
+                }
+                if solved {
                     result.rowDuals = rowDuals
                     result.reducedCosts = reducedCosts
                 }
             }
         } else if result.termination == .limitReached(.time) || result.termination == .limitReached(.interrupted) {
-            result.bestBound = context.bestBound ?? rootBound
+            result.bestBound = nodeBound
         }
-        result.iterations = iterationCount
         return result
+    }
+}
+
+/// A checked initial solution of a MIP: integer values rounded, objective evaluated.
+struct MIPStart: Sendable {
+    var values: [Double]
+    var objective: Double
+}
+
+extension SolveResult {
+    /// Takes `start` as the solution when the solver stopped early with no solution, or a worse one.
+    mutating func adopt(_ start: MIPStart?) {
+        guard let start else { return }
+        switch termination {
+        case .limitReached, .numericalError, .otherError: break
+        case .optimal, .infeasible, .unbounded, .infeasibleOrUnbounded: return
+        }
+        if let current = objectiveValue, values != nil {
+            let better = sense == .minimize ? start.objective < current : start.objective > current
+            guard better else { return }
+        }
+        values = start.values
+        objectiveValue = start.objective
+        rowDuals = nil
+        reducedCosts = nil
+        if let bound = bestBound {
+            bestBound = sense == .minimize ? min(bound, start.objective) : max(bound, start.objective)
+        }
     }
 }

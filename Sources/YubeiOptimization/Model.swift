@@ -7,8 +7,10 @@ public enum ObjectiveSense: String, Sendable, Hashable {
 ///
 /// A `Model` is a plain value: it can be built on any task, copied, extended with more rows
 /// between solves (the basis of iterative methods such as cut loops and radius searches), and
-/// solved from several tasks at once. GLPK appears only inside ``solve(options:)`` and
-/// ``write(to:format:)``, each of which creates, uses and frees its GLPK problem in one call.
+/// solved from several tasks at once. GLPK appears only inside ``solve(options:)``,
+/// ``write(to:format:)`` and ``withIncrementalSolver(options:_:)``, each of which creates,
+/// uses and frees its GLPK problem in one call. For many re-solves of a growing model,
+/// ``withIncrementalSolver(options:_:)`` keeps one GLPK problem and its basis between them.
 public struct Model: Sendable {
     public var name: String
     public internal(set) var variables: [VariableDefinition] = []
@@ -72,12 +74,15 @@ public struct Model: Sendable {
         let terms = constraint.expression.mergedTerms()
         let shift = constraint.expression.constant
         let handle = Constraint(index: constraints.count)
+        // A non-finite constant would vanish into an infinite (that is, absent) bound: make
+        // the bounds NaN so that validate() reports the row instead.
+        func moved(_ bound: Double?) -> Double? { bound.map { shift.isFinite ? $0 - shift : .nan } }
         constraints.append(ConstraintDefinition(
             name: name,
             indices: terms.map(\.index),
             coefficients: terms.map(\.coefficient),
-            lowerBound: constraint.lowerBound.map { $0 - shift },
-            upperBound: constraint.upperBound.map { $0 - shift }
+            lowerBound: moved(constraint.lowerBound),
+            upperBound: moved(constraint.upperBound)
         ))
         return handle
     }

@@ -35,43 +35,8 @@ extension Model {
             throw ModelError(.emptyModel, "the model '\(name)' has no variables")
         }
         try Self.checkName(name, what: "model")
-        for (j, v) in variables.enumerated() {
-            try Self.checkName(v.name, what: "variable \(j)")
-            for bound in [v.lowerBound, v.upperBound] {
-                if let b = bound, b.isNaN {
-                    throw ModelError(.nonFiniteBound, "variable '\(label(j))' has a NaN bound")
-                }
-            }
-            if let l = v.lowerBound, let u = v.upperBound, l > u {
-                throw ModelError(.invertedBounds, "variable '\(label(j))' has lower bound \(l) above upper bound \(u)")
-            }
-            if v.lowerBound == .infinity || v.upperBound == -.infinity {
-                throw ModelError(.nonFiniteBound, "variable '\(label(j))' has an impossible infinite bound")
-            }
-        }
-        for (i, row) in constraints.enumerated() {
-            try Self.checkName(row.name, what: "constraint \(i)")
-            let rowLabel = row.name.isEmpty ? "#\(i)" : row.name
-            for (j, c) in zip(row.indices, row.coefficients) {
-                guard j >= 0, j < variables.count else {
-                    throw ModelError(.unknownVariable, "constraint '\(rowLabel)' uses a variable of another model")
-                }
-                guard c.isFinite else {
-                    throw ModelError(.nonFiniteCoefficient, "constraint '\(rowLabel)' has coefficient \(c) on '\(label(j))'")
-                }
-            }
-            for bound in [row.lowerBound, row.upperBound] {
-                if let b = bound, b.isNaN {
-                    throw ModelError(.nonFiniteBound, "constraint '\(rowLabel)' has a NaN right-hand side")
-                }
-            }
-            if let l = row.lowerBound, let u = row.upperBound, l > u {
-                throw ModelError(.invertedBounds, "constraint '\(rowLabel)' has lower bound \(l) above upper bound \(u)")
-            }
-            if row.lowerBound == .infinity || row.upperBound == -.infinity {
-                throw ModelError(.nonFiniteBound, "constraint '\(rowLabel)' has an impossible infinite right-hand side")
-            }
-        }
+        for j in variables.indices { try checkVariable(at: j) }
+        for i in constraints.indices { try checkConstraint(at: i) }
         for (j, c) in zip(objective.indices, objective.coefficients) {
             guard j >= 0, j < variables.count else {
                 throw ModelError(.unknownVariable, "the objective uses a variable of another model")
@@ -82,6 +47,51 @@ extension Model {
         }
         guard objective.constant.isFinite else {
             throw ModelError(.nonFiniteCoefficient, "the objective constant is \(objective.constant)")
+        }
+    }
+
+    /// Checks the name and bounds of variable `j`.
+    func checkVariable(at j: Int) throws(ModelError) {
+        let v = variables[j]
+        try Self.checkName(v.name, what: "variable \(j)")
+        for bound in [v.lowerBound, v.upperBound] {
+            if let b = bound, b.isNaN {
+                throw ModelError(.nonFiniteBound, "variable '\(label(j))' has a NaN bound")
+            }
+        }
+        if let l = v.lowerBound, let u = v.upperBound, l > u {
+            throw ModelError(.invertedBounds, "variable '\(label(j))' has lower bound \(l) above upper bound \(u)")
+        }
+        if v.lowerBound == .infinity || v.upperBound == -.infinity {
+            throw ModelError(.nonFiniteBound, "variable '\(label(j))' has an impossible infinite bound")
+        }
+    }
+
+    /// Checks the name, terms and bounds of row `i`.
+    ///
+    /// - Complexity: O(terms of the row).
+    func checkConstraint(at i: Int) throws(ModelError) {
+        let row = constraints[i]
+        try Self.checkName(row.name, what: "constraint \(i)")
+        let rowLabel = row.name.isEmpty ? "#\(i)" : row.name
+        for (j, c) in zip(row.indices, row.coefficients) {
+            guard j >= 0, j < variables.count else {
+                throw ModelError(.unknownVariable, "constraint '\(rowLabel)' uses a variable of another model")
+            }
+            guard c.isFinite else {
+                throw ModelError(.nonFiniteCoefficient, "constraint '\(rowLabel)' has coefficient \(c) on '\(label(j))'")
+            }
+        }
+        for bound in [row.lowerBound, row.upperBound] {
+            if let b = bound, b.isNaN {
+                throw ModelError(.nonFiniteBound, "constraint '\(rowLabel)' has a NaN right-hand side (or a non-finite constant term)")
+            }
+        }
+        if let l = row.lowerBound, let u = row.upperBound, l > u {
+            throw ModelError(.invertedBounds, "constraint '\(rowLabel)' has lower bound \(l) above upper bound \(u)")
+        }
+        if row.lowerBound == .infinity || row.upperBound == -.infinity {
+            throw ModelError(.nonFiniteBound, "constraint '\(rowLabel)' has an impossible infinite right-hand side")
         }
     }
 

@@ -19,7 +19,9 @@ public struct SolveOptions: Sendable {
     /// GLPK's feasibility-pump heuristic at the root.
     public var feasibilityPump = false
     /// A known feasible solution for a MIP, indexed by variable position, handed to GLPK as
-    /// its first incumbent. Ignored (and reported in the result) when it is not feasible.
+    /// its first incumbent and kept if the search stops at a limit with nothing better.
+    /// Checked first: ignored when it is not feasible (see ``SolveResult/initialSolutionAccepted``).
+    /// Ignored for an LP. Its length must be the number of variables.
     public var initialSolution: [Double]?
     /// After a MIP, fix the integer variables at their values and solve the LP that remains,
     /// so that ``SolveResult/dual(of:)`` gives shadow prices for that plan.

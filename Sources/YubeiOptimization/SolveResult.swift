@@ -49,7 +49,12 @@ public struct SolveResult: Sendable {
     /// Branch-and-bound nodes (MIPs only).
     public var nodes: Int = 0
     public var solveTime: Duration = .zero
-    /// Whether the ``SolveOptions/initialSolution`` was handed to GLPK as its first incumbent.
+    /// For a MIP given a ``SolveOptions/initialSolution``: whether it met every bound, row and
+    /// integrality condition (within 1e-6, relative to max(1, |bound|)) and so served as the first
+    /// incumbent. A feasible start is offered to GLPK's branch-and-bound and is kept as the
+    /// solution when the search stops at a limit without a better one, so a time limit then
+    /// ends `feasible`, never `no-solution`. An infeasible start is ignored (`false`), because
+    /// GLPK itself would take it unchecked. `nil` for an LP or without an initial solution.
     public var initialSolutionAccepted: Bool?
 
     public var hasSolution: Bool { values != nil }

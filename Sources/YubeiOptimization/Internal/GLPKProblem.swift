@@ -8,11 +8,18 @@ internal import CGLPK
 struct GLPKProblem: ~Copyable {
     let raw: OpaquePointer
     let columnCount: Int
-    let rowCount: Int
+    private(set) var rowCount: Int
     let integerColumns: [Int]
 
     /// Loads `model`, which must have passed ``Model/validate()`` and have integral integer bounds.
-    init(_ model: Model, names: [String]? = nil, rowNames: [String]? = nil) {
+    ///
+    /// - Parameters:
+    ///   - names: column names (already valid for GLPK), or `nil` for none.
+    ///   - rowNames: row names, or `nil` for none.
+    ///   - constantColumn: when given and the objective has a nonzero constant, the constant is
+    ///     written as the cost of an extra column of this name fixed at 1, instead of GLPK's
+    ///     objective constant, which the CPLEX LP writer drops and MPS readers disagree on.
+    init(_ model: Model, names: [String]? = nil, rowNames: [String]? = nil, constantColumn: String? = nil) {
         raw = glp_create_prob()
         columnCount = model.variables.count
         rowCount = model.constraints.count
@@ -29,7 +36,15 @@ struct GLPKProblem: ~Copyable {
         for (j, c) in model.objective.mergedTerms() {
             glp_set_obj_coef(raw, Int32(j + 1), c)
         }
-        glp_set_obj_coef(raw, 0, model.objective.constant)
+        if let constantColumn, model.objective.constant != 0 {
+            let col = glp_add_cols(raw, 1)
+            glp_set_col_name(raw, col, constantColumn)
+            glp_set_col_bnds(raw, col, GLP_FX, 1, 1)
+            glp_set_obj_coef(raw, col, model.objective.constant)
+        } else {
+            glp_set_obj_coef(raw, 0, model.objective.constant)
+        }
+        if names != nil { glp_set_obj_name(raw, "obj") }
         if rowCount > 0 {
             glp_add_rows(raw, Int32(rowCount))
             var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]
@@ -65,11 +80,15 @@ struct GLPKProblem: ~Copyable {
     // MARK: LP
 
     /// Runs the simplex method; returns GLPK's return code.
-    func simplex(presolve: Bool, messageLevel: Int32, timeLimitMilliseconds: Int32?) -> GLPKReturnCode {
+    ///
+    /// - Parameter dual: start with the dual simplex method (switching to the primal one if it
+    ///   fails), the right choice after rows were added to an optimal basis.
+    func simplex(presolve: Bool, messageLevel: Int32, timeLimitMilliseconds: Int32?, dual: Bool = false) -> GLPKReturnCode {
         var parm = glp_smcp()
         glp_init_smcp(&parm)
         parm.msg_lev = messageLevel
         parm.presolve = presolve ? GLP_ON : GLP_OFF
+        if dual { parm.meth = GLP_DUALP }
         if let ms = timeLimitMilliseconds { parm.tm_lim = ms }
         return GLPKReturnCode(rawValue: glp_simplex(raw, &parm))
     }
@@ -108,15 +127,52 @@ struct GLPKProblem: ~Copyable {
     var mipValues: [Double] { (0..<columnCount).map { glp_mip_col_val(raw, Int32($0 + 1)) } }
 
     /// Fixes every integer column at its value in `values` and makes it continuous, so that
-    /// the LP that remains gives duals for that integer plan.
-    func fixIntegers(at values: [Double]) {
+    /// the LP that remains gives duals for that integer plan; returns what
+    /// ``restoreIntegers(_:)`` needs to undo it.
+    func fixIntegers(at values: [Double]) -> [(type: Int32, lower: Double, upper: Double)] {
+        var saved: [(type: Int32, lower: Double, upper: Double)] = []
+        saved.reserveCapacity(integerColumns.count)
         for j in integerColumns {
             let col = Int32(j + 1)
+            saved.append((glp_get_col_type(raw, col), glp_get_col_lb(raw, col), glp_get_col_ub(raw, col)))
             glp_set_col_kind(raw, col, GLP_CV)
             let v = values[j].rounded()
             glp_set_col_bnds(raw, col, GLP_FX, v, v)
         }
+        return saved
     }
+
+    /// Makes the integer columns integer again, with the bounds ``fixIntegers(at:)`` saved.
+    func restoreIntegers(_ saved: [(type: Int32, lower: Double, upper: Double)]) {
+        for (j, s) in zip(integerColumns, saved) {
+            let col = Int32(j + 1)
+            glp_set_col_kind(raw, col, GLP_IV)
+            glp_set_col_bnds(raw, col, s.type, s.lower, s.upper)
+        }
+    }
+
+    // MARK: Changes between solves
+
+    /// Appends `row` (validated) as a new row of the problem; it enters the basis as basic, so
+    /// an optimal basis stays a basis (dual feasible) for the next solve.
+    mutating func addRow(_ row: ConstraintDefinition) {
+        let r = glp_add_rows(raw, 1)
+        rowCount += 1
+        let (type, lb, ub) = Self.boundType(row.lowerBound, row.upperBound)
+        glp_set_row_bnds(raw, r, type, lb, ub)
+        var ind: [Int32] = [0] + row.indices.map { Int32($0 + 1) }
+        var val: [Double] = [0] + row.coefficients
+        glp_set_mat_row(raw, r, Int32(row.indices.count), &ind, &val)
+    }
+
+    /// Changes the bounds of column `j` (already rounded for an integer column).
+    func setColumnBounds(_ j: Int, lower: Double?, upper: Double?) {
+        let (type, lb, ub) = Self.boundType(lower, upper)
+        glp_set_col_bnds(raw, Int32(j + 1), type, lb, ub)
+    }
+
+    /// Replaces the basis by GLPK's standard one (all rows basic).
+    func useStandardBasis() { glp_std_basis(raw) }
 
     // MARK: Files
 
@@ -135,17 +191,18 @@ final class MIPCallbackContext {
     let interval: Duration
     /// 1-based values for `glp_ios_heur_sol` (index 0 unused).
     var initialSolution: [Double]?
+    /// Whether GLPK took the initial solution as an incumbent (it refuses one no better than its own).
     var initialSolutionAccepted: Bool?
     var lastReport: ContinuousClock.Instant
     var bestBound: Double?
     var nodes = 0
 
-    init(start: ContinuousClock.Instant, options: SolveOptions) {
+    init(start: ContinuousClock.Instant, options: SolveOptions, incumbent: [Double]?) {
         self.start = start
         progress = options.progress
         interval = options.progressInterval
         lastReport = start
-        if let x = options.initialSolution { initialSolution = [0] + x }
+        if let x = incumbent { initialSolution = [0] + x }
     }
 }
 
@@ -157,7 +214,11 @@ private func mipCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer
     glp_ios_tree_size(tree, &active, &current, &total)
     context.nodes = Int(total)
     let best = glp_ios_best_node(tree)
-    if best != 0 { context.bestBound = glp_ios_node_bound(tree, best) }
+    if best != 0 {
+        // A node not yet solved has the bound ∓DBL_MAX: no information.
+        let bound = glp_ios_node_bound(tree, best)
+        if abs(bound) < 1e300 { context.bestBound = bound }
+    }
     if reason == GLP_IHEUR, let x = context.initialSolution {
         context.initialSolution = nil  // offered once
         context.initialSolutionAccepted = x.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) } == 0

@@ -6,9 +6,12 @@ import Darwin
 #endif
 
 /// Runs `body` with GLPK's terminal output of this thread sent to standard error (or
-/// silenced), never to standard output, and restores GLPK's default afterwards.
+/// silenced), never to standard output, and leaves it silenced afterwards, so that no later
+/// GLPK call on this thread can print to standard output either.
 ///
 /// GLPK's terminal settings are per thread, so concurrent solves do not disturb each other.
+/// Tested end to end by `GLPKTerminalTests`, which runs solves in a child process and reads
+/// both of its streams.
 func withGLPKTerminal<R>(_ verbosity: SolveOptions.Verbosity, _ body: () throws -> R) rethrows -> R {
     if verbosity == .quiet {
         glp_term_out(GLP_OFF)
