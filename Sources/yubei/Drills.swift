@@ -2,7 +2,9 @@ import ArgumentParser
 
 extension Yubei {
     struct Drills: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "(being built)")
-        func run() throws { throw ExitCode(1) }
+        static let configuration = CommandConfiguration(
+            abstract: "Drill obligations: check who is behind, plan next year's drills.",
+            subcommands: [Check.self, Plan.self]
+        )
     }
 }

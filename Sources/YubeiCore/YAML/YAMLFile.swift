@@ -58,7 +58,8 @@ public struct YAMLFile {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line))" }
-            if problem.contains("end of stream") || problem.contains("could not find expected") {
+            if problem.contains("end of stream") || problem.contains("could not find expected")
+                || problem.contains("did not find expected") {
                 message += "; is the file truncated or a quote or bracket left open?"
             }
             return .error(at: SourceLocation(file: path, line: mark.line, column: mark.column), message)

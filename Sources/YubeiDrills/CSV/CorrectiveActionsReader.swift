@@ -1,0 +1,47 @@
+import Foundation
+import YubeiCore
+
+/// Reads the corrective-actions CSV (the improvement plan after drills, HSEEP AAR/IP style):
+/// `organization,drill_date,action,owner,due_date,closed_date`; `closed_date` empty while open.
+/// Same encodings, date forms and row errors as records.csv.
+public enum CorrectiveActionsReader {
+    public static let requiredColumns = ["organization", "drill_date", "action", "owner", "due_date", "closed_date"]
+
+    /// The actions of `path`.
+    ///
+    /// - Throws: ``InputError`` with every problem of the file.
+    public static func read(path: String, orgs: OrganizationRegistry) throws(InputError) -> [CorrectiveAction] {
+        let table = try CSVTable.load(path: path, required: requiredColumns)
+        let ids = Set(orgs.organizations.map(\.id))
+        var diagnostics = Diagnostics()
+        var actions: [CorrectiveAction] = []
+        for row in table.rows {
+            var r = CSVRowReader(table: table, row: row, diagnostics: Diagnostics())
+            if row.fields.count != table.width {
+                r.error(nil, "the row has \(row.fields.count) fields but the header has \(table.width)")
+            }
+            let organization = r.required("organization")
+            if let organization, !ids.contains(organization) {
+                var message = "unknown organisation '\(organization)' (not in the organisations file)"
+                if let guess = Suggestion.id(for: organization, in: orgs.organizations.map(\.id)) {
+                    message += "; did you mean '\(guess)'?"
+                }
+                r.error("organization", message)
+            }
+            let drillDate = r.date("drill_date")
+            let action = r.required("action")
+            let owner = r.optional("owner") ?? ""
+            let due = r.date("due_date")
+            let closed = r.date("closed_date", required: false)
+            if r.diagnostics.hasErrors {
+                diagnostics.append(contentsOf: r.diagnostics)
+                continue
+            }
+            guard let organization, let drillDate, let action, let due else { continue }
+            actions.append(CorrectiveAction(organization: organization, drillDate: drillDate, action: action,
+                                            owner: owner, dueDate: due, closedDate: closed, row: row.number))
+        }
+        try diagnostics.throwIfErrors()
+        return actions
+    }
+}

@@ -1,0 +1,107 @@
+import YubeiCore
+
+/// Every piece of user-facing wording of the drills check, in English and Chinese.
+public enum DrillsText {
+    // MARK: Statuses and issues
+
+    public static func status(_ status: QuotaStatus) -> Phrase {
+        switch status {
+        case .met: return Phrase(en: "met", zh: "已完成")
+        case .missed: return Phrase(en: "missed", zh: "未完成")
+        case .due: return Phrase(en: "due", zh: "待完成")
+        }
+    }
+
+    public static func issue(_ issue: FindingIssue) -> Phrase {
+        switch issue {
+        case .noEvaluationReport:
+            return Phrase(en: "no evaluation report (应急管理部令第2号 第三十四条)", zh: "演练后未形成评估报告（应急管理部令第2号 第三十四条）")
+        case .notReportedToCounty:
+            return Phrase(en: "not reported to the county department (国务院令第708号 第八条第二款)",
+                          zh: "未向县级主管部门报送演练情况（国务院令第708号 第八条第二款）")
+        }
+    }
+
+    public static func kind(_ kind: OrganizationKind) -> Phrase {
+        switch kind {
+        case .countyGovernment: return Phrase(en: "County government", zh: "县人民政府")
+        case .township: return Phrase(en: "Townships", zh: "乡镇（街道）")
+        case .department: return Phrase(en: "Departments", zh: "部门")
+        case .enterprise: return Phrase(en: "Enterprises", zh: "企业")
+        case .school: return Phrase(en: "Schools", zh: "中小学校")
+        case .kindergarten: return Phrase(en: "Kindergartens", zh: "幼儿园")
+        case .venue: return Phrase(en: "Crowded venues", zh: "人员密集场所")
+        }
+    }
+
+    public static func counting(_ counting: Counting) -> Phrase {
+        switch counting {
+        case .perUnit: return Phrase(en: "per unit", zh: "按单位计")
+        case .perPlan: return Phrase(en: "per plan", zh: "按预案计")
+        }
+    }
+
+    // MARK: Column headings
+
+    public static let organization = Phrase(en: "Organisation", zh: "单位")
+    public static let organizationId = Phrase(en: "Id", zh: "编号")
+    public static let kindHeading = Phrase(en: "Kind", zh: "类型")
+    public static let township = Phrase(en: "Township", zh: "乡镇")
+    public static let noTownship = Phrase(en: "(no township given)", zh: "（未填乡镇）")
+    public static let rule = Phrase(en: "Rule", zh: "规则")
+    public static let source = Phrase(en: "Source", zh: "依据")
+    public static let period = Phrase(en: "Period", zh: "周期")
+    public static let ends = Phrase(en: "Ends", zh: "截止")
+    public static let required = Phrase(en: "Required", zh: "应演练")
+    public static let done = Phrase(en: "Done", zh: "已演练")
+    public static let statusHeading = Phrase(en: "Status", zh: "状态")
+    public static let date = Phrase(en: "Date", zh: "日期")
+    public static let issueHeading = Phrase(en: "Issue", zh: "问题")
+    public static let row = Phrase(en: "Row", zh: "行")
+    public static let action = Phrase(en: "Action", zh: "整改措施")
+    public static let owner = Phrase(en: "Owner", zh: "责任人")
+    public static let dueDate = Phrase(en: "Due", zh: "期限")
+    public static let drillDate = Phrase(en: "Drill", zh: "演练日期")
+    public static let plan = Phrase(en: "Plan", zh: "预案")
+    public static let lastEvaluated = Phrase(en: "Last evaluated", zh: "上次评估")
+    public static let overdue = Phrase(en: "overdue", zh: "已逾期")
+    public static let open = Phrase(en: "open", zh: "未关闭")
+    public static let organizations = Phrase(en: "Organisations", zh: "单位数")
+    public static let plansShort = Phrase(en: "plans short", zh: "未演练预案")
+
+    // MARK: Titles and sentences
+
+    public static func title(year: Int, jurisdiction: String?) -> Phrase {
+        Phrase(en: "Emergency drill check \(year)" + (jurisdiction.map { ", \($0)" } ?? ""),
+               zh: (jurisdiction ?? "") + "\(year)年应急演练落实情况通报")
+    }
+
+    public static func asOf(_ date: CalendarDate, given: Bool) -> Phrase {
+        given
+            ? Phrase(en: "As of \(date) (drills dated on or before this day count).",
+                     zh: "统计截至\(date)（该日及以前的演练计入）。")
+            : Phrase(en: "Judged from \(date), after the year's end: every period of the year has ended.",
+                     zh: "按\(date)（年度结束后）评判：年内各周期均已截止。")
+    }
+
+    public static func summary(met: Int, missed: Int, due: Int) -> Phrase {
+        Phrase(en: "\(met) met, \(missed) missed, \(due) due", zh: "已完成 \(met) 项，未完成 \(missed) 项，待完成 \(due) 项")
+    }
+
+    public static let overall = Phrase(en: "Summary", zh: "总体情况")
+    public static let byKind = Phrase(en: "By kind of organisation", zh: "按单位类型")
+    public static let byTownship = Phrase(en: "By township", zh: "按乡镇（街道）")
+    public static let shortfalls = Phrase(en: "Shortfalls", zh: "未完成及待完成事项")
+    public static let allMet = Phrase(en: "Every quota met.", zh: "各项演练任务均已完成。")
+    public static let results = Phrase(en: "Results", zh: "逐项结果")
+    public static let findings = Phrase(en: "Findings", zh: "发现的问题")
+    public static let noFindings = Phrase(en: "No findings.", zh: "未发现问题。")
+    public static let dueSoon = Phrase(en: "Falls due in the next 30 days", zh: "未来30天内到期事项")
+    public static let nothingDueSoon = Phrase(en: "Nothing falls due in the next 30 days.", zh: "未来30天内无到期事项。")
+    public static let correctiveActions = Phrase(en: "Open corrective actions", zh: "未关闭的整改措施")
+    public static let noOpenActions = Phrase(en: "No open corrective actions.", zh: "整改措施均已关闭。")
+    public static let planEvaluations = Phrase(en: "Plans due for their 3-yearly evaluation (应急管理部令第2号 第三十五条)",
+                                               zh: "应急预案三年评估到期（应急管理部令第2号 第三十五条）")
+    public static let noPlanEvaluations = Phrase(en: "No plan evaluation falls due.", zh: "无到期的预案评估。")
+    public static let noResults = Phrase(en: "No rule applies to any organisation.", zh: "没有适用于任何单位的规则。")
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import YubeiCore
+import YubeiDrills
+import YubeiReports
+
+extension Yubei.Drills {
+    /// `yubei drills check ORGS RECORDS --year Y`: who is behind on their drill quotas, and why.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract: "Check drill records against the rule packs: one result per organisation, rule and period.",
+            discussion: """
+            Status: met (enough drills), missed (the period has ended short), due (the period has not \
+            ended and is short). A period has ended when --as-of is after its last day; only drills dated \
+            on or before --as-of count. Without --as-of the year is judged from 1 January of the next year. \
+            Exit status: 0 nothing missed; 1 something missed; 64 a usage error; 65 an input file with errors.
+            """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case table, md, html, csv
+        }
+
+        @Argument(help: "The organisations file (orgs.yaml).")
+        var orgs: String
+
+        @Argument(help: "The drill records (records.csv; UTF-8, UTF-8 with BOM or GB18030).")
+        var records: String
+
+        @Option(help: "The year to check.")
+        var year: Int
+
+        @Option(name: .customLong("as-of"), help: "Judge as of this date (YYYY-MM-DD); default: 1 January of the next year.")
+        var asOf: String?
+
+        @Flag(help: "Print one JSON document (FORMATS.md §3).")
+        var json = false
+
+        @Option(help: "Output: table (terminal), md or html (the monthly notice), csv (one row per result).")
+        var format: Format = .table
+
+        @Option(name: .customLong("corrective-actions"),
+                help: "Corrective actions CSV: organization,drill_date,action,owner,due_date,closed_date.")
+        var correctiveActions: String?
+
+        @OptionGroup var language: OutputLanguageOption
+
+        func validate() throws {
+            guard (1900...9998).contains(year) else { throw ValidationError("--year must be a year such as 2026") }
+            if let asOf {
+                guard case .success = CalendarDate.parse(asOf) else {
+                    throw ValidationError("--as-of '\(asOf)' is not a date (write 2026-09-30)")
+                }
+            }
+        }
+
+        /// Reads every file, reporting all their problems together, then runs the check.
+        func check(asOf asOfDate: CalendarDate?) throws -> (OrganizationRegistry, DrillCheckReport) {
+            var diagnostics = Diagnostics()
+            var registry: OrganizationRegistry?
+            do {
+                let (read, warnings) = try OrganizationsFile.read(path: orgs)
+                registry = read
+                printWarnings(warnings)
+            } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
+            }
+            var drills: [DrillRecord] = []
+            do {
+                // With a broken orgs file the records are still checked for everything else.
+                let read = try DrillRecordsReader.read(path: records, organizations: registry?.organizations)
+                drills = read.records
+                printWarnings(read.warnings)
+            } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
+            }
+            var actions: [CorrectiveAction] = []
+            if let path = correctiveActions, let registry {
+                do {
+                    actions = try CorrectiveActionsReader.read(path: path, orgs: registry)
+                } catch {
+                    diagnostics.append(contentsOf: error.diagnostics)
+                }
+            }
+            guard let registry, !diagnostics.hasErrors else { throw InputError(diagnostics: diagnostics) }
+            let report = DrillCheck.run(orgs: registry, records: drills, year: year, asOf: asOfDate,
+                                        correctiveActions: actions)
+            return (registry, report)
+        }
+
+        func run() throws {
+            let asOfDate = asOf.flatMap { CalendarDate(parsing: $0) }
+            let (registry, report) = try withInputErrorsReported { try check(asOf: asOfDate) }
+            let l = language.language
+            let text: String
+            if json {
+                text = try jsonText(DrillCheckJSON(report)) + "\n"
+            } else {
+                switch format {
+                case .table: text = DrillCheckTable.render(report, orgs: registry, language: l)
+                case .md: text = DrillCheckNotice.markdown(report, orgs: registry, language: l)
+                case .html: text = DrillCheckNotice.html(report, orgs: registry, language: l)
+                case .csv: text = DrillCheckCSV.text(report, orgs: registry)
+                }
+            }
+            FileHandle.standardOutput.write(Data(text.utf8))
+            if report.anyMissed { throw ExitCode(ExitStatus.failure.rawValue) }
+        }
+    }
+}
