@@ -1,0 +1,73 @@
+import Foundation
+import YubeiCore
+
+extension ScenarioAssessment {
+    /// The assessment as plain text for the terminal, in `language`.
+    public func report(_ language: Language) -> String {
+        let t = { (phrase: Phrase) in phrase(language) }
+        let colon = language == .zh ? "：" : ": "
+        let yuan = language == .zh ? " 元" : " yuan"
+        let m3 = " m³"
+        let people = language == .zh ? " 人" : " people"
+        func list(_ ids: [String]) -> String { ids.isEmpty ? t(ScenarioText.none) : ids.joined(separator: ", ") }
+        func verdict(need: Double, have: Double, unit: String) -> String {
+            have + 1e-9 >= need ? t(ScenarioText.enough) : "\(t(ScenarioText.shortfall)) \(Self.number(need - have))\(unit)"
+        }
+
+        var lines: [String] = []
+        lines.append("\(t(ScenarioText.title))\(colon)\(name)")
+        lines.append("\(t(ScenarioText.overview))\(colon)\(areaCount) \(t(ScenarioText.areas)), \(t(ScenarioText.population)) \(Self.number(Double(population))); "
+            + t(usesRoads ? ScenarioText.travelRoads : ScenarioText.travelStraight))
+        lines.append("\(t(ScenarioText.storage))\(colon)\(t(ScenarioText.existing)) \(Self.number(storageExistingCubicMetres))\(m3), "
+            + "\(t(ScenarioText.shelterAllOpen)) \(Self.number(storageAllCubicMetres))\(m3)")
+        lines.append("\(t(ScenarioText.shelterSpace))\(colon)\(t(ScenarioText.existing)) \(Self.number(shelterCapacityExisting))\(people), "
+            + "\(t(ScenarioText.shelterAllOpen)) \(Self.number(shelterCapacityAll))\(people)")
+        lines.append("\(t(ScenarioText.budget))\(colon)\(Self.number(budget))\(yuan); \(t(ScenarioText.openingCostOfAllCandidates))\(colon)\(Self.number(candidateOpeningCost))\(yuan)")
+        if usesRoads { lines.append("\(t(ScenarioText.unreachablePairs))\(colon)\(unreachablePairs)") }
+        if estimatedEntries > 0 { lines.append("\(t(ScenarioText.estimatedMarked))\(colon)\(estimatedEntries)") }
+
+        for hazard in hazards {
+            lines.append("")
+            var heading = "\(t(ScenarioText.hazardHeading)) \(hazard.id)"
+            if hazard.name != hazard.id { heading += " (\(hazard.name))" }
+            heading += ", \(t(ScenarioText.probability)) \(Self.number(hazard.weight, digits: 3))"
+            lines.append(heading)
+            lines.append("  \(t(ScenarioText.displaced))\(colon)\(Self.number(hazard.displaced))\(people)")
+            lines.append("  \(t(ScenarioText.shelterWithinReach))\(colon)\(t(ScenarioText.shelterAllOpen)) "
+                + "\(Self.number(hazard.shelterCapacityInReachAll)), \(t(ScenarioText.existingOnly)) "
+                + "\(Self.number(hazard.shelterCapacityInReachExisting)) — "
+                + verdict(need: hazard.displaced, have: hazard.shelterCapacityInReachAll, unit: people))
+            lines.append("  \(t(ScenarioText.noShelterInReach))\(colon)\(list(hazard.areasWithoutShelter))"
+                + (hazard.peopleWithoutShelterInReach > 0 ? " (\(Self.number(hazard.peopleWithoutShelterInReach))\(people))" : ""))
+            lines.append("  \(t(ScenarioText.supplyNeeded))\(colon)\(Self.number(hazard.supplyNeededCubicMetres, digits: 1))\(m3); "
+                + "\(t(ScenarioText.storageUsable)) \(t(ScenarioText.shelterAllOpen)) \(Self.number(hazard.storageInReachAll))\(m3), "
+                + "\(t(ScenarioText.existingOnly)) \(Self.number(hazard.storageInReachExisting))\(m3) — "
+                + verdict(need: hazard.supplyNeededCubicMetres, have: hazard.storageInReachAll, unit: m3))
+            lines.append("  \(t(ScenarioText.noWarehouseInReach))\(colon)\(list(hazard.areasWithoutWarehouse))")
+            if !hazard.needs.isEmpty {
+                lines.append("  \(t(ScenarioText.needsHeading))\(colon)")
+                for need in hazard.needs {
+                    if need.teams.isEmpty {
+                        lines.append("    \(need.specialty)\(colon)\(t(ScenarioText.noTeamHasIt))")
+                    } else {
+                        lines.append("    \(need.specialty)\(colon)\(t(ScenarioText.teams)) \(need.teams.joined(separator: ", ")); "
+                            + "\(t(ScenarioText.areasNoTeamReaches))\(colon)\(list(need.areasUncovered))")
+                    }
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `12,345` or `0.25`: thousands separated, at most `digits` decimals.
+    static func number(_ value: Double, digits: Int = 0) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.usesGroupingSeparator = true
+        formatter.groupingSeparator = ","
+        formatter.decimalSeparator = "."
+        formatter.maximumFractionDigits = digits
+        formatter.minimumFractionDigits = 0
+        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+    }
+}

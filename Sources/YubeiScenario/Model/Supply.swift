@@ -1,0 +1,27 @@
+/// One kind of relief stock, sized per displaced person (provincial catalogues give the quotas).
+public struct Supply: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var name: String
+    /// Units needed per displaced person (0.25 tents = one 12 m² tent for four people).
+    public var perPerson: Double
+    /// Storage volume of one unit, m³.
+    public var volumeCubicMetres: Double
+    /// Purchase cost of one unit, yuan.
+    public var unitCost: Double
+    public var provenance: Provenance
+
+    public init(
+        id: String, name: String, perPerson: Double, volumeCubicMetres: Double, unitCost: Double,
+        provenance: Provenance = Provenance()
+    ) {
+        self.id = id
+        self.name = name
+        self.perPerson = perPerson
+        self.volumeCubicMetres = volumeCubicMetres
+        self.unitCost = unitCost
+        self.provenance = provenance
+    }
+
+    /// Storage volume needed per displaced person, m³.
+    public var cubicMetresPerPerson: Double { perPerson * volumeCubicMetres }
+}
