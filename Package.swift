@@ -18,8 +18,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
-        .package(url: "https://github.com/davecom/SwiftGraph", from: "4.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -33,8 +31,6 @@ let package = Package(
             dependencies: [
                 "YubeiCore",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "SwiftCSV", package: "SwiftCSV"),
-                .product(name: "SwiftGraph", package: "SwiftGraph"),
             ]
         ),
         .target(name: "YubeiLocation", dependencies: ["YubeiCore", "YubeiOptimization"]),
@@ -44,7 +40,6 @@ let package = Package(
             dependencies: [
                 "YubeiCore", "YubeiOptimization",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "SwiftCSV", package: "SwiftCSV"),
             ],
             resources: [.copy("Resources")]
         ),
