@@ -1,8 +1,113 @@
 import ArgumentParser
+import Foundation
+import YubeiCore
+import YubeiOptimization
+import YubeiReports
+import YubeiScenario
+import YubeiSiting
 
 extension Yubei {
+    /// `yubei solve SCENARIO --out DIR`: the stockpile, shelter and team-coverage plan for every
+    /// hazard of a scenario at once, as plan.json, report.md and report.html.
     struct Solve: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "(being built)")
-        func run() throws { throw ExitCode(1) }
+        static let configuration = CommandConfiguration(
+            abstract: "Plan stockpiles, shelters and team coverage for every hazard of a scenario.",
+            discussion: """
+            Writes DIR/plan.json, DIR/report.md and DIR/report.html (all or nothing). One mixed-integer \
+            program over all hazards: unmet needs first (at a penalty far above every cost), then opening + \
+            stock + expected transport cost. Exit status 0 for an optimal or feasible plan, 2 when GLPK found \
+            none (infeasible, or no plan within --time-limit), 65 for a scenario with errors.
+            """
+        )
+
+        @Argument(help: "The scenario file (YAML or JSON).")
+        var scenario: String
+
+        @Option(name: .long, help: "Directory for plan.json, report.md and report.html.")
+        var out: String
+
+        @Flag(name: .long, help: "Print plan.json on stdout (progress goes to stderr).")
+        var json = false
+
+        @Option(name: .long, help: "Stop GLPK after this many seconds and keep the best plan found.")
+        var timeLimit: Double?
+
+        @Option(name: .long, help: "Relative MIP gap at which to stop (default 0.0001).")
+        var gap: Double = 1e-4
+
+        @Option(name: .long, help: "Also write the exact model as CPLEX LP (.lp) or free MPS (.mps), for glpsol.")
+        var exportModel: String?
+
+        @Flag(name: .long, help: "Choose staging sites for teams among the plan's open sites to cover the most people.")
+        var stageTeams = false
+
+        @Flag(inversion: .prefixedNo, help: "Per-route supply links: a slightly tighter LP for many more rows (default: only when the model has at most 10,000 supply-flow columns).")
+        var strongFlowLinks: Bool?
+
+        @OptionGroup var output: OutputLanguageOption
+
+        func validate() throws {
+            if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
+                throw ValidationError("--time-limit must be a positive number of seconds")
+            }
+            if !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a number ≥ 0") }
+            if let exportModel, ModelFileFormat(pathExtension: URL(fileURLWithPath: exportModel).pathExtension) == nil {
+                throw ValidationError("--export-model needs a file ending in .lp or .mps")
+            }
+        }
+
+        func run() throws {
+            let loaded = try withInputErrorsReported { try ScenarioLoader.load(path: scenario) }
+            printWarnings(loaded.warnings)
+            let problem = SitingProblem(scenario: loaded.scenario)
+            let language = output.language
+
+            if let exportModel {
+                let format = ModelFileFormat(pathExtension: URL(fileURLWithPath: exportModel).pathExtension)!
+                do {
+                    try SitingSolver.model(for: problem, flowPairLinks: strongFlowLinks).write(to: exportModel, format: format)
+                } catch {
+                    printError("yubei: error: \(error)")
+                    throw ExitCode(ExitStatus.cannotCreate.rawValue)
+                }
+            }
+
+            var options = SitingOptions()
+            options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded())) }
+            options.relativeGap = gap
+            options.stageTeams = stageTeams
+            options.flowPairLinks = strongFlowLinks
+            // Progress of long solves on stderr (stdout stays clean for --json).
+            let reporter = SolveProgressReporter(label: "solve")
+            options.progress = { reporter.report($0) }
+            let plan: SitingPlan
+            do {
+                plan = try SitingSolver.solve(problem, options: options)
+            } catch {
+                printError("yubei: error: \(error)")
+                throw ExitCode(ExitStatus.failure.rawValue)
+            }
+
+            let planJSON = try jsonText(plan)
+            do {
+                try OutputFiles.write([
+                    (name: "plan.json", text: planJSON + "\n"),
+                    (name: "report.md", text: SitingReport.markdown(problem: problem, plan: plan, language: language)),
+                    (name: "report.html", text: SitingReport.html(problem: problem, plan: plan, language: language)),
+                ], to: URL(fileURLWithPath: out))
+            } catch {
+                printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.cannotCreate.rawValue)
+            }
+
+            if json {
+                print(planJSON)
+            } else {
+                print(SitingReport.summary(problem: problem, plan: plan, outputDirectory: out, language: language))
+            }
+            guard plan.status == "optimal" || plan.status == "feasible" else {
+                throw ExitCode(ExitStatus.noSolution.rawValue)
+            }
+        }
     }
 }

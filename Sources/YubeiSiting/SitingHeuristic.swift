@@ -1,0 +1,233 @@
+/// A greedy plan used as GLPK's first incumbent: open the sites that cut unmet needs most per
+/// yuan within the budget, send each area to the nearest shelter with room, and route supplies
+/// from the nearest open warehouses, growing stock while storage allows.
+///
+/// The plan is feasible by construction (every row of ``SitingModel`` holds), so GLPK starts
+/// branch-and-bound with an incumbent instead of searching for one.
+struct SitingHeuristic {
+    let problem: SitingProblem
+    var warehouseOpen: [Bool]
+    var shelterOpen: [Bool]
+    /// people[h][shelterLink]
+    var people: [[Double]] = []
+    /// flow[h][supplyLink][s]
+    var flow: [[[Double]]] = []
+    var stock: [[Double]] = []
+
+    private var sheltersOfArea: [[Int]]
+    private var warehousesOfArea: [[Int]]
+
+    /// - Complexity: O(C · (links · H)) for C candidate sites opened.
+    init(_ problem: SitingProblem) {
+        self.problem = problem
+        warehouseOpen = problem.warehouses.map(\.isExisting)
+        shelterOpen = problem.shelters.map(\.isExisting)
+        sheltersOfArea = Array(repeating: [], count: problem.areas.count)
+        for (l, link) in problem.shelterLinks.enumerated() { sheltersOfArea[link.area].append(l) }
+        for a in sheltersOfArea.indices { sheltersOfArea[a].sort { problem.shelterLinks[$0].km < problem.shelterLinks[$1].km } }
+        warehousesOfArea = Array(repeating: [], count: problem.areas.count)
+        for (l, link) in problem.supplyLinks.enumerated() { warehousesOfArea[link.area].append(l) }
+        for a in warehousesOfArea.indices { warehousesOfArea[a].sort { problem.supplyLinks[$0].km < problem.supplyLinks[$1].km } }
+        chooseSites()
+        assignShelters()
+        routeSupplies()
+    }
+
+    // MARK: Sites
+
+    /// Opens candidates in rounds: each round scores every closed candidate by the unmet people
+    /// it could take (capped by its capacity, summed over hazards) per yuan, and opens the best
+    /// few that fit the budget. About 25 rounds at most, so the cost stays a few assignment passes.
+    private mutating func chooseSites() {
+        let p = problem
+        var budgetLeft = p.policy.budget ?? .infinity
+        let personVolume = p.supplies.reduce(0) { $0 + $1.perPerson * $1.volume }
+        var linksOfShelter = Array(repeating: [Int](), count: p.shelters.count)
+        for link in p.shelterLinks { linksOfShelter[link.shelter].append(link.area) }
+        var linksOfWarehouse = Array(repeating: [Int](), count: p.warehouses.count)
+        for link in p.supplyLinks { linksOfWarehouse[link.warehouse].append(link.area) }
+        let candidateCount = p.shelters.filter { !$0.isExisting }.count + p.warehouses.filter { !$0.isExisting }.count
+        let perRound = max(1, candidateCount / 25)
+        while true {
+            assignShelters()
+            routeSupplies()
+            let shelterResidual = residualUnsheltered()
+            let supplyResidual = residualSupplyPeople()
+            var scored: [(ratio: Double, isWarehouse: Bool, index: Int, cost: Double)] = []
+            for (k, shelter) in p.shelters.enumerated() where !shelterOpen[k] {
+                var gain = 0.0
+                for (h, hazard) in p.hazards.enumerated() where !hazard.closedShelters.contains(k) {
+                    let reach = linksOfShelter[k].reduce(0.0) { $0 + shelterResidual[h][$1] }
+                    gain += min(shelter.capacity, reach)
+                }
+                if gain > 1e-9 { scored.append((gain / max(shelter.fixedCost, 1e-6), false, k, shelter.fixedCost)) }
+            }
+            for (w, warehouse) in p.warehouses.enumerated() where !warehouseOpen[w] {
+                let capacityPeople = personVolume > 0 ? warehouse.capacity / personVolume : .infinity
+                var gain = 0.0
+                for (h, hazard) in p.hazards.enumerated() where !hazard.closedWarehouses.contains(w) {
+                    let reach = linksOfWarehouse[w].reduce(0.0) { $0 + supplyResidual[h][$1] }
+                    gain += min(capacityPeople, reach)
+                }
+                if gain > 1e-9 { scored.append((gain / max(warehouse.fixedCost, 1e-6), true, w, warehouse.fixedCost)) }
+            }
+            scored.sort { $0.ratio > $1.ratio }
+            var opened = 0
+            for choice in scored where opened < perRound && choice.cost <= budgetLeft + 1e-9 {
+                if choice.isWarehouse { warehouseOpen[choice.index] = true } else { shelterOpen[choice.index] = true }
+                budgetLeft -= choice.cost
+                opened += 1
+            }
+            if opened == 0 { return }
+        }
+    }
+
+    private func residualUnsheltered() -> [[Double]] {
+        problem.hazards.enumerated().map { h, hazard in
+            var left = hazard.displaced
+            for (l, link) in problem.shelterLinks.enumerated() { left[link.area] -= people[h][l] }
+            return left.map { max(0, $0) }
+        }
+    }
+
+    /// People whose supplies are short, averaged over supplies.
+    private func residualSupplyPeople() -> [[Double]] {
+        let p = problem
+        let supplies = p.supplies.enumerated().filter { $0.element.perPerson > 0 }
+        return p.hazards.enumerated().map { h, hazard in
+            guard !supplies.isEmpty else { return Array(repeating: 0, count: p.areas.count) }
+            var short = Array(repeating: 0.0, count: p.areas.count)
+            var got = Array(repeating: Array(repeating: 0.0, count: p.supplies.count), count: p.areas.count)
+            for (l, link) in p.supplyLinks.enumerated() {
+                for s in p.supplies.indices { got[link.area][s] += flow[h][l][s] }
+            }
+            for a in p.areas.indices where hazard.displaced[a] > 0 {
+                var sum = 0.0
+                for (s, supply) in supplies { sum += max(0, hazard.displaced[a] - got[a][s] / supply.perPerson) }
+                short[a] = sum / Double(supplies.count)
+            }
+            return short
+        }
+    }
+
+    // MARK: Shelters
+
+    private mutating func assignShelters() {
+        let p = problem
+        let single = p.policy.singleShelterPerArea
+        people = []
+        for hazard in p.hazards {
+            var load = Array(repeating: 0.0, count: p.shelterLinks.count)
+            var room = p.shelters.map(\.capacity)
+            let order = p.areas.indices.filter { hazard.displaced[$0] > 0 }.sorted { hazard.displaced[$0] > hazard.displaced[$1] }
+            for a in order {
+                let usable = sheltersOfArea[a].filter {
+                    let k = p.shelterLinks[$0].shelter
+                    return shelterOpen[k] && !hazard.closedShelters.contains(k) && room[k] > 1e-9
+                }
+                var left = hazard.displaced[a]
+                if single {
+                    let whole = usable.first { room[p.shelterLinks[$0].shelter] >= left }
+                    let pick = whole ?? usable.max { room[p.shelterLinks[$0].shelter] < room[p.shelterLinks[$1].shelter] }
+                    if let l = pick {
+                        let k = p.shelterLinks[l].shelter
+                        let x = min(left, room[k])
+                        load[l] = x; room[k] -= x
+                    }
+                } else {
+                    for l in usable where left > 0 {
+                        let k = p.shelterLinks[l].shelter
+                        let x = min(left, room[k])
+                        load[l] = x; room[k] -= x; left -= x
+                    }
+                }
+            }
+            people.append(load)
+        }
+    }
+
+    // MARK: Supplies
+
+    private mutating func routeSupplies() {
+        let p = problem
+        let supplyCount = p.supplies.count
+        stock = Array(repeating: Array(repeating: 0, count: supplyCount), count: p.warehouses.count)
+        var volumeUsed = Array(repeating: 0.0, count: p.warehouses.count)
+        flow = []
+        for hazard in p.hazards {
+            var shippedInHazard = Array(repeating: Array(repeating: 0.0, count: supplyCount), count: p.warehouses.count)
+            var f = Array(repeating: Array(repeating: 0.0, count: supplyCount), count: p.supplyLinks.count)
+            let order = p.areas.indices.filter { hazard.displaced[$0] > 0 }.sorted { hazard.displaced[$0] > hazard.displaced[$1] }
+            for a in order {
+                for (s, supply) in p.supplies.enumerated() {
+                    var need = hazard.displaced[a] * supply.perPerson
+                    for l in warehousesOfArea[a] where need > 1e-12 {
+                        let w = p.supplyLinks[l].warehouse
+                        guard warehouseOpen[w], !hazard.closedWarehouses.contains(w) else { continue }
+                        // Stock already held for another hazard first, then more stock while room remains.
+                        let held = max(0, stock[w][s] - shippedInHazard[w][s])
+                        var take = min(need, held)
+                        if take < need {
+                            let room = supply.volume > 0
+                                ? max(0, (p.warehouses[w].capacity - volumeUsed[w]) / supply.volume) * (1 - 1e-9)
+                                : .infinity
+                            let extra = min(need - take, room)
+                            if extra > 0 {
+                                stock[w][s] += extra
+                                volumeUsed[w] += extra * supply.volume
+                                take += extra
+                            }
+                        }
+                        if take > 0 {
+                            f[l][s] += take
+                            shippedInHazard[w][s] += take
+                            need -= take
+                        }
+                    }
+                }
+            }
+            flow.append(f)
+        }
+    }
+
+    // MARK: Values for the model
+
+    /// The plan as values of every column of `sitingModel`, by variable position.
+    func values(for sitingModel: SitingModel) -> [Double] {
+        let p = problem
+        var x = Array(repeating: 0.0, count: sitingModel.model.variables.count)
+        for (w, v) in sitingModel.warehouseOpen.enumerated() { x[v.index] = warehouseOpen[w] ? 1 : 0 }
+        for (k, v) in sitingModel.shelterOpen.enumerated() { x[v.index] = shelterOpen[k] ? 1 : 0 }
+        for (w, row) in sitingModel.stock.enumerated() {
+            for (s, v) in row.enumerated() {
+                guard let v else { continue }
+                let upper = sitingModel.model[v].upperBound ?? .infinity
+                x[v.index] = min(stock[w][s], upper)
+            }
+        }
+        var sheltered = p.hazards.map { _ in Array(repeating: 0.0, count: p.areas.count) }
+        for a in sitingModel.assignments {
+            let value = people[a.hazard][a.link]
+            x[a.people.index] = value
+            if let c = a.choice { x[c.index] = value > 0 ? 1 : 0 }
+            sheltered[a.hazard][p.shelterLinks[a.link].area] += value
+        }
+        var delivered = p.hazards.map { _ in Array(repeating: Array(repeating: 0.0, count: p.supplies.count), count: p.areas.count) }
+        for f in sitingModel.flows {
+            let value = flow[f.hazard][f.link][f.supply]
+            x[f.variable.index] = value
+            delivered[f.hazard][p.supplyLinks[f.link].area][f.supply] += value
+        }
+        for (h, hazard) in p.hazards.enumerated() {
+            for a in p.areas.indices {
+                if let u = sitingModel.unsheltered[h][a] { x[u.index] = max(0, hazard.displaced[a] - sheltered[h][a]) }
+                if let short = sitingModel.supplyShort[h][a] {
+                    for (s, v) in short.enumerated() {
+                        x[v.index] = max(0, hazard.displaced[a] * p.supplies[s].perPerson - delivered[h][a][s])
+                    }
+                }
+            }
+        }
+        return x
+    }
+}
