@@ -58,8 +58,8 @@ let package = Package(
         ),
         .testTarget(name: "YubeiOptimizationTests", dependencies: ["YubeiOptimization"]),
         .testTarget(name: "YubeiScenarioTests", dependencies: ["YubeiScenario"]),
-        .testTarget(name: "YubeiLocationTests", dependencies: ["YubeiLocation"]),
-        .testTarget(name: "YubeiSitingTests", dependencies: ["YubeiSiting", "YubeiScenario"]),
+        .testTarget(name: "YubeiLocationTests", dependencies: ["YubeiLocation"], exclude: ["Fixtures"]),
+        .testTarget(name: "YubeiSitingTests", dependencies: ["YubeiSiting", "YubeiScenario"], exclude: ["Fixtures"]),
         .testTarget(name: "YubeiDrillsTests", dependencies: ["YubeiDrills"]),
         .testTarget(name: "YubeiCLITests", dependencies: ["YubeiCore"]),
     ]

@@ -67,14 +67,7 @@ enum ScenarioMessage {
     // Roads file
 
     static func cannotReadRoads(_ path: String) -> String { "cannot read the roads file '\(path)'" }
-    static let roadsNotUTF8 = "the roads file is not valid UTF-8 text (save it as UTF-8 CSV)"
-    static let roadsEmpty = "the roads file is empty (expected a header: from,to,km[,speed_kmh])"
     static let roadsWithoutRows = "the roads file has a header but no roads"
-    static let unterminatedQuote = "a quote opened on this row is never closed"
-
-    static func missingColumn(_ name: String) -> String {
-        "missing column '\(name)' (the header must name from,to,km and optionally speed_kmh)"
-    }
 
     static func emptyEndpoint(_ column: String) -> String { "\(column): empty; expected an area, site, team or junction name" }
 

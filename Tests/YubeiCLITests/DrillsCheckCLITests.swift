@@ -1,34 +1,6 @@
 import Foundation
 import Testing
 
-/// Runs the built `yubei` (from `<package root>/.build/debug/yubei`) with `arguments` in `directory`.
-private func yubei(_ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let process = Process()
-    process.executableURL = root.appendingPathComponent(".build/debug/yubei")
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    var environment = ProcessInfo.processInfo.environment
-    environment["YUBEI_LANG"] = "en"
-    process.environment = environment
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-}
-
-/// A scratch folder with the files of one run.
-private func folder(_ files: [String: Data]) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-drills-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    for (name, data) in files { try data.write(to: url.appendingPathComponent(name)) }
-    return url
-}
-
 private let onePackOrgs = """
 jurisdiction: 渠县
 rules: [pack.yaml]
@@ -55,9 +27,9 @@ hengda-chem,2026/5/20,special,tabletop,,12,no,no
 struct DrillsCheckCLITests {
     @Test("--json: the spec's document, values worked out by hand; nothing missed → exit 0")
     func jsonAsOf() throws {
-        let dir = try folder(["orgs.yaml": Data(onePackOrgs.utf8), "pack.yaml": Data(onePack.utf8),
+        let dir = try scratchFolder(["orgs.yaml": Data(onePackOrgs.utf8), "pack.yaml": Data(onePack.utf8),
                               "records.csv": Data(twoDrills.utf8)])
-        let run = try yubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--as-of", "2026-09-30", "--json"], in: dir)
+        let run = try runYubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--as-of", "2026-09-30", "--json"], in: dir)
         #expect(run.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(Set(json.keys).isSuperset(of: ["year", "as_of", "results", "findings", "summary"]))
@@ -79,15 +51,15 @@ struct DrillsCheckCLITests {
 
     @Test("without --as-of the year is judged from 1 January next year: H2 missed → exit 1")
     func missedExitsOne() throws {
-        let dir = try folder(["orgs.yaml": Data(onePackOrgs.utf8), "pack.yaml": Data(onePack.utf8),
+        let dir = try scratchFolder(["orgs.yaml": Data(onePackOrgs.utf8), "pack.yaml": Data(onePack.utf8),
                               "records.csv": Data(twoDrills.utf8)])
-        let run = try yubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--json"], in: dir)
+        let run = try runYubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--json"], in: dir)
         #expect(run.status == 1)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(json["as_of"] as? String == "2027-01-01")
         #expect(json["summary"] as? [String: Int] == ["met": 1, "missed": 1, "due": 0])
         // The terminal table says the same.
-        let table = try yubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026"], in: dir)
+        let table = try runYubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026"], in: dir)
         #expect(table.status == 1)
         #expect(table.stdout.contains("2026-H2") && table.stdout.contains("missed") && table.stdout.contains("恒达化工有限公司"))
         #expect(table.stdout.contains("1 met, 1 missed, 0 due"))
@@ -97,9 +69,9 @@ struct DrillsCheckCLITests {
     func badRowsExit65() throws {
         // Rows: 1 header, 2 and 3 good, 4 and 5 bad.
         let bad = twoDrills + "\nhengda,2026-02-30,onsite,live,,,yes,yes\nhengda-chem,2026-04-01,drill,live,,,yes,perhaps\n"
-        let dir = try folder(["orgs.yaml": Data(onePackOrgs.utf8), "pack.yaml": Data(onePack.utf8),
+        let dir = try scratchFolder(["orgs.yaml": Data(onePackOrgs.utf8), "pack.yaml": Data(onePack.utf8),
                               "records.csv": Data(bad.utf8)])
-        let run = try yubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--json"], in: dir)
+        let run = try runYubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--json"], in: dir)
         #expect(run.status == 65)
         #expect(run.stdout.isEmpty)
         let lines = run.stderr.split(separator: "\n").map(String.init)
@@ -113,26 +85,26 @@ struct DrillsCheckCLITests {
 
     @Test("a bad orgs file and a missing column: exit 65 with positions")
     func badOrgs() throws {
-        let dir = try folder(["orgs.yaml": Data("rules: [national]\norganizations:\n  - {id: x, name: 某, kind: shop}\n".utf8),
+        let dir = try scratchFolder(["orgs.yaml": Data("rules: [national]\norganizations:\n  - {id: x, name: 某, kind: shop}\n".utf8),
                               "records.csv": Data("organization,date\n".utf8)])
-        let run = try yubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026"], in: dir)
+        let run = try runYubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026"], in: dir)
         #expect(run.status == 65)
         #expect(run.stderr.hasPrefix("orgs.yaml:3:28: error: organizations[0].kind: 'shop' is not one of"))
         // The records are checked in the same run, for all but the organisation ids.
         #expect(run.stderr.contains("records.csv:1: error: missing column 'type'"))
-        let dir2 = try folder(["orgs.yaml": Data(onePackOrgs.utf8), "pack.yaml": Data(onePack.utf8),
+        let dir2 = try scratchFolder(["orgs.yaml": Data(onePackOrgs.utf8), "pack.yaml": Data(onePack.utf8),
                                "records.csv": Data("organization,date,type\n".utf8)])
-        let run2 = try yubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026"], in: dir2)
+        let run2 = try runYubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026"], in: dir2)
         #expect(run2.status == 65)
         #expect(run2.stderr.contains("records.csv:1: error: missing column 'form'"))
     }
 
     @Test("usage errors exit 64")
     func usage() throws {
-        let dir = try folder([:])
-        #expect(try yubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--as-of", "2026-02-30"], in: dir).status == 64)
-        #expect(try yubei(["drills", "check", "orgs.yaml"], in: dir).status == 64)
-        #expect(try yubei(["drills", "check", "a", "b", "--year", "2026", "--format", "pdf"], in: dir).status == 64)
+        let dir = try scratchFolder([:])
+        #expect(try runYubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--as-of", "2026-02-30"], in: dir).status == 64)
+        #expect(try runYubei(["drills", "check", "orgs.yaml"], in: dir).status == 64)
+        #expect(try runYubei(["drills", "check", "a", "b", "--year", "2026", "--format", "pdf"], in: dir).status == 64)
     }
 
     // MARK: Shipped packs, the notice, encodings
@@ -173,11 +145,11 @@ struct DrillsCheckCLITests {
     @Test("shipped packs on the spec's example: counts by hand; GB18030 records give the same answer")
     func shippedPacks() throws {
         let gb = try gb18030(Self.quxianRecords)
-        let dir = try folder(["orgs.yaml": Data(Self.quxianOrgs.utf8), "records.csv": Data(Self.quxianRecords.utf8),
+        let dir = try scratchFolder(["orgs.yaml": Data(Self.quxianOrgs.utf8), "records.csv": Data(Self.quxianRecords.utf8),
                               "records-gb.csv": gb, "records-bom.csv": Data([0xEF, 0xBB, 0xBF]) + Data(Self.quxianRecords.utf8)])
         var outputs: [String] = []
         for file in ["records.csv", "records-gb.csv", "records-bom.csv"] {
-            let run = try yubei(["drills", "check", "orgs.yaml", file, "--year", "2026", "--as-of", "2026-09-30", "--json"], in: dir)
+            let run = try runYubei(["drills", "check", "orgs.yaml", file, "--year", "2026", "--as-of", "2026-09-30", "--json"], in: dir)
             #expect(run.status == 0)
             outputs.append(run.stdout)
             let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -200,9 +172,9 @@ struct DrillsCheckCLITests {
         hengda-chem,2026-03-14,修订现场处置方案,李科长,2026-12-31,
         hengda-chem,2026-03-14,补充应急物资,张三,2026-05-01,2026-04-28
         """
-        let dir = try folder(["orgs.yaml": Data(Self.quxianOrgs.utf8), "records.csv": Data(Self.quxianRecords.utf8),
+        let dir = try scratchFolder(["orgs.yaml": Data(Self.quxianOrgs.utf8), "records.csv": Data(Self.quxianRecords.utf8),
                               "actions.csv": Data(actions.utf8)])
-        let md = try yubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--as-of", "2026-12-05",
+        let md = try runYubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--as-of", "2026-12-05",
                             "--format", "md", "--lang", "zh", "--corrective-actions", "actions.csv"], in: dir)
         #expect(md.status == 0)
         let text = md.stdout
@@ -222,7 +194,7 @@ struct DrillsCheckCLITests {
         #expect(text.contains("更换储罐区可燃气体报警器") && text.contains("已逾期"))
         #expect(text.contains("修订现场处置方案") && !text.contains("补充应急物资"))
 
-        let html = try yubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--format", "html",
+        let html = try runYubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--format", "html",
                               "--lang", "en"], in: dir)
         #expect(html.status == 1)  // judged after the year: the 渠县 H2 drill was missed
         #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
@@ -233,8 +205,8 @@ struct DrillsCheckCLITests {
 
     @Test("--format csv: one row per result, UTF-8 with BOM for Excel")
     func csv() throws {
-        let dir = try folder(["orgs.yaml": Data(Self.quxianOrgs.utf8), "records.csv": Data(Self.quxianRecords.utf8)])
-        let run = try yubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--as-of", "2026-09-30",
+        let dir = try scratchFolder(["orgs.yaml": Data(Self.quxianOrgs.utf8), "records.csv": Data(Self.quxianRecords.utf8)])
+        let run = try runYubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--as-of", "2026-09-30",
                              "--format", "csv"], in: dir)
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("\u{FEFF}organization,name,kind,township,rule,source,period"))
@@ -257,8 +229,8 @@ struct DrillsCheckCLITests {
         hengda-chem,2026-08-14,onsite,live,tank-leak,35,yes,yes
         hengda-chem,2026-09-14,onsite,live,pump-fire,35,yes,yes
         """
-        let dir = try folder(["orgs.yaml": Data(orgs.utf8), "pack.yaml": Data(onePack.utf8), "records.csv": Data(records.utf8)])
-        let run = try yubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--json"], in: dir)
+        let dir = try scratchFolder(["orgs.yaml": Data(orgs.utf8), "pack.yaml": Data(onePack.utf8), "records.csv": Data(records.utf8)])
+        let run = try runYubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--json"], in: dir)
         #expect(run.status == 1)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let results = try #require(json["results"] as? [[String: Any]])

@@ -1,33 +1,6 @@
 import Foundation
 import Testing
 
-/// Runs the built `yubei` (from `<package root>/.build/debug/yubei`) with `arguments` in `directory`.
-private func yubei(_ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let process = Process()
-    process.executableURL = root.appendingPathComponent(".build/debug/yubei")
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    var environment = ProcessInfo.processInfo.environment
-    environment["YUBEI_LANG"] = "en"
-    process.environment = environment
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-}
-
-private func folder(_ files: [String: String]) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-drills-plan-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    for (name, text) in files { try Data(text.utf8).write(to: url.appendingPathComponent(name)) }
-    return url
-}
-
 private let countyOrgs = """
 jurisdiction: 渠县
 rules: [national, quxian-2021]
@@ -51,8 +24,8 @@ shiyan-school,2027/1/8,special,live,,300,yes,yes
 struct DrillsPlanCLITests {
     @Test("writes plan.csv/ics/md/html; the plan read back leaves nothing missed in yubei drills check")
     func planThenCheck() throws {
-        let dir = try folder(["orgs.yaml": countyOrgs, "records.csv": heldRecords])
-        let run = try yubei(["drills", "plan", "orgs.yaml", "--year", "2027", "--out", "out", "--records", "records.csv",
+        let dir = try scratchFolder(texts: ["orgs.yaml": countyOrgs, "records.csv": heldRecords])
+        let run = try runYubei(["drills", "plan", "orgs.yaml", "--year", "2027", "--out", "out", "--records", "records.csv",
                              "--observers-per-week", "3", "--quiet"], in: dir)
         #expect(run.status == 0, "\(run.stderr)")
         for name in ["plan.csv", "plan.ics", "plan.md", "plan.html"] {
@@ -66,11 +39,11 @@ struct DrillsPlanCLITests {
         #expect(!rows.contains { $0.hasPrefix("hengda-chem,2027-03-") })    // unavailable in March
 
         // Before the plan the held drills leave quotas missed; with it, nothing.
-        let before = try yubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2027", "--json"], in: dir)
+        let before = try runYubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2027", "--json"], in: dir)
         #expect(before.status == 1)
         let combined = heldRecords + "\n" + rows.joined(separator: "\n") + "\n"
         try Data(combined.utf8).write(to: dir.appendingPathComponent("all.csv"))
-        let after = try yubei(["drills", "check", "orgs.yaml", "all.csv", "--year", "2027", "--json"], in: dir)
+        let after = try runYubei(["drills", "check", "orgs.yaml", "all.csv", "--year", "2027", "--json"], in: dir)
         #expect(after.status == 0, "\(after.stdout)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any])
         let summary = try #require(json["summary"] as? [String: Int])
@@ -115,8 +88,8 @@ struct DrillsPlanCLITests {
         holidays:
           - {name: 全月停产检修, from: 2027-02-01, to: 2027-02-28}
         """
-        let dir = try folder(["orgs.yaml": countyOrgs, "cal.yaml": calendar])
-        let run = try yubei(["drills", "plan", "orgs.yaml", "--year", "2027", "--out", "out", "--calendar", "cal.yaml",
+        let dir = try scratchFolder(texts: ["orgs.yaml": countyOrgs, "cal.yaml": calendar])
+        let run = try runYubei(["drills", "plan", "orgs.yaml", "--year", "2027", "--out", "out", "--calendar", "cal.yaml",
                              "--quiet", "--json"], in: dir)
         #expect(run.status == 2)
         #expect(run.stderr.contains("shiyan-school"))
@@ -142,8 +115,8 @@ struct DrillsPlanCLITests {
         teams:
           - {id: fire-rescue, name: 县消防救援大队, per_month: 1, joins: {types: [comprehensive]}}
         """
-        let dir = try folder(["orgs.yaml": orgs, "pack.yaml": pack, "settings.yaml": settings])
-        let run = try yubei(["drills", "plan", "orgs.yaml", "--year", "2027", "--out", "out", "--settings", "settings.yaml", "--quiet"], in: dir)
+        let dir = try scratchFolder(texts: ["orgs.yaml": orgs, "pack.yaml": pack, "settings.yaml": settings])
+        let run = try runYubei(["drills", "plan", "orgs.yaml", "--year", "2027", "--out", "out", "--settings", "settings.yaml", "--quiet"], in: dir)
         #expect(run.status == 2)
         #expect(run.stderr.contains("县消防救援大队 (fire-rescue, ≤ 1 a month), 2027-01: 2 drills need it"))
     }
@@ -159,8 +132,8 @@ struct DrillsPlanCLITests {
           - {hazard: flood, from: 13-01, to: 05-31}
         """
         let calendar = "year: 2027\nholidays:\n  - {name: 春节, from: 2027-02-30, to: 2027-02-10}\n"
-        let dir = try folder(["orgs.yaml": countyOrgs, "settings.yaml": settings, "cal.yaml": calendar])
-        let run = try yubei(["drills", "plan", "orgs.yaml", "--year", "2027", "--out", "out", "--settings", "settings.yaml",
+        let dir = try scratchFolder(texts: ["orgs.yaml": countyOrgs, "settings.yaml": settings, "cal.yaml": calendar])
+        let run = try runYubei(["drills", "plan", "orgs.yaml", "--year", "2027", "--out", "out", "--settings", "settings.yaml",
                              "--calendar", "cal.yaml"], in: dir)
         #expect(run.status == 65)
         let lines = run.stderr.split(separator: "\n").map(String.init)
@@ -175,8 +148,8 @@ struct DrillsPlanCLITests {
 
     @Test("a year without a shipped calendar is a usage error")
     func noCalendarForYear() throws {
-        let dir = try folder(["orgs.yaml": countyOrgs])
-        let run = try yubei(["drills", "plan", "orgs.yaml", "--year", "2031", "--out", "out"], in: dir)
+        let dir = try scratchFolder(texts: ["orgs.yaml": countyOrgs])
+        let run = try runYubei(["drills", "plan", "orgs.yaml", "--year", "2031", "--out", "out"], in: dir)
         #expect(run.status == 64)
         #expect(run.stderr.contains("--calendar"))
     }

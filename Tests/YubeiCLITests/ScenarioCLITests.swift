@@ -4,31 +4,12 @@ import Testing
 /// `yubei validate` and `yubei describe`, run as the built binary on real files.
 @Suite("yubei validate and describe")
 struct ScenarioCLITests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let scenarios = ["dehua-typhoon.yaml", "quxian-flood.yaml", "minqin-sandstorm-drought.yaml",
                             "wuxi-landslide-flood.yaml", "xiangfen-earthquake.yaml"]
 
-    /// Runs `.build/debug/yubei` with `arguments` in the package root.
-    static func yubei(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = root.appendingPathComponent(".build/debug/yubei")
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        var environment = ProcessInfo.processInfo.environment
-        environment["YUBEI_LANG"] = "en"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-    }
-
     @Test("every shipped scenario validates cleanly: exit 0, one summary line, no warnings", arguments: scenarios)
     func shipped(_ file: String) throws {
-        let result = try Self.yubei(["validate", "Scenarios/\(file)"])
+        let result = try runYubei(["validate", "Scenarios/\(file)"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
         let lines = result.stdout.split(separator: "\n")
@@ -50,7 +31,7 @@ struct ScenarioCLITests {
         policy: {budjet: 1, supply_response_minutes: 60, shelter_max_km: 3, area_per_person_m2: 0, team_response_minutes: 60}
 
         """.write(toFile: path, atomically: true, encoding: .utf8)
-        let result = try Self.yubei(["validate", path])
+        let result = try runYubei(["validate", path])
         #expect(result.status == 65)
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n").map(String.init)
@@ -63,7 +44,7 @@ struct ScenarioCLITests {
             "\(path):6:10: error: policy.budjet: unknown key 'budjet'; did you mean 'budget'?",
             "\(path):6:89: error: policy.area_per_person_m2: zero area per person: expected m² > 0 (GB 21734-2008 asks for at least 1.5 m² per sheltered person)",
         ])
-        let describe = try Self.yubei(["describe", path])
+        let describe = try runYubei(["describe", path])
         #expect(describe.status == 65)
         #expect(describe.stdout.isEmpty)
     }
@@ -81,7 +62,7 @@ struct ScenarioCLITests {
         policy: {budget: 1, supply_response_minutes: 60, shelter_max_km: 3, area_per_person_m2: 1.0, team_response_minutes: 60}
 
         """.write(toFile: path, atomically: true, encoding: .utf8)
-        let result = try Self.yubei(["validate", path])
+        let result = try runYubei(["validate", path])
         #expect(result.status == 0)
         #expect(result.stdout == "W: valid: 1 areas, 1 hazards, 0 warehouses, 1 shelters, 0 teams; distances by straight line × detour, 3 warnings\n")
         #expect(result.stderr.split(separator: "\n").map(String.init) == [
@@ -93,15 +74,15 @@ struct ScenarioCLITests {
 
     @Test("describe: the planner's sanity check in English, Chinese and JSON")
     func describe() throws {
-        let en = try Self.yubei(["describe", "Scenarios/dehua-typhoon.yaml"])
+        let en = try runYubei(["describe", "Scenarios/dehua-typhoon.yaml"])
         #expect(en.status == 0, "\(en.stderr)")
         #expect(en.stdout.contains("Hazard typhoon-gaemi-l2"))
         #expect(en.stdout.contains("displaced: 11,569 people"))
         #expect(en.stdout.contains("geohazard: no team has it"))
-        let zh = try Self.yubei(["describe", "Scenarios/dehua-typhoon.yaml", "--lang", "zh"])
+        let zh = try runYubei(["describe", "Scenarios/dehua-typhoon.yaml", "--lang", "zh"])
         #expect(zh.stdout.contains("需转移安置人数：11,569 人"))
         #expect(zh.stdout.contains("德化县 台风季（Ⅱ级响应）"))
-        let json = try Self.yubei(["describe", "Scenarios/wuxi-landslide-flood.yaml", "--json"])
+        let json = try runYubei(["describe", "Scenarios/wuxi-landslide-flood.yaml", "--json"])
         #expect(json.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["usesRoads"] as? Bool == true)
@@ -110,7 +91,7 @@ struct ScenarioCLITests {
 
     @Test("a missing file exits 65 with the file named")
     func missing() throws {
-        let result = try Self.yubei(["validate", "no/such.yaml"])
+        let result = try runYubei(["validate", "no/such.yaml"])
         #expect(result.status == 65)
         #expect(result.stderr == "no/such.yaml: error: no such file\n")
     }

@@ -3,26 +3,7 @@ import Testing
 
 /// `yubei solve` end to end: the built binary on real scenario files.
 @Suite struct SolveCLITests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/yubei").path
-    static let fixture = root.appendingPathComponent("Tests/YubeiSitingTests/Fixtures/hillside-county.yaml").path
-
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
-    static func run(_ arguments: [String], executable: String = binary) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    static let fixture = packageRoot.appendingPathComponent("Tests/YubeiSitingTests/Fixtures/hillside-county.yaml").path
 
     static func temporaryDirectory() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("yubei-solve-\(UUID().uuidString)")
@@ -31,7 +12,7 @@ import Testing
     @Test func writesPlanAndReports() throws {
         let out = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
-        let run = try Self.run(["solve", Self.fixture, "--out", out.path, "--lang", "zh"])
+        let run = try runYubei(["solve", Self.fixture, "--out", out.path, "--lang", "zh"])
         #expect(run.status == 0, "\(run.stderr)")
         for name in ["plan.json", "report.md", "report.html"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
@@ -60,7 +41,7 @@ import Testing
     @Test func jsonPrintsExactlyThePlan() throws {
         let out = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
-        let run = try Self.run(["solve", Self.fixture, "--out", out.path, "--json"])
+        let run = try runYubei(["solve", Self.fixture, "--out", out.path, "--json"])
         #expect(run.status == 0)
         let printed = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
         let written = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json"))) as! [String: Any]
@@ -82,7 +63,7 @@ import Testing
         policy: {budget: 1}
         """.write(to: bad, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("out")
-        let run = try Self.run(["solve", bad.path, "--out", out.path])
+        let run = try runYubei(["solve", bad.path, "--out", out.path])
         #expect(run.status == 65)
         #expect(run.stderr.contains("bad.yaml:3:"))
         #expect(run.stderr.contains(": error: "))
@@ -90,7 +71,7 @@ import Testing
     }
 
     @Test func usageErrorsExit64() throws {
-        let run = try Self.run(["solve", Self.fixture, "--out", "/tmp/never", "--gap", "-1"])
+        let run = try runYubei(["solve", Self.fixture, "--out", "/tmp/never", "--gap", "-1"])
         #expect(run.status == 64)
     }
 
@@ -102,13 +83,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let lp = out.appendingPathComponent("model.lp").path
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let run = try Self.run(["solve", Self.fixture, "--out", out.path, "--export-model", lp, "--gap", "0"])
+        let run = try runYubei(["solve", Self.fixture, "--out", out.path, "--export-model", lp, "--gap", "0"])
         #expect(run.status == 0)
         let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json"))) as! [String: Any]
         let terms = plan["objective_terms"] as! [String: Any]
         let expected = (plan["objective"] as! Double) - (terms["unavoidable_penalty"] as! Double)
         let solution = out.appendingPathComponent("glpsol.txt").path
-        let glpsol = try Self.run(["--lp", lp, "-o", solution], executable: "/usr/bin/glpsol")
+        let glpsol = try runYubei(["--lp", lp, "-o", solution], executable: URL(fileURLWithPath: "/usr/bin/glpsol"))
         #expect(glpsol.status == 0)
         let text = try String(contentsOfFile: solution, encoding: .utf8)
         let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })

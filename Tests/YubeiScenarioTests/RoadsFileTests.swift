@@ -72,9 +72,9 @@ struct RoadsFileTests {
         RowCase(name: "road to itself", csv: "from,to,km\na1,a1,3\n", expected: "roads.csv:2: error: a road from 'a1' to itself"),
         RowCase(name: "empty endpoint", csv: "from,to,km\n,a1,3\n", expected: "roads.csv:2: error: from: empty"),
         RowCase(name: "missing column", csv: "from,to,distance\na1,a2,3\n", expected: "roads.csv:1: error: missing column 'km'"),
-        RowCase(name: "empty file", csv: "", expected: "roads.csv:1: error: the roads file is empty"),
+        RowCase(name: "empty file", csv: "", expected: "roads.csv:1: error: the file is empty; the header row is required (from,to,km[,speed_kmh])"),
         RowCase(name: "header only", csv: "from,to,km\n", expected: "roads.csv:1: error: the roads file has a header but no roads"),
-        RowCase(name: "unclosed quote", csv: "from,to,km\na1,\"a2,3\n", expected: "roads.csv:2: error: a quote opened on this row is never closed"),
+        RowCase(name: "unclosed quote", csv: "from,to,km\na1,\"a2,3\n", expected: "roads.csv:2: error: a quoted field is never closed"),
         RowCase(name: "row numbers count quoted line breaks as one row", csv: "from,to,km,note\na1,a2,3,\"two\nlines\"\na1,a2,x,\n",
                 expected: "roads.csv:3: error: km: expected a number ≥ 0, found 'x'"),
     ]

@@ -29,7 +29,7 @@ public enum DrillRecordsReader {
     {
         let checkOrganizations = organizations != nil
         let organizations = organizations ?? []
-        let table = try CSVTable.load(path: path, required: requiredColumns)
+        let table = try CSVTable.load(path: path, required: requiredColumns, optional: ["plan", "participants"])
         let byId = Dictionary(organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let ids = organizations.map(\.id)
         var diagnostics = Diagnostics()

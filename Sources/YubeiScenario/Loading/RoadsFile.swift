@@ -11,7 +11,8 @@ struct PlaceDirectory {
 }
 
 /// Reads a roads file: CSV with a header naming `from`, `to`, `km` and optionally `speed_kmh`
-/// (other columns, such as a road name, are ignored), one two-way segment per row.
+/// (other columns, such as a road name, are ignored), one two-way segment per row. The file is
+/// read by YubeiCore's ``CSVTable``: UTF-8 with or without BOM, or GB18030, as Excel saves it.
 ///
 /// Endpoints are area ids, warehouse or shelter ids, team ids, or junctions:
 /// - a name that is exactly one kind of id is that place; a name that is both an area id and a
@@ -20,9 +21,10 @@ struct PlaceDirectory {
 ///   a dead end, far more likely a misspelt id, and is an error (write `junction:NAME` to keep a
 ///   real dead end).
 ///
-/// Every bad row is reported as `FILE:ROW: error: …` (the header is row 1): a missing column,
-/// an empty endpoint, a km that is not a number or is negative, a speed that is not positive, a
-/// road from a place to itself, an unknown prefixed id, a dead-end junction.
+/// Every bad row is reported as `FILE:ROW: error: …` (the header is row 1): bytes that are not
+/// text, a quote error, a missing, repeated or misspelt column, an empty endpoint, a km that is
+/// not a number or is negative, a speed that is not positive, a road from a place to itself, an
+/// unknown prefixed id, a dead-end junction.
 enum RoadsFile {
     struct Result {
         var network: RoadNetwork?
@@ -55,67 +57,44 @@ enum RoadsFile {
         var diagnostics = Diagnostics()
         func error(_ row: Int?, _ message: String) { diagnostics.error(SourceLocation(file: path, line: row), message) }
 
-        guard var text = String(data: data, encoding: .utf8) else {
-            error(nil, ScenarioMessage.roadsNotUTF8)
+        let table: CSVTable
+        do {
+            table = try CSVTable(data: data, path: path, required: ["from", "to", "km"], optional: ["speed_kmh"])
+        } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
             return Result(network: nil, diagnostics: diagnostics)
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let records = CSVRecords.parse(text)
-        guard let header = records.first, !(header.fields.count == 1 && header.fields[0].trimmingCharacters(in: .whitespaces).isEmpty) else {
-            error(1, ScenarioMessage.roadsEmpty)
-            return Result(network: nil, diagnostics: diagnostics)
-        }
-        if let problem = records.first(where: { $0.unterminatedQuote }) {
-            error(problem.row, ScenarioMessage.unterminatedQuote)
-        }
-        let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        var index: [String: Int] = [:]
-        for (i, name) in columns.enumerated() where index[name] == nil { index[name] = i }
-        for required in ["from", "to", "km"] where index[required] == nil {
-            var message = ScenarioMessage.missingColumn(required)
-            if let suggestion = YAMLReader.closest(to: required, in: columns.filter { index[$0] != nil && !["from", "to", "km", "speed_kmh"].contains($0) }) {
-                message += "; did you mean '\(suggestion)'?"
-            }
-            error(1, message)
-        }
-        guard let fromColumn = index["from"], let toColumn = index["to"], let kmColumn = index["km"] else {
-            return Result(network: nil, diagnostics: diagnostics)
-        }
-        let speedColumn = index["speed_kmh"]
 
         // First pass: raw rows; count how many rows name each unprefixed unknown name.
         struct Raw { var row: Int; var from: String; var to: String; var km: Double?; var speed: Double?? }
         var raws: [Raw] = []
         var junctionUses: [String: Int] = [:]
-        for record in records.dropFirst() {
-            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            func field(_ column: Int) -> String {
-                column < record.fields.count ? record.fields[column].trimmingCharacters(in: .whitespaces) : ""
-            }
-            let from = field(fromColumn), to = field(toColumn)
+        for record in table.rows {
+            func field(_ column: String) -> String { table.cell(record, column) ?? "" }
+            let from = field("from"), to = field("to")
             var ok = true
             for (name, value) in [("from", from), ("to", to)] where value.isEmpty {
-                error(record.row, ScenarioMessage.emptyEndpoint(name)); ok = false
+                error(record.number, ScenarioMessage.emptyEndpoint(name)); ok = false
             }
-            let kmText = field(kmColumn)
+            let kmText = field("km")
             var km: Double? = nil
             if let value = Double(kmText), value.isFinite, value >= 0 {
                 km = value
             } else {
-                error(record.row, ScenarioMessage.badKilometres(kmText)); ok = false
+                error(record.number, ScenarioMessage.badKilometres(kmText)); ok = false
             }
             var speed: Double?? = .some(nil)
-            if let speedColumn, !field(speedColumn).isEmpty {
-                let speedText = field(speedColumn)
+            let speedText = field("speed_kmh")
+            if !speedText.isEmpty {
                 if let value = Double(speedText), value.isFinite, value > 0 { speed = .some(value) } else {
-                    error(record.row, ScenarioMessage.badSpeed(speedText)); speed = nil; ok = false
+                    error(record.number, ScenarioMessage.badSpeed(speedText)); speed = nil; ok = false
                 }
             }
-            if !from.isEmpty && from == to { error(record.row, ScenarioMessage.selfLoop(from)); ok = false }
+            if !from.isEmpty && from == to { error(record.number, ScenarioMessage.selfLoop(from)); ok = false }
             for name in Set([from, to]) where !name.isEmpty && !name.contains(":") && !places.isKnown(name) {
                 junctionUses[name, default: 0] += 1
             }
-            if ok { raws.append(Raw(row: record.row, from: from, to: to, km: km, speed: speed)) }
+            if ok { raws.append(Raw(row: record.number, from: from, to: to, km: km, speed: speed)) }
         }
 
         // Second pass: resolve endpoints.
@@ -170,63 +149,4 @@ enum RoadsFile {
 
 extension PlaceDirectory {
     func isKnown(_ name: String) -> Bool { areas.contains(name) || sites.contains(name) || teams.contains(name) }
-}
-
-/// RFC 4180 records numbered as a spreadsheet numbers its rows (header = row 1; a blank line is a
-/// row; a quoted field with line breaks stays in one row): quoted fields may hold commas, doubled
-/// quotes and line breaks; CRLF and LF both end a record.
-struct CSVRecords {
-    struct Record {
-        var row: Int
-        var fields: [String]
-        /// A quote opened in this record was never closed (the rest of the file became one field).
-        var unterminatedQuote = false
-    }
-
-    /// - Complexity: O(n) in the length of `text`.
-    static func parse(_ text: String) -> [Record] {
-        var records: [Record] = []
-        var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        var row = 1
-        var startRow = 1
-        var scalars = Array(text.unicodeScalars)[...]
-        var fieldStarted = false
-        func endRecord() {
-            fields.append(field)
-            records.append(Record(row: startRow, fields: fields))
-            fields = []; field = ""; fieldStarted = false
-        }
-        while let c = scalars.popFirst() {
-            if inQuotes {
-                if c == "\"" {
-                    if scalars.first == "\"" { field.unicodeScalars.append("\""); scalars.removeFirst() } else { inQuotes = false }
-                } else {
-                    field.unicodeScalars.append(c)
-                }
-                continue
-            }
-            switch c {
-            case "\"" where !fieldStarted || field.trimmingCharacters(in: .whitespaces).isEmpty:
-                inQuotes = true; fieldStarted = true; field = ""
-            case ",":
-                fields.append(field); field = ""; fieldStarted = false
-            case "\r":
-                if scalars.first == "\n" { scalars.removeFirst() }
-                endRecord(); row += 1; startRow = row
-            case "\n":
-                endRecord(); row += 1; startRow = row
-            default:
-                field.unicodeScalars.append(c); fieldStarted = true
-            }
-        }
-        if inQuotes {
-            fields.append(field)
-            records.append(Record(row: startRow, fields: fields, unterminatedQuote: true))
-        } else if fieldStarted || !field.isEmpty || !fields.isEmpty {
-            endRecord()
-        }
-        return records
-    }
 }

@@ -7,18 +7,32 @@
 public enum CSVParser {
     /// One record and its row number (header = 1).
     public struct Row: Sendable, Hashable {
+        /// The row as a spreadsheet numbers it (header = 1).
         public var number: Int
+        /// The fields, unquoted, untrimmed.
         public var fields: [String]
+
+        public init(number: Int, fields: [String]) {
+            self.number = number
+            self.fields = fields
+        }
     }
 
     /// Why a text is not CSV.
     public struct ParseError: Error, Sendable, Hashable {
         /// Row where the problem starts.
         public var row: Int
+        /// What is wrong, for `FILE:ROW: error: …`.
         public var message: String
+
+        public init(row: Int, message: String) {
+            self.row = row
+            self.message = message
+        }
     }
 
-    /// The records of `text`. A final line break does not start an empty record.
+    /// The records of `text`, blank rows included (callers decide what a blank row means).
+    /// A final line break does not start an empty record; an empty text is one record of one empty field.
     ///
     /// - Complexity: O(n) in the length of `text`.
     public static func parse(_ text: String) -> Result<[Row], ParseError> {
@@ -67,7 +81,7 @@ public enum CSVParser {
                     quotedFieldStartRow = rowNumber
                 } else {
                     return .failure(ParseError(row: rowNumber,
-                                               message: "a quote (\") inside an unquoted field; quote the whole field and double inner quotes"))
+                                               message: CSVMessage.quoteInUnquotedField))
                 }
             case ",":
                 fields.append(field)
@@ -79,14 +93,14 @@ public enum CSVParser {
                 endRecord()
             default:
                 if afterQuote {
-                    return .failure(ParseError(row: rowNumber, message: "text after a closing quote"))
+                    return .failure(ParseError(row: rowNumber, message: CSVMessage.textAfterClosingQuote))
                 }
                 field.unicodeScalars.append(c)
             }
             i += 1
         }
         if inQuotes {
-            return .failure(ParseError(row: quotedFieldStartRow, message: "a quoted field is never closed"))
+            return .failure(ParseError(row: quotedFieldStartRow, message: CSVMessage.unclosedQuote))
         }
         return .success(rows)
     }
