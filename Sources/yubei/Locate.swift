@@ -1,8 +1,166 @@
 import ArgumentParser
+import Foundation
+import YubeiCore
+import YubeiLocation
+import YubeiOptimization
+
+extension LocationModelKind: ExpressibleByArgument {}
+extension ORLibrary.Format: ExpressibleByArgument {}
 
 extension Yubei {
+    /// `yubei locate`: the classic location models (FORMATS.md §1).
     struct Locate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "(being built)")
-        func run() throws { throw ExitCode(1) }
+        static let configuration = CommandConfiguration(
+            abstract: "Solve a classic location problem: p-median, p-center, lscp, mclp, uflp, cflp, sscflp.",
+            discussion: """
+            PROBLEM is a JSON (or YAML) file as in FORMATS.md §1. With --orlib, FILE is an OR-Library \
+            file: 'cap' (capacitated warehouse location; --model uflp|cflp|sscflp, default cflp; \
+            --capacity fills the word 'capacity' of capa/capb/capc) or 'pmed' (p-median graph; \
+            --model p-median|p-center). OR-Library facility ids are the file's 1-based numbers.
+            'seconds' is the time spent solving, after reading the input.
+            Exit status: 0 optimal or feasible; 2 infeasible or no solution within the limit; \
+            1 solver error; 64 usage error; 65 input file with errors.
+            """
+        )
+
+        @Argument(help: "The problem file (JSON/YAML), or the OR-Library file with --orlib.")
+        var file: String
+
+        @Option(name: .long, help: "Read an OR-Library file of this format: cap or pmed.")
+        var orlib: ORLibrary.Format?
+
+        @Option(name: .long, help: "Value of the word 'capacity' in capa/capb/capc (with --orlib cap).")
+        var capacity: Double?
+
+        @Option(name: .long, help: "The model to solve (overrides the problem file's 'model').")
+        var model: LocationModelKind?
+
+        @Option(name: .long, help: "Stop after this many seconds and report the best solution found.")
+        var timeLimit: Double?
+
+        @Option(name: .long, help: "Relative gap at which a solution counts as optimal (default 1e-9).")
+        var gap: Double = 1e-9
+
+        @Flag(name: .long, help: "Print exactly one JSON document on standard output.")
+        var json = false
+
+        @Option(name: .long, help: "Write the textbook MILP of the problem to this CPLEX LP file (for glpsol) and exit without solving.")
+        var writeTextbookModel: String?
+
+        @Flag(name: .long, help: "Print what the solver did (GLPK rounds) on standard error.")
+        var verbose = false
+
+        @OptionGroup var output: OutputLanguageOption
+
+        func validate() throws {
+            if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a number of seconds > 0") }
+            if !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a finite number ≥ 0") }
+            if let c = capacity, !(c >= 0 && c.isFinite) { throw ValidationError("--capacity must be a number ≥ 0") }
+            if capacity != nil && orlib != .cap { throw ValidationError("--capacity applies only with --orlib cap") }
+            switch (orlib, model) {
+            case (.cap?, let m?) where ![.uflp, .cflp, .sscflp].contains(m):
+                throw ValidationError("--orlib cap solves uflp, cflp or sscflp, not \(m.rawValue)")
+            case (.pmed?, let m?) where ![.pMedian, .pCenter].contains(m):
+                throw ValidationError("--orlib pmed solves p-median or p-center, not \(m.rawValue)")
+            default: break
+            }
+        }
+
+        func run() throws {
+            let problem = try withInputErrorsReported { () throws -> LocationProblem in
+                switch orlib {
+                case .cap?: return try ORLibrary.readCap(path: file, capacity: capacity, model: model ?? .cflp)
+                case .pmed?: return try ORLibrary.readPMedian(path: file, model: model ?? .pMedian)
+                case nil: return try LocationProblem.load(path: file, model: model)
+                }
+            }
+            if let path = writeTextbookModel {
+                do {
+                    try problem.textbookModel().write(to: path, format: .cplexLP)
+                } catch {
+                    printError("error: \(error)")
+                    throw ExitCode(ExitStatus.cannotCreate.rawValue)
+                }
+                printError("textbook model written to \(path)")
+                return
+            }
+            var options = LocationOptions(relativeGap: gap)
+            if let t = timeLimit { options.timeLimit = .milliseconds(Int64((t * 1000).rounded())) }
+            let solution = problem.solve(options: options)
+            let language = output.language
+            if verbose { for line in solution.log { printError(line) } }
+            for reason in solution.explanation { printError(reason(language)) }
+            if json {
+                print(try jsonText(LocateReport(problem: problem, solution: solution)))
+            } else {
+                print(summary(problem, solution, language))
+            }
+            switch solution.status {
+            case .optimal, .feasible: return
+            case .infeasible, .noSolution: throw ExitCode(ExitStatus.noSolution.rawValue)
+            case .unbounded, .error: throw ExitCode(ExitStatus.failure.rawValue)
+            }
+        }
+
+        private func summary(_ problem: LocationProblem, _ s: LocationSolution, _ language: Language) -> String {
+            let id = { (j: Int) in problem.facilities[j].id }
+            var lines = [
+                "\(LocationText.modelLabel(language)): \(s.model.rawValue)",
+                "\(LocationText.statusLabel(language)): \(LocationText.statusWord(s.status)(language))",
+            ]
+            if let o = s.objective { lines.append("\(LocationText.objectiveLabel(language)): \(LocateReport.number(o))") }
+            if let b = s.bound { lines.append("\(LocationText.boundLabel(language)): \(LocateReport.number(b))") }
+            if let g = s.gap { lines.append("\(LocationText.gapLabel(language)): \(g)") }
+            if s.status.hasSolution {
+                lines.append("\(LocationText.openLabel(language)) (\(s.open.count)): \(s.open.map(id).joined(separator: " "))")
+                if s.assignment.count <= 50 {
+                    lines.append("\(LocationText.assignmentLabel(language)): " + s.assignment.enumerated().map { i, j in
+                        "\(i)→\(j.map(id) ?? LocationText.unservedWord(language))"
+                    }.joined(separator: " "))
+                }
+            }
+            lines.append("\(LocationText.secondsLabel(language)): \(String(format: "%.3f", s.seconds))")
+            return lines.joined(separator: "\n")
+        }
+    }
+}
+
+/// The `--json` document of `yubei locate` (FORMATS.md §1): absent values are `null`.
+struct LocateReport: Encodable {
+    let problem: LocationProblem
+    let solution: LocationSolution
+
+    enum Keys: String, CodingKey {
+        case model, status, objective, bound, gap, open, assignment, seconds, explanation
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        let id = { (j: Int) in problem.facilities[j].id }
+        try c.encode(solution.model.rawValue, forKey: .model)
+        try c.encode(solution.status.rawValue, forKey: .status)
+        try encodeNumber(solution.objective, .objective, &c)
+        try encodeNumber(solution.bound, .bound, &c)
+        try encodeNumber(solution.gap, .gap, &c)
+        try c.encode(solution.open.map(id), forKey: .open)
+        try c.encode(solution.assignment.map { $0.map(id) }, forKey: .assignment)
+        try c.encode((solution.seconds * 1000).rounded() / 1000, forKey: .seconds)
+        try c.encode(solution.explanation.map(\.en), forKey: .explanation)
+    }
+
+    private func encodeNumber(_ value: Double?, _ key: Keys, _ c: inout KeyedEncodingContainer<Keys>) throws {
+        guard var value, value.isFinite else { try c.encodeNil(forKey: key); return }
+        // Six decimals: more than any input carries, and no binary noise (796648.4375000001).
+        if abs(value) < 1e12 { value = (value * 1e6).rounded() / 1e6 }
+        if value == value.rounded() && abs(value) < 1e15 {
+            try c.encode(Int64(value), forKey: key)
+        } else {
+            try c.encode(value, forKey: key)
+        }
+    }
+
+    /// A number as the summary prints it: whole numbers without `.0`.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }

@@ -1,0 +1,65 @@
+import YubeiCore
+
+/// What `yubei locate` reports about the search (FORMATS.md §1 status words).
+public enum LocationStatus: String, Sendable, Hashable, Codable {
+    /// Proven optimal within the relative gap asked for.
+    case optimal
+    /// A solution that is not proven optimal (a limit stopped the search).
+    case feasible
+    case infeasible
+    case unbounded
+    /// A limit stopped the search before any solution was found.
+    case noSolution = "no-solution"
+    case error
+
+    /// Whether a solution comes with this status.
+    public var hasSolution: Bool { self == .optimal || self == .feasible }
+}
+
+/// How to solve a location problem.
+public struct LocationOptions: Sendable {
+    /// Stop after this long; the best solution found is reported as `feasible`.
+    public var timeLimit: Duration?
+    /// Relative gap at which a solution counts as optimal.
+    public var relativeGap: Double = 1e-9
+
+    public init(timeLimit: Duration? = nil, relativeGap: Double = 1e-9) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+    }
+}
+
+/// The answer to a location problem: facilities to open and who each point goes to.
+public struct LocationSolution: Sendable {
+    public var model: LocationModelKind
+    public var status: LocationStatus
+    /// The objective of FORMATS.md §1 for ``open`` and ``shares``, when there is a solution.
+    public var objective: Double?
+    /// Best proven bound on the optimum (a lower bound when minimising, upper when maximising).
+    public var bound: Double?
+    /// Facility positions that open, ascending.
+    public var open: [Int] = []
+    /// For each point, the facility serving it (the largest share for `cflp`), or `nil` if unserved.
+    public var assignment: [Int?] = []
+    /// For `cflp`: each point's shares as (facility, fraction) pairs; otherwise one pair of 1 per served point.
+    public var shares: [[(facility: Int, fraction: Double)]] = []
+    /// Wall-clock time of the solve, in seconds.
+    public var seconds: Double = 0
+    /// Why there is no solution, or what limited the search, in the planner's words.
+    public var explanation: [Phrase] = []
+    /// What the solver did (GLPK solves, rounds of a search), for `--verbose` style output.
+    public var log: [String] = []
+
+    public init(model: LocationModelKind, status: LocationStatus) {
+        self.model = model
+        self.status = status
+    }
+
+    /// The relative gap between ``objective`` and ``bound``: |objective − bound| / max(|objective|, 1e-10).
+    public var gap: Double? {
+        guard let objective, let bound else { return nil }
+        let difference = abs(objective - bound)
+        if difference <= 1e-9 * max(1, abs(objective)) { return 0 }
+        return difference / max(abs(objective), 1e-10)
+    }
+}

@@ -1,0 +1,217 @@
+import Foundation
+import YubeiCore
+
+/// Readers for J. E. Beasley's OR-Library location files (FORMATS.md §1): the capacitated
+/// warehouse files `cap*` and the p-median graphs `pmed*`. Facilities and vertices keep the
+/// files' own 1-based numbers as ids. Problems are reported as `FILE:LINE: error: MESSAGE`.
+public enum ORLibrary {
+    /// Which OR-Library format a file is in.
+    public enum Format: String, Sendable, CaseIterable {
+        /// Capacitated warehouse location (cap41–cap134, capa, capb, capc).
+        case cap
+        /// Uncapacitated p-median on a graph (pmed1–pmed40).
+        case pmed
+    }
+
+    /// Reads a capacitated warehouse file: `m n`; m lines `capacity fixed_cost`; per customer its
+    /// demand then m costs, each the cost of serving all of its demand from that warehouse.
+    ///
+    /// - Parameters:
+    ///   - capacity: the value of the literal word `capacity` (capa, capb, capc).
+    ///   - model: `uflp` (capacities ignored), `cflp` or `sscflp`.
+    /// - Throws: ``InputError`` listing every problem found, each at its line.
+    public static func readCap(path: String, capacity: Double? = nil, model: LocationModelKind = .cflp) throws(InputError) -> LocationProblem {
+        var tokens = try Tokens(path: path)
+        var diagnostics = Diagnostics()
+        func number(_ what: String, minimum: Double = 0) -> Double? {
+            guard let token = tokens.next() else { return nil }
+            guard let value = Double(token.text), value.isFinite else {
+                diagnostics.error(tokens.location(token), "\(what): expected a number, found '\(token.text)'")
+                return 0
+            }
+            if value < minimum {
+                diagnostics.error(tokens.location(token), "\(what): expected a number ≥ \(LocationText.format(minimum)), found \(token.text)")
+            }
+            return value
+        }
+        guard let mToken = tokens.next(), let m = Int(mToken.text), m > 0,
+              let nToken = tokens.next(), let n = Int(nToken.text), n > 0 else {
+            throw InputError(.error(at: tokens.location(tokens.last), "expected the header 'm n' (warehouses, customers) as two whole numbers > 0"))
+        }
+        var facilities: [Facility] = []
+        var literalCapacityLine: Int?
+        for j in 0..<m {
+            var cap: Double?
+            if let token = tokens.peek(), token.text.lowercased() == "capacity" {
+                _ = tokens.next()
+                if capacity == nil && literalCapacityLine == nil && model != .uflp {
+                    literalCapacityLine = token.line
+                    diagnostics.error(tokens.location(token), "warehouse \(j + 1): the capacity is the word 'capacity' (as in capa, capb, capc): give its value with --capacity")
+                }
+                cap = capacity ?? 0
+            } else {
+                cap = number("warehouse \(j + 1) capacity")
+            }
+            guard let cap, let fixed = number("warehouse \(j + 1) fixed cost") else {
+                diagnostics.error(tokens.location(tokens.last), "the file ends after \(j) of \(m) warehouses")
+                throw InputError(diagnostics: diagnostics)
+            }
+            facilities.append(Facility(id: String(j + 1), capacity: model == .uflp ? nil : cap, fixedCost: fixed))
+        }
+        var demand = [Double](repeating: 0, count: n)
+        var costs = [Double](repeating: 0, count: n * m)
+        for i in 0..<n {
+            guard let d = number("customer \(i + 1) demand") else {
+                diagnostics.error(tokens.location(tokens.last), "the file ends after \(i) of \(n) customers")
+                throw InputError(diagnostics: diagnostics)
+            }
+            demand[i] = d
+            for j in 0..<m {
+                guard let c = number("customer \(i + 1) cost from warehouse \(j + 1)") else {
+                    diagnostics.error(tokens.location(tokens.last), "the file ends in customer \(i + 1)'s costs (\(j) of \(m))")
+                    throw InputError(diagnostics: diagnostics)
+                }
+                costs[i * m + j] = c
+            }
+        }
+        if let extra = tokens.next() {
+            diagnostics.error(tokens.location(extra), "unexpected '\(extra.text)' after the last customer")
+        }
+        try diagnostics.throwIfErrors()
+        return LocationProblem(model: model, demand: demand, facilities: facilities, costs: costs)
+    }
+
+    /// Reads a p-median graph: `n edges p`, then `i j cost` per undirected edge (when an edge
+    /// is listed twice the last one counts). Costs are shortest-path distances; every vertex is
+    /// both a demand point of weight 1 and a candidate facility.
+    ///
+    /// - Complexity: O(n·(n + e)·log n) for the shortest paths (Dijkstra from each vertex).
+    /// - Throws: ``InputError`` listing every problem found, each at its line.
+    public static func readPMedian(path: String, model: LocationModelKind = .pMedian) throws(InputError) -> LocationProblem {
+        var tokens = try Tokens(path: path)
+        var diagnostics = Diagnostics()
+        guard let nToken = tokens.next(), let n = Int(nToken.text), n > 0,
+              let eToken = tokens.next(), let e = Int(eToken.text), e >= 0,
+              let pToken = tokens.next(), let p = Int(pToken.text), p > 0 else {
+            throw InputError(.error(at: tokens.location(tokens.last), "expected the header 'n edges p' as three whole numbers (n, p > 0)"))
+        }
+        if p > n { diagnostics.error(tokens.location(pToken), "p = \(p) is more than the \(n) vertices") }
+        var edges: [Int: (Int, Int, Double)] = [:]
+        for k in 0..<e {
+            guard let a = tokens.next(), let b = tokens.next(), let c = tokens.next() else {
+                diagnostics.error(tokens.location(tokens.last), "the file ends after \(k) of \(e) edges")
+                throw InputError(diagnostics: diagnostics)
+            }
+            guard let i = Int(a.text), (1...n).contains(i), let j = Int(b.text), (1...n).contains(j) else {
+                diagnostics.error(tokens.location(a), "edge \(k + 1): expected two vertex numbers in 1...\(n), found '\(a.text) \(b.text)'")
+                continue
+            }
+            guard let cost = Double(c.text), cost.isFinite, cost >= 0 else {
+                diagnostics.error(tokens.location(c), "edge \(k + 1): expected a length ≥ 0, found '\(c.text)'")
+                continue
+            }
+            edges[min(i, j) * (n + 1) + max(i, j)] = (i - 1, j - 1, cost)
+        }
+        if let extra = tokens.next() {
+            diagnostics.error(tokens.location(extra), "unexpected '\(extra.text)' after the last edge")
+        }
+        try diagnostics.throwIfErrors()
+        var adjacency = [[(Int, Double)]](repeating: [], count: n)
+        for (_, (i, j, c)) in edges.sorted(by: { $0.key < $1.key }) where i != j {
+            adjacency[i].append((j, c))
+            adjacency[j].append((i, c))
+        }
+        var costs = [Double](repeating: .infinity, count: n * n)
+        for source in 0..<n {
+            shortestPaths(from: source, adjacency, into: &costs, row: source * n)
+        }
+        return LocationProblem(model: model, p: p, demand: [Double](repeating: 1, count: n),
+                               facilities: (0..<n).map { Facility(id: String($0 + 1)) }, costs: costs)
+    }
+
+    /// Dijkstra's algorithm with a binary heap, writing distances into `costs[row..<row+n]`.
+    private static func shortestPaths(from source: Int, _ adjacency: [[(Int, Double)]], into costs: inout [Double], row: Int) {
+        var heap: [(Double, Int)] = [(0, source)]
+        costs[row + source] = 0
+        var done = [Bool](repeating: false, count: adjacency.count)
+        while let (d, v) = pop(&heap) {
+            if done[v] { continue }
+            done[v] = true
+            for (w, c) in adjacency[v] where d + c < costs[row + w] {
+                costs[row + w] = d + c
+                push(&heap, (d + c, w))
+            }
+        }
+    }
+
+    private static func push(_ heap: inout [(Double, Int)], _ item: (Double, Int)) {
+        heap.append(item)
+        var k = heap.count - 1
+        while k > 0 {
+            let parent = (k - 1) / 2
+            if heap[parent].0 <= heap[k].0 { break }
+            heap.swapAt(parent, k); k = parent
+        }
+    }
+
+    private static func pop(_ heap: inout [(Double, Int)]) -> (Double, Int)? {
+        guard let top = heap.first else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            var k = 0
+            while true {
+                let l = 2 * k + 1, r = l + 1
+                var smallest = k
+                if l < heap.count && heap[l].0 < heap[smallest].0 { smallest = l }
+                if r < heap.count && heap[r].0 < heap[smallest].0 { smallest = r }
+                if smallest == k { break }
+                heap.swapAt(k, smallest); k = smallest
+            }
+        }
+        return top
+    }
+
+    /// Whitespace-separated words of a file with their line numbers.
+    struct Tokens {
+        struct Token { var text: String; var line: Int }
+        let path: String
+        private var items: [Token] = []
+        private var position = 0
+
+        init(path: String) throws(InputError) {
+            self.path = path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                throw InputError(.error(at: SourceLocation(file: path), !exists ? "no such file" : isDirectory.boolValue ? "is a directory, not a file" : "cannot be read"))
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw InputError(.error(at: SourceLocation(file: path), "the file is not valid UTF-8 text"))
+            }
+            var line = 1
+            for (k, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                line = k + 1
+                for word in content.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                    items.append(Token(text: String(word), line: line))
+                }
+            }
+            if items.isEmpty { throw InputError(.error(at: SourceLocation(file: path, line: 1), "the file is empty")) }
+        }
+
+        mutating func next() -> Token? {
+            guard position < items.count else { return nil }
+            defer { position += 1 }
+            return items[position]
+        }
+
+        func peek() -> Token? { position < items.count ? items[position] : nil }
+
+        /// The last token read (or the last of the file).
+        var last: Token? { position > 0 ? items[min(position, items.count) - 1] : items.first }
+
+        func location(_ token: Token?) -> SourceLocation {
+            SourceLocation(file: path, line: token?.line ?? 1)
+        }
+    }
+}
