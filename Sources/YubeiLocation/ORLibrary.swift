@@ -116,60 +116,16 @@ public enum ORLibrary {
             diagnostics.error(tokens.location(extra), "unexpected '\(extra.text)' after the last edge")
         }
         try diagnostics.throwIfErrors()
-        var adjacency = [[(Int, Double)]](repeating: [], count: n)
-        for (_, (i, j, c)) in edges.sorted(by: { $0.key < $1.key }) where i != j {
-            adjacency[i].append((j, c))
-            adjacency[j].append((i, c))
-        }
-        var costs = [Double](repeating: .infinity, count: n * n)
+        let kept = edges.sorted(by: { $0.key < $1.key }).map(\.value).filter { $0.0 != $0.1 }
+        let graph = SparseGraph(nodeCount: n, edges: kept.map { ($0.0, $0.1) })
+        let lengths = graph.arcWeights(kept.map(\.2))
+        var costs: [Double] = []
+        costs.reserveCapacity(n * n)
         for source in 0..<n {
-            shortestPaths(from: source, adjacency, into: &costs, row: source * n)
+            costs.append(contentsOf: graph.shortestDistances(from: source, weights: lengths))
         }
         return LocationProblem(model: model, p: p, demand: [Double](repeating: 1, count: n),
                                facilities: (0..<n).map { Facility(id: String($0 + 1)) }, costs: costs)
-    }
-
-    /// Dijkstra's algorithm with a binary heap, writing distances into `costs[row..<row+n]`.
-    private static func shortestPaths(from source: Int, _ adjacency: [[(Int, Double)]], into costs: inout [Double], row: Int) {
-        var heap: [(Double, Int)] = [(0, source)]
-        costs[row + source] = 0
-        var done = [Bool](repeating: false, count: adjacency.count)
-        while let (d, v) = pop(&heap) {
-            if done[v] { continue }
-            done[v] = true
-            for (w, c) in adjacency[v] where d + c < costs[row + w] {
-                costs[row + w] = d + c
-                push(&heap, (d + c, w))
-            }
-        }
-    }
-
-    private static func push(_ heap: inout [(Double, Int)], _ item: (Double, Int)) {
-        heap.append(item)
-        var k = heap.count - 1
-        while k > 0 {
-            let parent = (k - 1) / 2
-            if heap[parent].0 <= heap[k].0 { break }
-            heap.swapAt(parent, k); k = parent
-        }
-    }
-
-    private static func pop(_ heap: inout [(Double, Int)]) -> (Double, Int)? {
-        guard let top = heap.first else { return nil }
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            var k = 0
-            while true {
-                let l = 2 * k + 1, r = l + 1
-                var smallest = k
-                if l < heap.count && heap[l].0 < heap[smallest].0 { smallest = l }
-                if r < heap.count && heap[r].0 < heap[smallest].0 { smallest = r }
-                if smallest == k { break }
-                heap.swapAt(k, smallest); k = smallest
-            }
-        }
-        return top
     }
 
     /// Whitespace-separated words of a file with their line numbers.

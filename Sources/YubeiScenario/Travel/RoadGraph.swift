@@ -1,3 +1,5 @@
+import YubeiCore
+
 /// The roads of a scenario as a compact two-way graph (adjacency in compressed sparse rows), with
 /// Dijkstra's algorithm by length or by time.
 ///
@@ -9,9 +11,8 @@ struct RoadGraph: Sendable {
     /// Every road runs at the scenario's one speed, so the fastest path is the shortest one and
     /// minutes = km ÷ speed × 60.
     let hasUniformSpeed: Bool
-    /// Edges leaving node `u` are `offsets[u]..<offsets[u + 1]`.
-    private let offsets: [Int]
-    private let targets: [Int]
+    private let graph: SparseGraph
+    /// Per-arc road km and minutes.
     private let kilometres: [Double]
     private let minutes: [Double]
 
@@ -41,85 +42,19 @@ struct RoadGraph: Sendable {
         for site in scenario.shelters { join(.site(site.id), site.location, site.area) }
         for team in scenario.teams { join(.team(team.id), team.base, team.area) }
 
-        let n = index.count
-        var degree = [Int](repeating: 0, count: n + 1)
-        for edge in edges { degree[edge.u + 1] += 1; degree[edge.v + 1] += 1 }
-        for i in 0..<n { degree[i + 1] += degree[i] }
-        var fill = degree
-        var targets = [Int](repeating: 0, count: edges.count * 2)
-        var kilometres = [Double](repeating: 0, count: edges.count * 2), minutes = kilometres
-        for edge in edges {
-            for (from, to) in [(edge.u, edge.v), (edge.v, edge.u)] {
-                targets[fill[from]] = to
-                kilometres[fill[from]] = edge.km
-                minutes[fill[from]] = edge.minutes
-                fill[from] += 1
-            }
-        }
         self.index = index
-        self.nodeCount = n
+        self.nodeCount = index.count
         self.hasUniformSpeed = roads.edges.allSatisfy { $0.speedKmh == nil || $0.speedKmh == speed }
-        self.offsets = degree
-        self.targets = targets
-        self.kilometres = kilometres
-        self.minutes = minutes
+        self.graph = SparseGraph(nodeCount: index.count, edges: edges.map { ($0.u, $0.v) })
+        self.kilometres = graph.arcWeights(edges.map(\.km))
+        self.minutes = graph.arcWeights(edges.map(\.minutes))
     }
 
     /// Shortest distance from `root` to every node (`.infinity` where no road leads), by road
     /// km or by minutes.
     ///
-    /// - Complexity: O((V + E) log V), with a binary heap.
+    /// - Complexity: O((V + E) log V), with a binary heap (SparseGraph).
     func distances(from root: Int, byMinutes: Bool) -> [Double] {
-        let weights = byMinutes ? minutes : kilometres
-        var distance = [Double](repeating: .infinity, count: nodeCount)
-        var heap = MinHeap()
-        distance[root] = 0
-        heap.push(0, root)
-        while let (d, u) = heap.pop() {
-            if d > distance[u] { continue }
-            for e in offsets[u]..<offsets[u + 1] {
-                let candidate = d + weights[e]
-                if candidate < distance[targets[e]] {
-                    distance[targets[e]] = candidate
-                    heap.push(candidate, targets[e])
-                }
-            }
-        }
-        return distance
-    }
-}
-
-/// A binary min-heap of (distance, node) pairs for Dijkstra (lazy deletion of stale entries).
-private struct MinHeap {
-    private var items: [(Double, Int)] = []
-
-    mutating func push(_ key: Double, _ value: Int) {
-        items.append((key, value))
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard items[child].0 < items[parent].0 else { break }
-            items.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> (Double, Int)? {
-        guard let top = items.first else { return nil }
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1, right = left + 1
-                var smallest = parent
-                if left < items.count && items[left].0 < items[smallest].0 { smallest = left }
-                if right < items.count && items[right].0 < items[smallest].0 { smallest = right }
-                if smallest == parent { break }
-                items.swapAt(parent, smallest)
-                parent = smallest
-            }
-        }
-        return top
+        graph.shortestDistances(from: root, weights: byMinutes ? minutes : kilometres)
     }
 }
