@@ -63,11 +63,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "YubeiOptimizationTests", dependencies: ["YubeiOptimization"]),
-        .testTarget(name: "YubeiScenarioTests", dependencies: ["YubeiScenario"]),
-        .testTarget(name: "YubeiLocationTests", dependencies: ["YubeiLocation"], exclude: ["Fixtures"]),
-        .testTarget(name: "YubeiSitingTests", dependencies: ["YubeiSiting", "YubeiScenario"], exclude: ["Fixtures"]),
-        .testTarget(name: "YubeiDrillsTests", dependencies: ["YubeiDrills"]),
-        .testTarget(name: "YubeiCLITests", dependencies: ["YubeiCore"]),
+        // Shared by the test targets: package root, command runner, seeded random numbers.
+        .target(name: "YubeiTestSupport", path: "Tests/YubeiTestSupport"),
+        .testTarget(name: "YubeiOptimizationTests", dependencies: ["YubeiOptimization", "YubeiTestSupport"]),
+        .testTarget(name: "YubeiScenarioTests", dependencies: ["YubeiScenario", "YubeiTestSupport"]),
+        .testTarget(name: "YubeiLocationTests", dependencies: ["YubeiLocation", "YubeiTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "YubeiSitingTests", dependencies: ["YubeiSiting", "YubeiScenario", "YubeiTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "YubeiDrillsTests", dependencies: ["YubeiDrills", "YubeiTestSupport"]),
+        .testTarget(name: "YubeiCLITests", dependencies: ["YubeiCore", "YubeiTestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YubeiTestSupport
 
 private let onePackOrgs = """
 jurisdiction: 渠县

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YubeiTestSupport
 
 private let countyOrgs = """
 jurisdiction: 渠县

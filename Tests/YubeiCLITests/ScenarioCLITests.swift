@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YubeiTestSupport
 
 /// `yubei validate` and `yubei describe`, run as the built binary on real files.
 @Suite("yubei validate and describe")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YubeiTestSupport
 
 /// `yubei solve` end to end: the built binary on real scenario files.
 @Suite struct SolveCLITests {

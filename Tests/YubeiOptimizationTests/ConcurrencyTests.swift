@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import YubeiOptimization
+import YubeiTestSupport
 
 @Suite("Concurrent solves")
 struct ConcurrencyTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import YubeiOptimization
+import YubeiTestSupport
 
 @Suite("Edge cases of model shape")
 struct EdgeCaseTests {

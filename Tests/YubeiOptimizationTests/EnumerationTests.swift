@@ -1,5 +1,6 @@
 import Testing
 @testable import YubeiOptimization
+import YubeiTestSupport
 
 /// A 0-1 knapsack instance with integer data, drawn from a seeded generator.
 struct Knapsack {

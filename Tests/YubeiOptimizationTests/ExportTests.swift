@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import YubeiOptimization
+import YubeiTestSupport
 
 /// What `glpsol -o` reports for a model file.
 struct GLPSOLReport {
@@ -14,8 +15,8 @@ func glpsol(_ file: URL, format: ModelFileFormat, maximize: Bool = false) throws
     let report = file.deletingPathExtension().appendingPathExtension("out")
     let flag = format == .cplexLP ? "--lp" : "--freemps"
     let sense = format == .freeMPS && maximize ? ["--max"] : []
-    let output = try run("/usr/bin/glpsol", [flag, file.path, "-o", report.path] + sense)
-    #expect(output.exitCode == 0, "glpsol: \(output.standardOutput) \(output.standardError)")
+    let output = try runCommand(URL(fileURLWithPath: "/usr/bin/glpsol"), [flag, file.path, "-o", report.path] + sense)
+    #expect(output.status == 0, "glpsol: \(output.stdout) \(output.stderr)")
     let text = try String(contentsOf: report, encoding: .utf8)
     var status = "", objective = Double.nan
     for line in text.split(separator: "\n") {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import YubeiOptimization
+import YubeiTestSupport
 
 /// The environment variable that makes ``GLPKTerminalTests/childSolves()`` run: the parent test
 /// starts this same test binary again, filtered to that one test, and reads its two streams.
@@ -26,32 +27,32 @@ struct GLPKTerminalTests {
     }
 
     /// This test binary, started again with `--filter childSolves`.
-    private func runChild(verbosity: String) throws -> ProcessOutput {
+    private func runChild(verbosity: String) throws -> CommandRun {
         let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         var environment = ProcessInfo.processInfo.environment
         environment[childVariable] = verbosity
-        return try run(executable, ["--testing-library", "swift-testing", "--filter", "childSolves"], environment: environment)
+        return try runCommand(URL(fileURLWithPath: executable), ["--testing-library", "swift-testing", "--filter", "childSolves"], environment: environment)
     }
 
     @Test("verbosity normal: GLPK's log is on standard error only")
     func normalGoesToStandardError() throws {
         let child = try runChild(verbosity: "normal")
-        #expect(child.exitCode == 0, "\(child.standardOutput)\n\(child.standardError)")
+        #expect(child.status == 0, "\(child.stdout)\n\(child.stderr)")
         for phrase in glpkPhrases {
-            #expect(child.standardError.contains(phrase), "missing on stderr: \(phrase)")
-            #expect(!child.standardOutput.contains(phrase), "leaked to stdout: \(phrase)")
+            #expect(child.stderr.contains(phrase), "missing on stderr: \(phrase)")
+            #expect(!child.stdout.contains(phrase), "leaked to stdout: \(phrase)")
         }
         // The export's "Writing problem data" line is silenced too.
-        #expect(!child.standardOutput.contains("Writing problem data"))
-        #expect(!child.standardError.contains("Writing problem data"))
+        #expect(!child.stdout.contains("Writing problem data"))
+        #expect(!child.stderr.contains("Writing problem data"))
     }
 
     @Test("verbosity quiet: GLPK prints nothing at all")
     func quietPrintsNothing() throws {
         let child = try runChild(verbosity: "quiet")
-        #expect(child.exitCode == 0, "\(child.standardOutput)\n\(child.standardError)")
+        #expect(child.status == 0, "\(child.stdout)\n\(child.stderr)")
         for phrase in glpkPhrases + ["Writing problem data"] {
-            #expect(!child.standardError.contains(phrase) && !child.standardOutput.contains(phrase), "printed: \(phrase)")
+            #expect(!child.stderr.contains(phrase) && !child.stdout.contains(phrase), "printed: \(phrase)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import YubeiOptimization
+import YubeiTestSupport
 
 @Suite("Incremental solving: one GLPK problem across re-solves")
 struct IncrementalSolverTests {

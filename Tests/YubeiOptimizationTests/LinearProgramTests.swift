@@ -1,5 +1,6 @@
 import Testing
 @testable import YubeiOptimization
+import YubeiTestSupport
 
 /// Textbook LPs whose optimum, duals and reduced costs were worked out by hand; each dual is
 /// also checked against a finite difference of re-solved models, which pins the sign

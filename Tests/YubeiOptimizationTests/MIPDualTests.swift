@@ -1,5 +1,6 @@
 import Testing
 @testable import YubeiOptimization
+import YubeiTestSupport
 
 /// Capacitated facility location worked by hand.
 ///

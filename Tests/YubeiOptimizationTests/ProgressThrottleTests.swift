@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import YubeiOptimization
+import YubeiTestSupport
 
 @Suite("Progress throttle of the command's progress reporter")
 struct ProgressThrottleTests {

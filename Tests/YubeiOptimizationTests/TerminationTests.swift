@@ -1,5 +1,6 @@
 import Testing
 @testable import YubeiOptimization
+import YubeiTestSupport
 
 /// Jeroslow's problem: 2·Σxᵢ + y = n with n odd and binary x, y. The LP relaxation is feasible
 /// (y = 0, Σx = n/2), so every node short of depth n/2 is too: branch-and-bound needs about

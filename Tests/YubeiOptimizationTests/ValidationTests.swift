@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import YubeiOptimization
+import YubeiTestSupport
 
 /// A model that GLPK must never see, and the kind of error it must give instead.
 struct InvalidCase: CustomTestStringConvertible, Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YubeiCore
 @testable import YubeiScenario
+import YubeiTestSupport
 
 @Suite("Describe: the pre-solve assessment")
 struct AssessmentTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import YubeiScenario
+import YubeiTestSupport
 
 @Suite("Straight-line and road distances")
 struct DistanceTests {
@@ -83,7 +84,7 @@ struct DistanceTests {
 
     @Test("shortest road km and fastest minutes match Floyd–Warshall on random graphs", arguments: 0..<30)
     func shortestPathsAgainstBruteForce(seed: Int) throws {
-        var rng = SeededGenerator(seed: UInt64(seed) &* 7919 &+ 17)
+        var rng = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
         let areaCount = Int.random(in: 3...8, using: &rng)
         let siteCount = Int.random(in: 1...3, using: &rng)
         let junctionCount = Int.random(in: 0...3, using: &rng)

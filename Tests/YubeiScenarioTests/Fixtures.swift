@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YubeiCore
 @testable import YubeiScenario
+import YubeiTestSupport
 
 /// A small valid scenario whose line numbers the validation tests refer to.
 let baseScenario = """
@@ -62,19 +63,3 @@ func temporaryFolder() throws -> URL {
     return url
 }
 
-/// The package root, from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-/// A reproducible pseudo-random generator (SplitMix64) so that fuzz and random-graph tests are
-/// the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YubeiCore
 @testable import YubeiScenario
+import YubeiTestSupport
 
 /// Random damage to a valid scenario must give either a scenario or diagnostics, never a crash,
 /// a hang or a diagnostic pointing outside the file.
@@ -11,7 +12,7 @@ struct MutationFuzzTests {
         case deleteLine, duplicateLine, swapCharacters, truncate, insertByte, replaceDigit, deleteCharacter, swapLines
     }
 
-    static func mutate(_ bytes: [UInt8], using rng: inout SeededGenerator) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], using rng: inout SplitMix64) -> [UInt8] {
         var bytes = bytes
         guard !bytes.isEmpty else { return [UInt8.random(in: 0...255, using: &rng)] }
         var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
@@ -66,7 +67,7 @@ struct MutationFuzzTests {
 
     @Test("400 seeded mutations of the base scenario (one to three edits each)")
     func mutations() {
-        var rng = SeededGenerator(seed: 20260522)
+        var rng = SplitMix64(seed: 20260522)
         let original = Array(baseScenario.utf8)
         for _ in 0..<400 {
             var bytes = original
@@ -79,7 +80,7 @@ struct MutationFuzzTests {
     func shippedMutations() throws {
         let path = packageRoot.appendingPathComponent("Scenarios/dehua-typhoon.yaml").path
         let original = try #require(FileManager.default.contents(atPath: path)).map { $0 }
-        var rng = SeededGenerator(seed: 8)
+        var rng = SplitMix64(seed: 8)
         for _ in 0..<200 {
             let bytes = Self.mutate(original, using: &rng)
             Self.check(bytes, path: "dehua.yaml", lineCount: bytes.filter { $0 == UInt8(ascii: "\n") }.count + 1)
@@ -90,7 +91,7 @@ struct MutationFuzzTests {
     func roadsMutations() throws {
         let csv = Array("from,to,km,speed_kmh\na1,crossing,4,60\ncrossing,s2,3.5,\ncrossing,a2,6\nw1,a1,0\n\"s1\",a1,0\nt1,a1,0.5\nw2,a2,0.2\n".utf8)
         let places = PlaceDirectory(areas: ["a1", "a2"], sites: ["w1", "w2", "s1", "s2"], teams: ["t1"])
-        var rng = SeededGenerator(seed: 99)
+        var rng = SplitMix64(seed: 99)
         for _ in 0..<200 {
             let bytes = Self.mutate(csv, using: &rng)
             let result = RoadsFile.parse(data: Data(bytes), displayPath: "r.csv", places: places)

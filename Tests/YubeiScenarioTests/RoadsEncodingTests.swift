@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YubeiCore
 @testable import YubeiScenario
+import YubeiTestSupport
 
 /// The roads file is read by YubeiCore's CSV reader, so it takes what Excel saves on a Chinese
 /// Windows: "CSV UTF-8" (with a byte-order mark) and plain "CSV" (GB18030).

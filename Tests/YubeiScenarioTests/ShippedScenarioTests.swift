@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import YubeiScenario
+import YubeiTestSupport
 
 @Suite("Shipped county scenarios")
 struct ShippedScenarioTests {

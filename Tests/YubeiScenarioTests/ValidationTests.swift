@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YubeiCore
 @testable import YubeiScenario
+import YubeiTestSupport
 
 /// One broken (or standards-failing) variant of ``baseScenario`` and the diagnostic it must give.
 struct ValidationCase: CustomTestStringConvertible, Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import YubeiSiting
+import YubeiTestSupport
 
 /// Shadow prices, reasons for unmet needs and team staging on cases worked by hand.
 @Suite struct ExplanationTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import YubeiTestSupport
 
 /// An independent checker of `plan.json` against the scenario file it answers.
 ///

@@ -2,10 +2,10 @@ import Foundation
 import Testing
 import YubeiScenario
 @testable import YubeiSiting
+import YubeiTestSupport
 
 /// Plans for real scenario files, each checked by ``PlanChecker``, which re-reads the file on its own.
 @Suite struct ScenarioPlanTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     /// Every shipped scenario (Scenarios/*.yaml) and every test fixture.
@@ -62,7 +62,7 @@ import YubeiScenario
 
     /// With no time to finish even the root LP, the answer is the greedy plan, marked feasible.
     @Test func timeLimitFallsBackToTheGreedyPlan() throws {
-        let path = Self.packageRoot.appendingPathComponent("Scenarios").appendingPathComponent("xiangfen-earthquake.yaml").path
+        let path = packageRoot.appendingPathComponent("Scenarios").appendingPathComponent("xiangfen-earthquake.yaml").path
         let file = FileManager.default.fileExists(atPath: path) ? path : Self.fixtures.appendingPathComponent("hillside-county.yaml").path
         let problem = SitingProblem(scenario: try ScenarioLoader.load(path: file).scenario)
         var options = SitingOptions()
