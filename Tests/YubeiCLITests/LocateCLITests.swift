@@ -1,38 +1,12 @@
 import Foundation
 import Testing
+import YubeiTestSupport
 
 /// `yubei locate` end to end: the built binary, real files, stdout, stderr and exit codes.
 @Suite("yubei locate (CLI)")
 struct LocateCLITests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/yubei").path
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
     static func file(_ text: String, name: String = "problem.json") throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-locate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let url = dir.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
+        try scratchFolder(texts: [name: text], prefix: "yubei-locate").appendingPathComponent(name).path
     }
 
     static func json(_ text: String) throws -> [String: Any] {
@@ -49,7 +23,7 @@ struct LocateCLITests {
 
     @Test("JSON in, the documented JSON out, exit 0")
     func solvesPMedian() throws {
-        let r = try Self.run(["locate", try Self.file(Self.pMedian), "--json"])
+        let r = try runYubei(["locate", try Self.file(Self.pMedian), "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try Self.json(r.stdout)
         #expect(Set(doc.keys).isSuperset(of: ["model", "status", "objective", "bound", "gap", "open", "assignment", "seconds"]))
@@ -65,7 +39,7 @@ struct LocateCLITests {
 
     @Test("human-readable summary without --json")
     func summary() throws {
-        let r = try Self.run(["locate", try Self.file(Self.pMedian), "--lang", "en"])
+        let r = try runYubei(["locate", try Self.file(Self.pMedian), "--lang", "en"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("status: optimal"))
         #expect(r.stdout.contains("objective: 38"))
@@ -76,7 +50,7 @@ struct LocateCLITests {
         let problem = try Self.file("""
         {"model": "lscp", "radius": 3, "cost": [[1, 9], [9, 9], [9, 2]]}
         """)
-        let r = try Self.run(["locate", problem, "--json"])
+        let r = try runYubei(["locate", problem, "--json"])
         #expect(r.status == 2)
         let doc = try Self.json(r.stdout)
         #expect(doc["status"] as? String == "infeasible")
@@ -87,7 +61,7 @@ struct LocateCLITests {
     @Test("mclp and uflp through the CLI")
     func otherModels() throws {
         // mclp: radius 5, p 1: facility 0 covers points 0 and 1 (weights 2 + 2), facility 1 covers point 2 (5).
-        let mclp = try Self.run(["locate", try Self.file(#"{"model": "mclp", "p": 1, "radius": 5, "demand": [2, 2, 5], "cost": [[1, 9], [4, 9], [9, 5]]}"#), "--json"])
+        let mclp = try runYubei(["locate", try Self.file(#"{"model": "mclp", "p": 1, "radius": 5, "demand": [2, 2, 5], "cost": [[1, 9], [4, 9], [9, 5]]}"#), "--json"])
         let m = try Self.json(mclp.stdout)
         #expect((m["objective"] as? NSNumber)?.doubleValue == 5)
         #expect(m["open"] as? [String] == ["1"])
@@ -95,7 +69,7 @@ struct LocateCLITests {
         #expect(assignment[0] is NSNull)
         #expect(assignment[2] as? String == "1")
         // uflp: open both (10 + 10 + 1 + 1) = 22 beats one (10 + 1 + 30) = 41.
-        let uflp = try Self.run(["locate", try Self.file(#"{"model": "uflp", "facilities": [{"id": "a", "fixed_cost": 10}, {"id": "b", "fixed_cost": 10}], "cost": [[1, 30], [30, 1]]}"#), "--json"])
+        let uflp = try runYubei(["locate", try Self.file(#"{"model": "uflp", "facilities": [{"id": "a", "fixed_cost": 10}, {"id": "b", "fixed_cost": 10}], "cost": [[1, 30], [30, 1]]}"#), "--json"])
         let u = try Self.json(uflp.stdout)
         #expect((u["objective"] as? NSNumber)?.doubleValue == 22)
         #expect(u["open"] as? [String] == ["a", "b"])
@@ -108,47 +82,47 @@ struct LocateCLITests {
          "p": -1,
          "cost": [[1, 2], [3, null, 4]]}
         """)
-        let r = try Self.run(["locate", problem, "--json"])
+        let r = try runYubei(["locate", problem, "--json"])
         #expect(r.status == 65)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains("\(problem):2:7: error: p: expected a whole number ≥ 1, found -1"))
         #expect(r.stderr.contains("\(problem):3:19: error: cost[1]: expected 2 costs (one per facility), found 3"))
-        let syntax = try Self.run(["locate", try Self.file("{\"model\": \"lscp\",\n \"cost\": [[1, 2]\n"), "--json"])
+        let syntax = try runYubei(["locate", try Self.file("{\"model\": \"lscp\",\n \"cost\": [[1, 2]\n"), "--json"])
         #expect(syntax.status == 65)
         #expect(syntax.stderr.contains(": error: invalid YAML"))
-        let missing = try Self.run(["locate", "/nonexistent/problem.json"])
+        let missing = try runYubei(["locate", "/nonexistent/problem.json"])
         #expect(missing.status == 65)
         #expect(missing.stderr.contains("/nonexistent/problem.json: error: no such file"))
     }
 
     @Test("usage errors exit 64")
     func usage() throws {
-        #expect(try Self.run(["locate"]).status == 64)
-        #expect(try Self.run(["locate", "x.json", "--model", "p-mean"]).status == 64)
-        #expect(try Self.run(["locate", "x.txt", "--orlib", "pmed", "--model", "cflp"]).status == 64)
-        #expect(try Self.run(["locate", "x.txt", "--capacity", "5"]).status == 64)
-        #expect(try Self.run(["locate", "x.json", "--gap", "-1"]).status == 64)
+        #expect(try runYubei(["locate"]).status == 64)
+        #expect(try runYubei(["locate", "x.json", "--model", "p-mean"]).status == 64)
+        #expect(try runYubei(["locate", "x.txt", "--orlib", "pmed", "--model", "cflp"]).status == 64)
+        #expect(try runYubei(["locate", "x.txt", "--capacity", "5"]).status == 64)
+        #expect(try runYubei(["locate", "x.json", "--gap", "-1"]).status == 64)
     }
 
     @Test("OR-Library files: cap41 as CFLP to its published optimum; errors as FILE:LINE")
     func orLibrary() throws {
-        let cap41 = Self.root.appendingPathComponent("Tests/YubeiLocationTests/Fixtures/cap41.txt").path
-        let r = try Self.run(["locate", "--orlib", "cap", cap41, "--json"])
+        let cap41 = packageRoot.appendingPathComponent("Tests/YubeiLocationTests/Fixtures/cap41.txt").path
+        let r = try runYubei(["locate", "--orlib", "cap", cap41, "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try Self.json(r.stdout)
         #expect(doc["model"] as? String == "cflp")
         #expect(abs(((doc["objective"] as? NSNumber)?.doubleValue ?? 0) - 1040444.375) < 0.01)
         #expect((doc["assignment"] as? [Any])?.count == 50)
         let bad = try Self.file("2 1\n10 5\n10 5\n3\n1 zz\n", name: "cap.txt")
-        let e = try Self.run(["locate", "--orlib", "cap", bad])
+        let e = try runYubei(["locate", "--orlib", "cap", bad])
         #expect(e.status == 65)
         #expect(e.stderr.contains("\(bad):5: error: customer 1 cost from warehouse 2: expected a number, found 'zz'"))
     }
 
     @Test("a time limit that stops the search: status feasible, exit 0, a solution all the same")
     func timeLimit() throws {
-        let pmed2 = Self.root.appendingPathComponent("Tests/YubeiLocationTests/Fixtures/pmed2.txt").path
-        let r = try Self.run(["locate", "--orlib", "pmed", pmed2, "--time-limit", "0.001", "--json"])
+        let pmed2 = packageRoot.appendingPathComponent("Tests/YubeiLocationTests/Fixtures/pmed2.txt").path
+        let r = try runYubei(["locate", "--orlib", "pmed", pmed2, "--time-limit", "0.001", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try Self.json(r.stdout)
         #expect(doc["status"] as? String == "feasible")
@@ -160,7 +134,7 @@ struct LocateCLITests {
     @Test("the textbook model is written as an LP file glpsol reads")
     func textbook() throws {
         let lp = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-textbook-\(UUID().uuidString).lp").path
-        let r = try Self.run(["locate", try Self.file(Self.pMedian), "--write-textbook-model", lp])
+        let r = try runYubei(["locate", try Self.file(Self.pMedian), "--write-textbook-model", lp])
         #expect(r.status == 0, "\(r.stderr)")
         let text = try String(contentsOfFile: lp, encoding: .utf8)
         #expect(text.contains("Minimize"))
