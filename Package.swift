@@ -17,7 +17,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
@@ -60,7 +59,6 @@ let package = Package(
                 "YubeiCore", "YubeiOptimization", "YubeiScenario", "YubeiLocation",
                 "YubeiSiting", "YubeiDrills", "YubeiReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Shared by the test targets: package root, command runner, seeded random numbers.
