@@ -83,6 +83,9 @@ struct ScenarioCLITests {
         let zh = try runYubei(["describe", "Scenarios/dehua-typhoon.yaml", "--lang", "zh"])
         #expect(zh.stdout.contains("需转移安置人数：11,569 人"))
         #expect(zh.stdout.contains("德化县 台风季（Ⅱ级响应）"))
+        // Areas and teams by the names planners know, with the file's id beside them.
+        #expect(zh.stdout.contains("该专业队伍无法及时到达的区域：汤头乡 (tangtou), 春美乡 (chunmei)"))
+        #expect(zh.stdout.contains("县消防救援大队 (county-fire)"))
         let json = try runYubei(["describe", "Scenarios/wuxi-landslide-flood.yaml", "--json"])
         #expect(json.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

@@ -9,7 +9,14 @@ extension ScenarioAssessment {
         let yuan = language == .zh ? " 元" : " yuan"
         let m3 = " m³"
         let people = language == .zh ? " 人" : " people"
-        func list(_ ids: [String]) -> String { ids.isEmpty ? t(ScenarioText.none) : ids.joined(separator: ", ") }
+        /// "浔中镇 (xunzhong)": the name planners know, and the id their file uses.
+        func named(_ id: String, _ names: [String: String]) -> String {
+            guard let name = names[id], !name.isEmpty, name != id else { return id }
+            return "\(name) (\(id))"
+        }
+        func list(_ ids: [String]) -> String {
+            ids.isEmpty ? t(ScenarioText.none) : ids.map { named($0, areaNames) }.joined(separator: ", ")
+        }
         func verdict(need: Double, have: Double, unit: String) -> String {
             have + 1e-9 >= need ? t(ScenarioText.enough) : "\(t(ScenarioText.shortfall)) \(Self.number(need - have))\(unit)"
         }
@@ -50,7 +57,7 @@ extension ScenarioAssessment {
                     if need.teams.isEmpty {
                         lines.append("    \(need.specialty)\(colon)\(t(ScenarioText.noTeamHasIt))")
                     } else {
-                        lines.append("    \(need.specialty)\(colon)\(t(ScenarioText.teams)) \(need.teams.joined(separator: ", ")); "
+                        lines.append("    \(need.specialty)\(colon)\(t(ScenarioText.teams)) \(need.teams.map { named($0, teamNames) }.joined(separator: ", ")); "
                             + "\(t(ScenarioText.areasNoTeamReaches))\(colon)\(list(need.areasUncovered))")
                     }
                 }

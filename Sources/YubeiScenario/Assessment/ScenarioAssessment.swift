@@ -25,6 +25,9 @@ public struct ScenarioAssessment: Sendable, Codable, Hashable {
     /// Entities with figures marked `estimated` in the file.
     public var estimatedEntries: Int
     public var hazards: [HazardAssessment]
+    /// Names of areas and teams by id, so reports can show the names planners know.
+    public var areaNames: [String: String]
+    public var teamNames: [String: String]
 
     /// One hazard's needs against what is within reach of the people it displaces.
     public struct HazardAssessment: Sendable, Codable, Hashable {
@@ -64,6 +67,8 @@ public struct ScenarioAssessment: Sendable, Codable, Hashable {
     public init(scenario: Scenario, network: TravelNetwork) {
         let policy = scenario.policy
         name = scenario.name
+        areaNames = Dictionary(scenario.areas.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        teamNames = Dictionary(scenario.teams.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         areaCount = scenario.areas.count
         population = scenario.areas.reduce(0) { $0 + $1.population }
         usesRoads = network.usesRoads
