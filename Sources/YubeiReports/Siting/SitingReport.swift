@@ -30,7 +30,9 @@ public enum SitingReport {
         let gaps = plan.hazards.values.reduce(0) { $0 + $1.teamCoverage.uncovered.count }
         return T.summary(
             name: problem.name, status: (T.statusWords[plan.status] ?? Phrase(en: plan.status, zh: plan.status))(language),
-            objective: n(plan.objective, digits: 0), gap: plan.gap.map { String(format: "%.3f%%", $0 * 100) } ?? "—",
+            objective: n(plan.objective, digits: 0),
+            cost: plan.objectiveTerms.map { n($0.opening + $0.stock + $0.expectedTransport, digits: 0) } ?? "—",
+            gap: plan.gap.map { String(format: "%.3f%%", $0 * 100) } ?? "—",
             seconds: String(format: "%.2f", plan.seconds), warehouses: plan.openWarehouses.count,
             shelters: plan.openShelters.count, opening: n(plan.spending?.opening ?? 0, digits: 0),
             unsheltered: n(unsheltered, digits: 0), shortfalls: shortfalls, gaps: gaps,

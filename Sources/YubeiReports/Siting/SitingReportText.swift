@@ -128,18 +128,18 @@ enum SitingReportText {
     }
     static let truncated = Phrase(en: "The table stops at 3,000 rows; plan.json has every area.", zh: "表格仅列前 3000 行，完整结果见 plan.json。")
     static let scaleKm = Phrase(en: "km", zh: "公里")
-    static func summary(name: String, status: String, objective: String, gap: String, seconds: String, warehouses: Int,
+    static func summary(name: String, status: String, objective: String, cost: String, gap: String, seconds: String, warehouses: Int,
                         shelters: Int, opening: String, unsheltered: String, shortfalls: Int, gaps: Int,
                         explanations: Int, out: String) -> Phrase {
         Phrase(
             en: """
-            \(name): \(status), objective \(objective) yuan (gap \(gap), \(seconds) s)
+            \(name): \(status) (gap \(gap), \(seconds) s); cost \(cost) yuan (opening + stock + expected transport), objective \(objective) with the unmet-need penalty
             open: \(warehouses) warehouses, \(shelters) shelters; opening spend \(opening) yuan
             unmet: \(unsheltered) people unsheltered, \(shortfalls) area-hazard supply shortfalls, \(gaps) team gaps; \(explanations) explanations in the report
             written: \(out)/plan.json, \(out)/report.md, \(out)/report.html
             """,
             zh: """
-            \(name)：\(status)，目标值 \(objective) 元（间隙 \(gap)，\(seconds) 秒）
+            \(name)：\(status)（间隙 \(gap)，\(seconds) 秒）；费用 \(cost) 元（建设 + 储备 + 期望运输），含未满足需求罚金的目标值 \(objective)
             开放：储备库 \(warehouses) 个，避难场所 \(shelters) 个；建设支出 \(opening) 元
             未满足：未安置 \(unsheltered) 人，物资缺口 \(shortfalls) 处，队伍覆盖缺口 \(gaps) 处；报告中有 \(explanations) 条原因说明
             已写入：\(out)/plan.json、\(out)/report.md、\(out)/report.html
