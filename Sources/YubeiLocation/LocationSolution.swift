@@ -1,4 +1,5 @@
 import YubeiCore
+import YubeiOptimization
 
 /// What `yubei locate` reports about the search (FORMATS.md §1 status words).
 public enum LocationStatus: String, Sendable, Hashable, Codable {
@@ -22,6 +23,8 @@ public struct LocationOptions: Sendable {
     public var timeLimit: Duration?
     /// Relative gap at which a solution counts as optimal.
     public var relativeGap: Double = 1e-9
+    /// Branch-and-bound progress of each GLPK solve (see ``SolveOptions/progress``).
+    public var progress: (@Sendable (SolveProgress) -> Void)?
 
     public init(timeLimit: Duration? = nil, relativeGap: Double = 1e-9) {
         self.timeLimit = timeLimit

@@ -13,7 +13,7 @@ extension LocationProblem {
     ///
     /// Infeasible problems come back with ``LocationSolution/explanation`` saying why.
     public func solve(options: LocationOptions = LocationOptions()) -> LocationSolution {
-        let clock = SolveClock(limit: options.timeLimit)
+        let clock = SolveClock(limit: options.timeLimit, progress: options.progress)
         var solution: LocationSolution
         if let reasons = infeasibilityReasons(), !reasons.isEmpty {
             solution = LocationSolution(model: model, status: .infeasible)

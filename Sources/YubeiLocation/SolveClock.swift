@@ -5,10 +5,12 @@ struct SolveClock {
     let clock = ContinuousClock()
     let start: ContinuousClock.Instant
     let limit: Duration?
+    let progress: (@Sendable (SolveProgress) -> Void)?
 
-    init(limit: Duration?) {
+    init(limit: Duration?, progress: (@Sendable (SolveProgress) -> Void)? = nil) {
         start = clock.now
         self.limit = limit
+        self.progress = progress
     }
 
     var elapsed: Duration { clock.now - start }
@@ -23,10 +25,11 @@ struct SolveClock {
 
     var isExpired: Bool { remaining.map { $0 <= .zero } ?? false }
 
-    /// GLPK options for the next solve: the time left and the gap asked for.
+    /// GLPK options for the next solve: the time left, the gap asked for, and the progress callback.
     func solveOptions(gap: Double) -> SolveOptions {
         var options = SolveOptions()
         options.relativeGap = gap
+        options.progress = progress
         if let left = remaining { options.timeLimit = max(left, .milliseconds(1)) }
         return options
     }

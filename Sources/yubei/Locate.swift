@@ -86,6 +86,9 @@ extension Yubei {
             }
             var options = LocationOptions(relativeGap: gap)
             if let t = timeLimit { options.timeLimit = .milliseconds(Int64((t * 1000).rounded())) }
+            // Progress of long GLPK solves on stderr (stdout stays clean for --json).
+            let reporter = SolveProgressReporter(label: "locate")
+            options.progress = { reporter.report($0) }
             let solution = problem.solve(options: options)
             let language = output.language
             if verbose { for line in solution.log { printError(line) } }
