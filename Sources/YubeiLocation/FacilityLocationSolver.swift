@@ -15,6 +15,9 @@ struct FacilityLocationSolver {
     let clock: SolveClock
 
     func solve() throws -> LocationSolution {
+        if problem.model == .cflp && problem.pointCount * problem.allowedFacilities.count > Self.rowGenerationThreshold {
+            return try CapacitatedRowGeneration(problem: problem, options: options, clock: clock).solve()
+        }
         let (model, y, x) = Self.strongModel(problem)
         var solution = LocationSolution(model: problem.model, status: .noSolution)
         var glpk = clock.solveOptions(gap: options.relativeGap)
@@ -57,6 +60,10 @@ struct FacilityLocationSolver {
         if solution.status == .feasible { solution.explanation.append(LocationText.stoppedAtLimit(gap: solution.gap)) }
         return solution
     }
+
+    /// Above this many (point, facility) pairs a CFLP is solved by ``CapacitatedRowGeneration``
+    /// (link rows generated as the LP needs them) instead of the full strong model.
+    static let rowGenerationThreshold = 20_000
 
     /// Σ fixed costs of `open` + Σ cost_ij · share_ij.
     static func objective(_ problem: LocationProblem, open: [Int], shares: [[(facility: Int, fraction: Double)]]) -> Double {
