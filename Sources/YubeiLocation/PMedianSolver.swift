@@ -10,25 +10,28 @@ import YubeiOptimization
 /// for a distance D of point i's sorted costs. At a 0–1 vector y the cut at the nearest open
 /// facility's distance is exact; at a fractional y the cut at the distance where Σ y first
 /// reaches 1 is the most violated, so the LP phase converges to the bound of the strong
-/// (x_ij ≤ y_j) formulation while holding a few rows per point instead of one per pair. The
-/// MIP phase then re-solves the master with 0–1 y, adding the cuts its solutions violate, until
-/// its optimum is exact.
+/// (x_ij ≤ y_j) formulation while holding a few rows per point instead of one per pair.
 ///
 /// A Teitz–Bart incumbent (``PMedianHeuristic``) seeds the cuts and GLPK's search, and after
 /// every LP round reduced-cost fixing closes the facilities that cannot open in any solution
 /// better than the incumbent: on OR-Library's pmed instances with small p this removes most
-/// candidates before branch-and-bound starts.
+/// candidates before branch-and-bound starts. The MIP phase is one branch-and-bound run
+/// (``Model/solve(options:lazyConstraints:)``) that adds the cuts violated at integral nodes
+/// (lazy constraints) and one round at each fractional node, branching on the last
+/// fractional y (fewer nodes than GLPK's default rule on pmed36–39).
 struct PMedianSolver {
     let problem: LocationProblem
     let options: LocationOptions
     let clock: SolveClock
 
-    /// LP rounds during which slack cuts are deleted (afterwards cuts only accumulate, so the
-    /// cutting-plane loop terminates).
-    static let roundsWithCutDeletion = 30
+    /// LP rounds that rebuild the master and delete slack cuts; afterwards cuts only accumulate
+    /// on one warm-started GLPK problem (``Model/withIncrementalSolver(options:_:)``), so the
+    /// cutting-plane loop terminates.
+    static let roundsWithCutDeletion = 8
 
-    /// Backup cuts go to the 2nd…backupDepth-th nearest open facility.
-    static let backupDepth = 2
+
+    /// Rounds of optimality cuts at one fractional branch-and-bound node.
+    static let fractionalRoundsPerNode = 1
 
     /// One point's allowed facilities sorted by cost.
     struct Sorted {
@@ -108,28 +111,21 @@ struct PMedianSolver {
             return added
         }
 
-        /// Cuts at the second-nearest open facility of `open` for every point: exact at `open`
-        /// too, and they keep the master honest when a swap closes a point's nearest facility,
-        /// which is how most master solutions undercut their true cost.
-        func addBackupCuts(_ open: [Int]) {
-            let isOpen = Set(open)
-            for i in weighted {
-                var seen = 0
-                for (j, c) in zip(sorted[i].facilities, sorted[i].costs) where isOpen.contains(j) {
-                    seen += 1
-                    if seen >= 2 && seen <= Self.backupDepth {
-                        let cut = Cut(point: i, distance: c)
-                        if known.insert(cut).inserted { cuts.append(cut) }
-                        if seen == Self.backupDepth { break }
-                    }
-                }
-            }
-        }
-
         // Facilities fixed by reduced costs after the LP phase: no solution better than the
         // incumbent opens (or closes) them.
         var fixedClosed = Set<Int>()
         var fixedOpen = Set<Int>()
+
+        /// The row θ_i + Σ_{cost_ij < D} (D − cost_ij)·y_j ≥ D of a cut.
+        func row(of cut: Cut, _ y: [Variable?], _ theta: [Variable?]) -> LinearConstraint {
+            var row = LinearExpression()
+            row.add(1, theta[cut.point]!)
+            for (j, c) in zip(sorted[cut.point].facilities, sorted[cut.point].costs) {
+                if c >= cut.distance { break }
+                if let v = y[j] { row.add(cut.distance - c, v) }
+            }
+            return row >= cut.distance
+        }
 
         func master(binary: Bool) -> (Model, [Variable?], [Variable?]) {
             var model = Model(name: "p_median_master")
@@ -158,16 +154,7 @@ struct PMedianSolver {
                 for j in sorted[i].facilities { if let v = y[j] { row.add(1, v) } }
                 model.addConstraint(row >= 1)
             }
-            for cut in cuts {
-                let s = sorted[cut.point]
-                var row = LinearExpression()
-                row.add(1, theta[cut.point]!)
-                for (j, c) in zip(s.facilities, s.costs) {
-                    if c >= cut.distance { break }
-                    if let v = y[j] { row.add(cut.distance - c, v) }
-                }
-                model.addConstraint(row >= cut.distance)
-            }
+            for cut in cuts { model.addConstraint(row(of: cut, y, theta)) }
             model.minimize(objective)
             return (model, y, theta)
         }
@@ -183,6 +170,9 @@ struct PMedianSolver {
         // LP phase: Kelley's cutting planes on the relaxation.
         var lowerBound = -Double.infinity
         var rounds = 0
+        var lpConverged = false
+        /// The last LP optimum (y by facility, θ by point): cuts slack there leave the master.
+        var lastLP: (y: [Double], theta: [Double])?
 
         /// Reduced-cost fixing on any relaxation: opening j costs at least bound + d_j, and closing
         /// an open j at least bound − d_j, so no solution better than the incumbent does either.
@@ -209,6 +199,7 @@ struct PMedianSolver {
             var yValues = [Double](repeating: 0, count: problem.facilityCount)
             for j in allowed { if let v = y[j] { yValues[j] = values[v.index] } }
             let thetaValues = (0..<n).map { theta[$0].map { values[$0.index] } ?? 0 }
+            lastLP = (yValues, thetaValues)
             // Drop cuts the relaxation leaves slack (they come back if violated again), then add the violated ones.
             var dropped = 0
             if rounds < Self.roundsWithCutDeletion {
@@ -223,20 +214,62 @@ struct PMedianSolver {
             let added = addCuts(at: yValues, theta: thetaValues)
             fixByReducedCosts(result, y)
             solution.log.append("LP round \(rounds): \(fixedClosed.count) closed, \(fixedOpen.count) open by reduced costs; \(model.constraints.count) rows, \(model.nonzeroCount) nonzeros, bound \(result.objectiveValue ?? 0), \(added) cuts added, \(dropped) dropped, \(result.solveTime)")
-            if added == 0 { break }
-            if incumbentCost <= lowerBound + options.relativeGap * max(1, abs(incumbentCost)) { break }
+            if added == 0 { lpConverged = true; break }
+            if incumbentCost <= lowerBound + options.relativeGap * max(1, abs(incumbentCost)) { lpConverged = true; break }
+            if rounds >= Self.roundsWithCutDeletion { break }
+        }
+        // Then warm-started rounds on one GLPK problem: cuts only accumulate, closed facilities
+        // are fixed at 0 in place.
+        if !lpConverged && !clock.isExpired {
+            let (model, y, theta) = master(binary: false)
+            var infeasible = false
+            try model.withIncrementalSolver(options: clock.solveOptions(gap: options.relativeGap)) { session in
+                var closedInSession = fixedClosed
+                while !clock.isExpired {
+                    rounds += 1
+                    session.options.timeLimit = clock.remaining.map { max($0, .milliseconds(1)) }
+                    let result = session.solve()
+                    guard result.termination == .optimal, let values = result.values else {
+                        infeasible = result.termination == .infeasible
+                        break
+                    }
+                    lowerBound = max(lowerBound, result.objectiveValue ?? lowerBound)
+                    var yValues = [Double](repeating: 0, count: problem.facilityCount)
+                    for j in allowed { if let v = y[j] { yValues[j] = values[v.index] } }
+                    let thetaValues = (0..<n).map { theta[$0].map { values[$0.index] } ?? 0 }
+                    lastLP = (yValues, thetaValues)
+                    let before = cuts.count
+                    let added = addCuts(at: yValues, theta: thetaValues)
+                    for cut in cuts[before...] { try session.addConstraint(row(of: cut, y, theta)) }
+                    fixByReducedCosts(result, y)
+                    for j in fixedClosed where !closedInSession.contains(j) {
+                        if let v = y[j] { try session.setBounds(of: v, lower: 0, upper: 0) }
+                        closedInSession.insert(j)
+                    }
+                    solution.log.append("LP round \(rounds) (warm): \(fixedClosed.count) closed by reduced costs; \(session.model.constraints.count) rows, bound \(result.objectiveValue ?? 0), \(added) cuts added, \(result.solveTime)")
+                    if added == 0 { break }
+                    if incumbentCost <= lowerBound + options.relativeGap * max(1, abs(incumbentCost)) { break }
+                }
+            }
+            if infeasible { solution.status = .infeasible; solution.explanation.append(LocationText.noPFacilitiesServeAll(p: p)); return solution }
         }
 
-        // MIP phase: the LP's cuts plus those exact at the incumbent.
+        // MIP phase: the LP's tight cuts plus those exact at the incumbent (fewer rows, faster nodes).
+        if let (yValues, thetaValues) = lastLP {
+            cuts.removeAll { cut in
+                let slack = thetaValues[cut.point] - value(of: cut, at: yValues)
+                if slack > 1e-6 * max(1, abs(thetaValues[cut.point])) { known.remove(cut); return true }
+                return false
+            }
+        }
         if !incumbent.isEmpty {
             _ = addCuts(at: vector(incumbent), theta: nil)
-            addBackupCuts(incumbent)
         }
-        var round = 0
+        // MIP phase: one branch-and-bound run whose separator adds the optimality cuts its
+        // node LPs violate (lazily at integral nodes, to strengthen the bound at fractional ones).
         var proven = false
-        while !clock.isExpired {
-            if incumbentCost <= lowerBound + options.relativeGap * max(1, abs(incumbentCost)) + 1e-9 { proven = true; break }
-            round += 1
+        if incumbentCost <= lowerBound + options.relativeGap * max(1, abs(incumbentCost)) + 1e-9 { proven = true }
+        if !proven && !clock.isExpired {
             let (model, y, theta) = master(binary: true)
             var glpk = clock.solveOptions(gap: options.relativeGap)
             if !incumbent.isEmpty {
@@ -246,20 +279,38 @@ struct PMedianSolver {
                 for i in 0..<n { if let t = theta[i] { start[t.index] = nearest[i].cost } }
                 glpk.initialSolution = start
             }
-            let result = try model.solve(options: glpk)
-            solution.log.append("MIP round \(round): \(model.constraints.count) rows; \(result.termination), objective \(result.objectiveValue ?? .nan), bound \(result.bestBound ?? .nan), \(result.nodes) nodes, \(result.solveTime)")
+            glpk.branching = .lastFractional
+            var roundsAtNode: [Int: Int] = [:]
+            let result = try model.solve(options: glpk) { request in
+                var yValues = [Double](repeating: 0, count: problem.facilityCount)
+                for j in allowed { if let v = y[j] { yValues[j] = request.values[v.index] } }
+                if !request.isIntegral {
+                    let r = roundsAtNode[request.node, default: 0]
+                    if r >= Self.fractionalRoundsPerNode { return [] }
+                    roundsAtNode[request.node] = r + 1
+                }
+                var rows: [LinearConstraint] = []
+                for i in weighted {
+                    guard let t = theta[i] else { continue }
+                    let (cut, value) = separate(i, yValues)
+                    let current = request.values[t.index]
+                    let tolerance = (request.isIntegral ? 1e-7 : 1e-4) * max(1, abs(value))
+                    guard value > current + tolerance else { continue }
+                    rows.append(row(of: cut, y, theta))
+                }
+                return rows
+            }
+            solution.log.append("MIP: \(model.constraints.count) rows + \(result.lazyRowsAdded) lazy; \(result.termination), objective \(result.objectiveValue ?? .nan), bound \(result.bestBound ?? .nan), \(result.nodes) nodes, \(result.solveTime)")
             if result.termination == .infeasible { solution.status = .infeasible; solution.explanation.append(LocationText.noPFacilitiesServeAll(p: p)); return solution }
+            if let values = result.values {
+                let open = allowed.filter { y[$0].map { values[$0.index] > 0.5 } ?? false }
+                let cost = problem.nearestObjective(open)
+                if open.count == p && cost < incumbentCost { incumbent = open; incumbentCost = cost }
+            }
             if let bound = result.bestBound, result.termination == .optimal || result.termination == .limitReached(.time) {
                 lowerBound = max(lowerBound, bound)
             }
-            guard let values = result.values else { break }
-            let open = allowed.filter { y[$0].map { values[$0.index] > 0.5 } ?? false }
-            let cost = problem.nearestObjective(open)
-            if cost < incumbentCost { incumbent = open; incumbentCost = cost }
-            guard result.termination == .optimal else { break }
-            let thetaValues = (0..<n).map { theta[$0].map { values[$0.index] } ?? 0 }
-            if addCuts(at: vector(open), theta: thetaValues) == 0 { proven = true; break }
-            addBackupCuts(open)
+            if result.termination == .optimal { proven = true; lowerBound = max(lowerBound, min(incumbentCost, result.bestBound ?? lowerBound)) }
         }
 
         if incumbent.isEmpty {

@@ -151,7 +151,8 @@ extension GLPKProblem {
     ///
     /// A checked `incumbent` is offered to GLPK at the root, and kept as the result's solution
     /// when the search stops (at a limit or a failure) with nothing better.
-    func solveMIP(_ options: SolveOptions, incumbent: MIPStart?, clock: ContinuousClock, start: ContinuousClock.Instant, sense: ObjectiveSense, warm: Bool = false) -> SolveResult {
+    func solveMIP(_ options: SolveOptions, incumbent: MIPStart?, clock: ContinuousClock, start: ContinuousClock.Instant, sense: ObjectiveSense, warm: Bool = false,
+                  lazyConstraints: ((LazyConstraintRequest) -> [ConstraintDefinition])? = nil) -> SolveResult {
         let iterationsBefore = iterationCount
         var root = solveLP(options, clock: clock, start: start, sense: sense, warm: warm)
         root.values = nil; root.objectiveValue = nil; root.rowDuals = nil; root.reducedCosts = nil
@@ -165,21 +166,26 @@ extension GLPKProblem {
             root.adopt(incumbent)
             return root
         }
-        var result = searchFromRoot(options, incumbent: incumbent, clock: clock, start: start, sense: sense)
+        var result = searchFromRoot(options, incumbent: incumbent, clock: clock, start: start, sense: sense, lazyConstraints: lazyConstraints)
         result.adopt(incumbent)
         result.iterations = iterationCount - iterationsBefore
         return result
     }
 
     /// Runs branch-and-bound from the optimal root LP and maps the outcome to a result.
-    private func searchFromRoot(_ options: SolveOptions, incumbent: MIPStart?, clock: ContinuousClock, start: ContinuousClock.Instant, sense: ObjectiveSense) -> SolveResult {
+    private func searchFromRoot(_ options: SolveOptions, incumbent: MIPStart?, clock: ContinuousClock, start: ContinuousClock.Instant, sense: ObjectiveSense,
+                                lazyConstraints: ((LazyConstraintRequest) -> [ConstraintDefinition])? = nil) -> SolveResult {
         let rootBound = lpObjective
         let context = MIPCallbackContext(start: start, options: options, incumbent: incumbent?.values)
+        context.lazyConstraints = lazyConstraints
+        context.columnCount = columnCount
+        context.integerColumns = integerColumns
         let code = branchAndBound(options, timeLimitMilliseconds: Self.remainingMilliseconds(options, clock, start), context: context)
         let status = mipStatus
         var result = SolveResult(termination: .otherError, detail: "\(code); \(status)", sense: sense)
         result.rootBound = rootBound
         result.nodes = context.nodes
+        result.lazyRowsAdded = context.lazyRowsAdded
         // The root LP bounds every node, so the best node bound is never weaker than it.
         let nodeBound = context.bestBound.map { sense == .minimize ? max($0, rootBound) : min($0, rootBound) } ?? rootBound
         switch code {

@@ -29,8 +29,38 @@ public struct SolveOptions: Sendable {
     /// Called with branch-and-bound progress, at most every ``progressInterval``.
     public var progress: (@Sendable (SolveProgress) -> Void)?
     public var progressInterval: Duration = .milliseconds(500)
+    /// How branch-and-bound picks the variable to branch on (GLPK's `br_tech`).
+    public var branching: BranchingRule = .driebeckTomlin
+    /// How branch-and-bound picks the next node (GLPK's `bt_tech`).
+    public var nodeSelection: NodeSelection = .bestLocalBound
 
     public init() {}
+}
+
+extension SolveOptions {
+    /// GLPK's branching rules: which fractional integer variable a node branches on.
+    public enum BranchingRule: Sendable, Hashable {
+        /// The first fractional variable (by index).
+        case firstFractional
+        /// The last fractional variable (by index).
+        case lastFractional
+        /// The variable whose value is nearest ½.
+        case mostFractional
+        /// Driebeck–Tomlin's penalty heuristic (GLPK's default).
+        case driebeckTomlin
+        /// Hybrid pseudocost branching.
+        case pseudocost
+    }
+
+    /// GLPK's node selection (backtracking) rules.
+    public enum NodeSelection: Sendable, Hashable {
+        case depthFirst
+        case breadthFirst
+        /// The node with the best local bound (GLPK's default).
+        case bestLocalBound
+        /// The node with the best projection heuristic estimate.
+        case bestProjection
+    }
 }
 
 /// A snapshot of branch-and-bound, passed to ``SolveOptions/progress``.

@@ -48,6 +48,8 @@ public struct SolveResult: Sendable {
     public var iterations: Int = 0
     /// Branch-and-bound nodes (MIPs only).
     public var nodes: Int = 0
+    /// Rows added by the separator of ``Model/solve(options:lazyConstraints:)`` (0 otherwise).
+    public var lazyRowsAdded: Int = 0
     public var solveTime: Duration = .zero
     /// For a MIP given a ``SolveOptions/initialSolution``: whether it met every bound, row and
     /// integrality condition (within 1e-6, relative to max(1, |bound|)) and so served as the first

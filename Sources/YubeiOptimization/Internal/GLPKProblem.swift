@@ -115,6 +115,24 @@ struct GLPKProblem: ~Copyable {
             parm.gmi_cuts = GLP_ON; parm.mir_cuts = GLP_ON; parm.cov_cuts = GLP_ON; parm.clq_cuts = GLP_ON
         }
         parm.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
+        switch options.branching {
+        case .firstFractional: parm.br_tech = GLP_BR_FFV
+        case .lastFractional: parm.br_tech = GLP_BR_LFV
+        case .mostFractional: parm.br_tech = GLP_BR_MFV
+        case .driebeckTomlin: parm.br_tech = GLP_BR_DTH
+        case .pseudocost: parm.br_tech = GLP_BR_PCH
+        }
+        switch options.nodeSelection {
+        case .depthFirst: parm.bt_tech = GLP_BT_DFS
+        case .breadthFirst: parm.bt_tech = GLP_BT_BFS
+        case .bestLocalBound: parm.bt_tech = GLP_BT_BLB
+        case .bestProjection: parm.bt_tech = GLP_BT_BPH
+        }
+        if context.lazyConstraints != nil {
+            // GLPK's rounding heuristic checks only the rows it has, so it would take integral
+            // points that break implicit rows as incumbents.
+            parm.sr_heur = GLP_OFF
+        }
         parm.cb_func = mipCallback
         let unmanaged = Unmanaged.passRetained(context)
         defer { unmanaged.release() }
@@ -196,6 +214,12 @@ final class MIPCallbackContext {
     var lastReport: ContinuousClock.Instant
     var bestBound: Double?
     var nodes = 0
+    /// Separates lazy rows at a node's optimal LP (see ``Model/solve(options:lazyConstraints:)``).
+    var lazyConstraints: ((LazyConstraintRequest) -> [ConstraintDefinition])?
+    var columnCount = 0
+    var integerColumns: [Int] = []
+    /// Rows the separator added during the search.
+    var lazyRowsAdded = 0
 
     init(start: ContinuousClock.Instant, options: SolveOptions, incumbent: [Double]?) {
         self.start = start
@@ -219,6 +243,9 @@ private func mipCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer
         let bound = glp_ios_node_bound(tree, best)
         if abs(bound) < 1e300 { context.bestBound = bound }
     }
+    if reason == GLP_IROWGEN, let separate = context.lazyConstraints {
+        addLazyRows(tree, context, separate)
+    }
     if reason == GLP_IHEUR, let x = context.initialSolution {
         context.initialSolution = nil  // offered once
         context.initialSolutionAccepted = x.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) } == 0
@@ -237,4 +264,23 @@ private func mipCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer
         nodes: context.nodes,
         elapsed: now - context.start
     ))
+}
+
+/// Hands the current node's LP solution to the separator and adds the rows it returns to the
+/// current subproblem (GLPK keeps them for the node's subtree and re-solves the node's LP).
+private func addLazyRows(_ tree: OpaquePointer, _ context: MIPCallbackContext, _ separate: (LazyConstraintRequest) -> [ConstraintDefinition]) {
+    guard let prob = glp_ios_get_prob(tree) else { return }
+    let values = (0..<context.columnCount).map { glp_get_col_prim(prob, Int32($0 + 1)) }
+    let integral = context.integerColumns.allSatisfy { abs(values[$0] - values[$0].rounded()) <= 1e-6 }
+    let node = glp_ios_curr_node(tree)
+    let request = LazyConstraintRequest(values: values, isIntegral: integral, node: Int(node), depth: Int(glp_ios_node_level(tree, node)))
+    for row in separate(request) {
+        let r = glp_add_rows(prob, 1)
+        let (type, lb, ub) = GLPKProblem.boundType(row.lowerBound, row.upperBound)
+        glp_set_row_bnds(prob, r, type, lb, ub)
+        var ind: [Int32] = [0] + row.indices.map { Int32($0 + 1) }
+        var val: [Double] = [0] + row.coefficients
+        glp_set_mat_row(prob, r, Int32(row.indices.count), &ind, &val)
+        context.lazyRowsAdded += 1
+    }
 }

@@ -1,0 +1,92 @@
+/// What the separator of ``Model/solve(options:lazyConstraints:)`` sees: the optimal LP
+/// solution of one branch-and-bound node (or of one round of an LP's cutting-plane loop).
+public struct LazyConstraintRequest {
+    /// Value of every variable, by variable index.
+    public var values: [Double]
+    /// Whether every integer variable is integral (within 1e-6): the solution GLPK takes as
+    /// its incumbent unless a returned row cuts it off.
+    public var isIntegral: Bool
+    /// GLPK's number of the node (1 at the root; 0 for an LP).
+    public var node: Int
+    /// Depth of the node in the tree (0 at the root).
+    public var depth: Int
+}
+
+extension Model {
+    /// Solves the model with rows generated on demand (lazy constraints, row generation): a
+    /// model of many implicit rows (Benders optimality cuts, subtour eliminations) is solved in
+    /// one branch-and-bound run instead of a MIP per round of cuts.
+    ///
+    /// After the LP of each node is optimal, GLPK calls `separate` with its solution (GLPK's
+    /// `GLP_IROWGEN` callback); the rows it returns are added to that node's subproblem (kept
+    /// for its whole subtree: rows added at the root are global) and the LP is solved again,
+    /// until `separate` returns none. An integral solution becomes the incumbent only once
+    /// `separate` returns no row for it, so `separate` must return a violated row for every
+    /// integral solution that breaks an implicit row; at fractional nodes it may return rows
+    /// (stronger bounds) or none. A model without integer variables is solved by the same
+    /// loop on its LP, warm-started by the dual simplex method.
+    ///
+    /// Rows that reference unknown variables or hold non-finite numbers are ignored. An
+    /// ``SolveOptions/initialSolution`` is checked against the model's explicit rows only, so
+    /// it must meet the implicit ones too. ``SolveResult/rowDuals`` cover the explicit rows.
+    ///
+    /// - Throws: ``ModelError`` as ``solve(options:)``.
+    public func solve(
+        options: SolveOptions = SolveOptions(),
+        lazyConstraints separate: @escaping (LazyConstraintRequest) -> [LinearConstraint]
+    ) throws(ModelError) -> SolveResult {
+        try validate()
+        if let x = options.initialSolution {
+            guard x.count == variables.count, x.allSatisfy(\.isFinite) else {
+                throw ModelError(.invalidOption, "the initial solution must give a finite value for each of the \(variables.count) variables")
+            }
+        }
+        guard options.relativeGap.isFinite, options.relativeGap >= 0 else {
+            throw ModelError(.invalidOption, "the relative gap must be a finite number ≥ 0")
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var model = self
+        if let empty = model.roundIntegerBounds() {
+            var result = SolveResult(termination: .infeasible, detail: empty, sense: sense)
+            result.solveTime = clock.now - start
+            return result
+        }
+        let columns = variables.count
+        let rows: (LazyConstraintRequest) -> [ConstraintDefinition] = { request in
+            var scratch = Model()
+            for constraint in separate(request) {
+                let handle = scratch.addConstraint(constraint)
+                let row = scratch.constraints[handle.index]
+                let finite = row.coefficients.allSatisfy(\.isFinite)
+                    && !(row.lowerBound?.isNaN ?? false) && !(row.upperBound?.isNaN ?? false)
+                if !finite || row.indices.contains(where: { $0 < 0 || $0 >= columns }) { scratch.constraints.removeLast() }
+            }
+            return scratch.constraints
+        }
+        let incumbent = model.isMIP ? options.initialSolution.flatMap { model.feasibleStart($0) } : nil
+        return withGLPKTerminal(options.verbosity) {
+            var problem = GLPKProblem(model)
+            var result: SolveResult
+            if model.isMIP {
+                result = problem.solveMIP(options, incumbent: incumbent, clock: clock, start: start, sense: sense, lazyConstraints: rows)
+                if options.initialSolution != nil { result.initialSolutionAccepted = incumbent != nil }
+            } else {
+                result = problem.solveLP(options, clock: clock, start: start, sense: sense)
+                var added = 0
+                while result.termination == .optimal, let values = result.values {
+                    let new = rows(LazyConstraintRequest(values: values, isIntegral: true, node: 0, depth: 0))
+                    if new.isEmpty { break }
+                    for row in new { problem.addRow(row) }
+                    added += new.count
+                    result = problem.solveLP(options, clock: clock, start: start, sense: sense, warm: true)
+                }
+                result.lazyRowsAdded = added
+            }
+            let explicit = constraints.count
+            result.rowDuals = result.rowDuals.map { Array($0.prefix(explicit)) }
+            result.solveTime = clock.now - start
+            return result
+        }
+    }
+}
