@@ -41,10 +41,14 @@ public struct IncrementalSolver: ~Copyable {
     /// - Complexity: O(n log n) for n terms.
     @discardableResult
     public mutating func addConstraint(_ constraint: LinearConstraint, name: String = "") throws(ModelError) -> Constraint {
-        var candidate = model
-        let handle = candidate.addConstraint(constraint, name: name)
-        try candidate.checkConstraint(at: handle.index)
-        model = candidate
+        // Checked in place and taken back on error: copying the model would cost O(rows) a row.
+        let handle = model.addConstraint(constraint, name: name)
+        do {
+            try model.checkConstraint(at: handle.index)
+        } catch {
+            model.constraints.removeLast()
+            throw error
+        }
         rounded.constraints.append(model.constraints[handle.index])
         problem.addRow(model.constraints[handle.index])
         return handle
@@ -65,13 +69,18 @@ public struct IncrementalSolver: ~Copyable {
     ///
     /// - Throws: ``ModelError`` for NaN or inverted bounds; the model is then unchanged.
     public mutating func setBounds(of variable: Variable, lower: Double?, upper: Double?) throws(ModelError) {
-        var candidate = model
         guard variable.index >= 0, variable.index < model.variables.count else {
             throw ModelError(.unknownVariable, "a variable of another model")
         }
-        candidate.setBounds(of: variable, lower: lower, upper: upper)
-        try candidate.checkVariable(at: variable.index)
-        model = candidate
+        // Checked in place and restored on error, without copying the model.
+        let previous = model.variables[variable.index]
+        model.setBounds(of: variable, lower: lower, upper: upper)
+        do {
+            try model.checkVariable(at: variable.index)
+        } catch {
+            model.variables[variable.index] = previous
+            throw error
+        }
         let j = variable.index
         rounded.variables[j] = model.variables[j]
         if rounded.variables[j].kind.isInteger {
