@@ -35,20 +35,12 @@ extension Model {
         options: SolveOptions = SolveOptions(),
         lazyConstraints separate: @escaping (LazyConstraintRequest) -> [LinearConstraint]
     ) throws(ModelError) -> SolveResult {
-        try validate()
-        if let x = options.initialSolution {
-            guard x.count == variables.count, x.allSatisfy(\.isFinite) else {
-                throw ModelError(.invalidOption, "the initial solution must give a finite value for each of the \(variables.count) variables")
-            }
-        }
-        guard options.relativeGap.isFinite, options.relativeGap >= 0 else {
-            throw ModelError(.invalidOption, "the relative gap must be a finite number ≥ 0")
-        }
         let clock = ContinuousClock()
         let start = clock.now
-        var model = self
-        if let empty = model.roundIntegerBounds() {
-            var result = SolveResult(termination: .infeasible, detail: empty, sense: sense)
+        let model: Model
+        switch try prepared(for: options) {
+        case .ready(let ready): model = ready
+        case .decided(var result):
             result.solveTime = clock.now - start
             return result
         }

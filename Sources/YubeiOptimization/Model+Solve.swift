@@ -9,20 +9,12 @@ extension Model {
     ///   results, not errors.
     /// - Throws: ``ModelError`` for a model GLPK must not see (checked before any GLPK call).
     public func solve(options: SolveOptions = SolveOptions()) throws(ModelError) -> SolveResult {
-        try validate()
-        if let x = options.initialSolution {
-            guard x.count == variables.count, x.allSatisfy(\.isFinite) else {
-                throw ModelError(.invalidOption, "the initial solution must give a finite value for each of the \(variables.count) variables")
-            }
-        }
-        guard options.relativeGap.isFinite, options.relativeGap >= 0 else {
-            throw ModelError(.invalidOption, "the relative gap must be a finite number ≥ 0")
-        }
         let clock = ContinuousClock()
         let start = clock.now
-        var model = self
-        if let empty = model.roundIntegerBounds() {
-            var result = SolveResult(termination: .infeasible, detail: empty, sense: sense)
+        let model: Model
+        switch try prepared(for: options) {
+        case .ready(let ready): model = ready
+        case .decided(var result):
             result.solveTime = clock.now - start
             return result
         }
@@ -41,6 +33,35 @@ extension Model {
             result.solveTime = clock.now - start
             return result
         }
+    }
+
+    /// What a solve has after the checks made before any GLPK call.
+    enum Preparation {
+        /// The model to load into GLPK, integer bounds rounded inwards.
+        case ready(Model)
+        /// The answer is known without GLPK (an integer variable with no integer value).
+        case decided(SolveResult)
+    }
+
+    /// Checks the model and the options, and rounds integer bounds: what every solve does before
+    /// GLPK sees anything.
+    ///
+    /// - Throws: ``ModelError`` for a model or options GLPK must not see.
+    func prepared(for options: SolveOptions) throws(ModelError) -> Preparation {
+        try validate()
+        if let x = options.initialSolution {
+            guard x.count == variables.count, x.allSatisfy(\.isFinite) else {
+                throw ModelError(.invalidOption, "the initial solution must give a finite value for each of the \(variables.count) variables")
+            }
+        }
+        guard options.relativeGap.isFinite, options.relativeGap >= 0 else {
+            throw ModelError(.invalidOption, "the relative gap must be a finite number ≥ 0")
+        }
+        var model = self
+        if let empty = model.roundIntegerBounds() {
+            return .decided(SolveResult(termination: .infeasible, detail: empty, sense: sense))
+        }
+        return .ready(model)
     }
 
     /// The tolerance, relative to max(1, |bound|), within which an initial solution must meet

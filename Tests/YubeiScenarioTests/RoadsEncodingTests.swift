@@ -39,23 +39,6 @@ struct RoadsEncodingTests {
         }
     }
 
-    /// `text` converted to GB18030 by iconv(1), as an office PC would save it.
-    static func gb18030ByIconv(_ text: String) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        process.arguments = ["-f", "UTF-8", "-t", "GB18030"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return data
-    }
-
     /// The roads of a loaded scenario as `from-to:km@row`, and the hand-worked distances.
     static func checkNetwork(_ result: (scenario: Scenario?, diagnostics: Diagnostics, roadsPath: String)) throws {
         let scenario = try #require(result.scenario, "\(result.diagnostics.all)")
@@ -85,7 +68,7 @@ struct RoadsEncodingTests {
 
     @Test("GB18030 made by iconv(1): same network, Chinese junction name intact")
     func gb18030() throws {
-        let bytes = try Self.gb18030ByIconv(Self.csv)
+        let bytes = try gb18030ByIconv(Self.csv)
         #expect(bytes != Data(Self.csv.utf8))
         #expect(String(validating: bytes, as: UTF8.self) == nil, "iconv output should not be valid UTF-8")
         try Self.checkNetwork(try Self.load(roads: bytes))
@@ -108,7 +91,7 @@ struct RoadsEncodingTests {
 
     @Test("a bad row of a GB18030 file: its row number and the Chinese text as written")
     func gb18030RowError() throws {
-        let bytes = try Self.gb18030ByIconv("from,to,km,name\na1,a2,3,县道\n\"a2\",w1,十二,\"乡道\n（新）\"\nw1,a1,负一\n")
+        let bytes = try gb18030ByIconv("from,to,km,name\na1,a2,3,县道\n\"a2\",w1,十二,\"乡道\n（新）\"\nw1,a1,负一\n")
         let result = try Self.load(roads: bytes)
         #expect(result.scenario == nil)
         let texts = result.diagnostics.errors.map { $0.description.replacingOccurrences(of: result.roadsPath, with: "roads.csv") }
