@@ -6,20 +6,9 @@ import YubeiLocation
 /// on instances whose LP bound leaves a gap it must still end at the published optimum.
 @Suite("p-median branch-and-cut reaches published optima")
 struct PMedianBranchAndCutTests {
-    /// OR-Library pmed files in the shared data beside the package (pmed2 is also a fixture).
-    static func path(_ name: String) -> String {
-        let fixture = Fixtures.path("\(name).txt")
-        if FileManager.default.fileExists(atPath: fixture) { return fixture }
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("../shared/data/orlib/pmed/\(name).txt").standardized.path
-    }
-
     @Test("optimum with lazy cuts in one search", arguments: [("pmed2", 4093.0), ("pmed6", 7824.0), ("pmed11", 7696.0)])
     func optimum(name: String, optimum: Double) throws {
-        let file = Self.path(name)
-        try #require(FileManager.default.fileExists(atPath: file), "missing \(file)")
-        let q = try ORLibrary.readPMedian(path: file)
+        let q = try ORLibrary.readPMedian(path: Fixtures.path("\(name).txt"))
         let s = q.solve()
         #expect(s.status == .optimal)
         #expect(s.objective == optimum)
