@@ -168,7 +168,7 @@ struct CapacitatedRowGeneration {
         }
         let result = try model.solve(options: options)
         guard let values = result.values else { return (result, [], []) }
-        let open = facilities.filter { values[y[$0]!.index] > 0.5 }
+        let open = facilities.opened(by: y, in: values)
         let shares: [[(facility: Int, fraction: Double)]] = (0..<problem.pointCount).map { i in
             x[i].compactMap { p in
                 let v = values[p.variable.index]

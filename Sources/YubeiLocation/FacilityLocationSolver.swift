@@ -47,7 +47,7 @@ struct FacilityLocationSolver {
             return solution
         }
         let n = problem.pointCount
-        solution.open = problem.allowedFacilities.filter { values[y[$0]!.index] > 0.5 }
+        solution.open = problem.allowedFacilities.opened(by: y, in: values)
         solution.shares = (0..<n).map { i in
             x[i].compactMap { pair in
                 let v = values[pair.variable.index]

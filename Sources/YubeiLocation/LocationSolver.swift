@@ -145,3 +145,10 @@ extension LocationSolution {
         }
     }
 }
+
+extension Array where Element == Int {
+    /// The facilities among these whose 0–1 open variable `y[j]` is 1 in `values`.
+    func opened(by y: [Variable?], in values: [Double]) -> [Int] {
+        filter { values[y[$0]!.index] > 0.5 }
+    }
+}

@@ -62,12 +62,7 @@ struct MaximalCoveringSolver {
             glpk.initialSolution = start
         }
         let result = try model.solve(options: glpk)
-        solution.adoptTermination(of: result)
-        guard let values = result.values else {
-            if solution.status == .noSolution { solution.explanation.append(LocationText.stoppedWithoutSolution) }
-            return solution
-        }
-        let chosen = core.allowed.filter { values[y[$0]!.index] > 0.5 }
+        guard let chosen = core.openFacilities(after: result, y: y, into: &solution) else { return solution }
         problem.assignNearest(chosen, into: &solution)
         solution.objective = problem.nearestObjective(chosen)
         solution.bound = result.bestBound.map { max($0, solution.objective ?? $0) }

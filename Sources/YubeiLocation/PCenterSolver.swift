@@ -55,7 +55,7 @@ struct PCenterSolver {
                 }
                 return solution
             }
-            best = core.allowed.filter { values[y[$0]!.index] > 0.5 }
+            best = core.allowed.opened(by: y, in: values)
         }
         var lo = 0, top = hi
         while lo < top {
@@ -83,7 +83,7 @@ struct PCenterSolver {
             let result = try model.solve(options: glpk)
             probes += 1
             if let values = result.values {
-                best = core.allowed.filter { values[y[$0]!.index] > 0.5 }
+                best = core.allowed.opened(by: y, in: values)
                 hi = mid
             } else if result.termination == .infeasible || result.termination == .infeasibleOrUnbounded {
                 lo = mid + 1

@@ -187,6 +187,12 @@ struct PMedianSolver {
                 if -d > slack && open.contains(j) { fixedOpen.insert(j) }
             }
         }
+        /// The master LP's point: y by facility (0 where it has no column) and θ by demand point.
+        func masterPoint(_ values: [Double], _ y: [Variable?], _ theta: [Variable?]) -> (y: [Double], theta: [Double]) {
+            var yValues = [Double](repeating: 0, count: problem.facilityCount)
+            for j in allowed { if let v = y[j] { yValues[j] = values[v.index] } }
+            return (yValues, (0..<n).map { theta[$0].map { values[$0.index] } ?? 0 })
+        }
         while !clock.isExpired {
             rounds += 1
             let (model, y, theta) = master(binary: false)
@@ -196,9 +202,7 @@ struct PMedianSolver {
                 break
             }
             lowerBound = max(lowerBound, result.objectiveValue ?? lowerBound)
-            var yValues = [Double](repeating: 0, count: problem.facilityCount)
-            for j in allowed { if let v = y[j] { yValues[j] = values[v.index] } }
-            let thetaValues = (0..<n).map { theta[$0].map { values[$0.index] } ?? 0 }
+            let (yValues, thetaValues) = masterPoint(values, y, theta)
             lastLP = (yValues, thetaValues)
             // Drop cuts the relaxation leaves slack (they come back if violated again), then add the violated ones.
             var dropped = 0
@@ -234,9 +238,7 @@ struct PMedianSolver {
                         break
                     }
                     lowerBound = max(lowerBound, result.objectiveValue ?? lowerBound)
-                    var yValues = [Double](repeating: 0, count: problem.facilityCount)
-                    for j in allowed { if let v = y[j] { yValues[j] = values[v.index] } }
-                    let thetaValues = (0..<n).map { theta[$0].map { values[$0.index] } ?? 0 }
+                    let (yValues, thetaValues) = masterPoint(values, y, theta)
                     lastLP = (yValues, thetaValues)
                     let before = cuts.count
                     let added = addCuts(at: yValues, theta: thetaValues)

@@ -14,6 +14,17 @@ struct CoveringCore {
         required = problem.requiredFacilities
     }
 
+    /// The facilities a covering solve opened, after taking its termination into `solution`;
+    /// `nil` (with the reason noted when no solution was found) when there is no solution.
+    func openFacilities(after result: SolveResult, y: [Variable?], into solution: inout LocationSolution) -> [Int]? {
+        solution.adoptTermination(of: result)
+        guard let values = result.values else {
+            if solution.status == .noSolution { solution.explanation.append(LocationText.stoppedWithoutSolution) }
+            return nil
+        }
+        return allowed.opened(by: y, in: values)
+    }
+
     /// Allowed facilities within `radius` of each point.
     ///
     /// - Complexity: O(n·m).
@@ -110,12 +121,7 @@ struct SetCoveringSolver {
             glpk.initialSolution = start
         }
         let result = try model.solve(options: glpk)
-        solution.adoptTermination(of: result)
-        guard let values = result.values else {
-            if solution.status == .noSolution { solution.explanation.append(LocationText.stoppedWithoutSolution) }
-            return solution
-        }
-        let open = core.allowed.filter { values[y[$0]!.index] > 0.5 }
+        guard let open = core.openFacilities(after: result, y: y, into: &solution) else { return solution }
         problem.assignNearest(open, into: &solution)
         solution.objective = Double(open.count)
         // Counts are whole: a bound of 3.2 proves 4.
