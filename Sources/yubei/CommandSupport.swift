@@ -40,3 +40,24 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
+
+/// Refuses an option value outside its documented range (``InputRanges``) as a usage error (exit 64).
+func checkOption(_ name: String, _ value: Double?, _ range: InputRange) throws {
+    guard let value else { return }
+    if let problem = range.problem(with: value) { throw ValidationError("\(name): \(problem)") }
+}
+
+func checkOption(_ name: String, _ value: Int?, _ range: InputRange) throws {
+    try checkOption(name, value.map(Double.init), range)
+}
+
+/// Refuses an empty or blank `--out` (it would write into the current folder) as a usage error.
+func checkOutOption(_ out: String?, name: String = "--out") throws {
+    guard let out else { return }
+    if out.trimmingCharacters(in: .whitespaces).isEmpty {
+        throw ValidationError("\(name) needs a folder name; it is empty")
+    }
+    if out.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        throw ValidationError("\(name) contains a control character")
+    }
+}

@@ -139,6 +139,28 @@ public struct YAMLReader {
             error(node, keyPath, "expected a number ≤ \(Self.format(maximum)), found \(Self.format(value))")
             return nil
         }
+        return inRange(value, node, keyPath)
+    }
+
+    /// `value` when it lies in the documented range of `keyPath` (``InputRanges``), else `nil`
+    /// after recording an error.
+    mutating func inRange<N: BinaryInteger>(_ value: N, _ node: Node, _ keyPath: String) -> N? {
+        guard let exact = Int(exactly: value) else {
+            error(node, keyPath, "expected a number in \(InputRanges.range(forKeyPath: keyPath).description), found \(value)")
+            return nil
+        }
+        if let problem = InputRanges.range(forKeyPath: keyPath).problem(with: exact) {
+            error(node, keyPath, problem)
+            return nil
+        }
+        return value
+    }
+
+    mutating func inRange(_ value: Double, _ node: Node, _ keyPath: String) -> Double? {
+        if let problem = InputRanges.range(forKeyPath: keyPath).problem(with: value) {
+            error(node, keyPath, problem)
+            return nil
+        }
         return value
     }
 
@@ -152,7 +174,7 @@ public struct YAMLReader {
             error(node, keyPath, "expected a whole number ≥ \(minimum), found \(value)")
             return nil
         }
-        return value
+        return inRange(value, node, keyPath)
     }
 
     /// `true` or `false`.
