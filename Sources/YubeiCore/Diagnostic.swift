@@ -55,8 +55,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, at: location, message)
     }
 
+    /// One terminal line: control characters in the path or the message (which may quote the
+    /// input) are shown escaped, and a line break cannot forge a second diagnostic.
     public var description: String {
-        "\(location.description): \(severity.rawValue): \(message)"
+        SafeText.terminal("\(location.description): \(severity.rawValue): \(message)")
     }
 }
 

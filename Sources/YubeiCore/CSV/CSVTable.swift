@@ -71,6 +71,17 @@ public struct CSVTable: Sendable {
             if let guess = YAMLReader.closest(to: name, in: unknown) { message += "; " + CSVMessage.misspeltColumn(guess, name) }
             diagnostics.error(headerLocation, message)
         }
+        // Control characters are refused at reading, never carried into a report (SafeText).
+        let names = Dictionary(columns.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+        for row in parsed {
+            for (index, field) in row.fields.enumerated() {
+                if let c = SafeText.firstControl(in: field) {
+                    let column = names[index].map { "column '\($0)'" } ?? "field \(index + 1)"
+                    diagnostics.error(SourceLocation(file: path, line: row.number),
+                                      "\(column): contains the control character \(SafeText.codePoint(c)); remove it")
+                }
+            }
+        }
         try diagnostics.throwIfErrors()
         self.path = path
         self.encoding = encoding
@@ -87,7 +98,7 @@ public struct CSVTable: Sendable {
     /// The trimmed cell of `column` in `row`, `nil` when the column is absent or the row too short.
     public func cell(_ row: CSVParser.Row, _ column: String) -> String? {
         guard let index = columns[column], index < row.fields.count else { return nil }
-        return row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+        return SafeText.csvValue(row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// The location of `row` for a diagnostic.

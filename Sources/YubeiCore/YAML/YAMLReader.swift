@@ -116,6 +116,10 @@ public struct YAMLReader {
             error(node, keyPath, "expected text, found \(Self.describe(node))")
             return nil
         }
+        if let c = SafeText.firstControl(in: scalar.string) {
+            error(node, keyPath, "the text contains the control character \(SafeText.codePoint(c)); remove it")
+            return nil
+        }
         return scalar.string
     }
 

@@ -99,9 +99,7 @@ public enum DrillRecordsCSV {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `field`, quoted when it holds a comma, a quote or a line break.
-    public static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// `field`, quoted when it holds a comma, a quote or a line break, with a leading `'` when it
+    /// starts like a spreadsheet formula (``SafeText/csvCell(_:)``).
+    public static func quoted(_ field: String) -> String { SafeText.csvCell(field) }
 }

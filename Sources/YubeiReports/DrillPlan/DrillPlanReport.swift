@@ -97,7 +97,7 @@ public enum DrillPlanReport {
     public static func markdown(_ plan: DrillPlan, directory: Directory, language l: Language) -> String {
         let T = DrillPlanText.self
         var out = "# \(T.title(year: plan.year)(l))\n\n"
-        for line in intro(plan, l) { out += line + "\n\n" }
+        for line in intro(plan, l) { out += SafeText.markdown(line) + "\n\n" }
         out += "## \(T.preferencesHeading(l))\n\n" + markdownTable(preferenceTable(plan, l)) + "\n"
         out += "## \(T.loadHeading(l))\n\n\(T.loadSentence(deviation: plan.load.deviation)(l))\n\n" + markdownTable(loadTable(plan, l)) + "\n"
         out += "## \(T.monthsHeading(l))\n\n"
@@ -112,12 +112,12 @@ public enum DrillPlanReport {
         if !plan.deferred.isEmpty {
             out += "## \(T.deferredHeading(l))\n\n" + markdownTable(deferredTable(plan, directory, l)) + "\n"
         }
-        out += "## \(T.solverHeading(l))\n\n" + plan.solverNotes.map { "- \($0)\n" }.joined()
+        out += "## \(T.solverHeading(l))\n\n" + plan.solverNotes.map { "- \(SafeText.markdown($0))\n" }.joined()
         return out
     }
 
     static func markdownTable(_ table: Table) -> String {
-        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        func cell(_ s: String) -> String { SafeText.markdown(s) }
         var out = "| " + table.headings.map(cell).joined(separator: " | ") + " |\n"
         out += "|" + table.headings.map { _ in " --- |" }.joined() + "\n"
         for row in table.rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
@@ -199,10 +199,7 @@ public enum DrillPlanReport {
         return out + "</table>\n"
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ text: String) -> String { SafeText.html(text) }
 
     // MARK: iCalendar
 

@@ -149,10 +149,10 @@ public enum DrillCheckNotice {
 
     /// The notice as Markdown (GitHub tables).
     public static func markdown(_ report: DrillCheckReport, orgs: OrganizationRegistry, language l: Language) -> String {
-        var out = "# \(DrillsText.title(year: report.year, jurisdiction: orgs.jurisdiction)(l))\n"
+        var out = "# \(markdownEscape(DrillsText.title(year: report.year, jurisdiction: orgs.jurisdiction)(l)))\n"
         for section in sections(report, orgs: orgs, language: l) {
-            out += "\n## \(section.heading)\n"
-            if let sentence = section.sentence { out += "\n\(sentence)\n" }
+            out += "\n## \(markdownEscape(section.heading))\n"
+            if let sentence = section.sentence { out += "\n\(markdownEscape(sentence))\n" }
             for (subheading, table) in section.tables {
                 if let subheading { out += "\n### \(markdownEscape(subheading))\n" }
                 if table.rows.isEmpty { out += "\n\(DrillsText.allMet(l))\n"; continue }
@@ -165,7 +165,7 @@ public enum DrillCheckNotice {
     }
 
     static func markdownEscape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        SafeText.markdown(text)
     }
 
     // MARK: HTML
@@ -214,17 +214,5 @@ public enum DrillCheckNotice {
         return out
     }
 
-    static func htmlEscape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func htmlEscape(_ text: String) -> String { SafeText.html(text) }
 }

@@ -41,10 +41,10 @@ public enum SitingReport {
 
     /// `report.md`.
     public static func markdown(problem: SitingProblem, plan: SitingPlan, language: Language) -> String {
-        var out = "# \(T.title(language)): \(problem.name)\n\n"
+        var out = "# \(escapeMarkdown(T.title(language))): \(escapeMarkdown(problem.name))\n\n"
         for section in sections(problem: problem, plan: plan, language: language) where !section.isMap {
-            out += "## \(section.title)\n\n"
-            for paragraph in section.paragraphs { out += paragraph + "\n\n" }
+            out += "## \(escapeMarkdown(section.title))\n\n"
+            for paragraph in section.paragraphs { out += escapeMarkdown(paragraph) + "\n\n" }
             for table in section.tables {
                 out += "| " + table.header.map(escapeMarkdown).joined(separator: " | ") + " |\n"
                 out += "|" + table.header.map { _ in "---" }.joined(separator: "|") + "|\n"
@@ -98,12 +98,9 @@ public enum SitingReport {
         """
     }
 
-    static func escapeHTML(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escapeHTML(_ s: String) -> String { SafeText.html(s) }
 
-    static func escapeMarkdown(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+    static func escapeMarkdown(_ s: String) -> String { SafeText.markdown(s) }
 
     static func n(_ x: Double?, digits: Int = 1) -> String { x.map { SitingText.number($0, digits: digits) } ?? "—" }
 
