@@ -39,6 +39,15 @@ public struct YAMLFile {
         if body.allSatisfy({ $0.isWhitespace }) {
             throw InputError(.error(at: SourceLocation(file: path, line: 1, column: 1), "the file is empty"))
         }
+        // JSON through a JSON parser (linear); YAML only for YAML.
+        if let node = JSONTree.parse(text.hasPrefix("\u{FEFF}") ? Data(body.utf8) : data) {
+            return YAMLFile(path: path, root: node, text: body)
+        }
+        let nesting = JSONTree.bracketDepth(data)
+        if nesting.depth > JSONTree.maximumDepth {
+            throw InputError(.error(at: SourceLocation(file: path, line: nesting.line, column: 1),
+                                    "lists and mappings nested deeper than \(JSONTree.maximumDepth) levels"))
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: body)
