@@ -170,15 +170,27 @@ final class StagingRegistry: @unchecked Sendable {
     func installHandlers() {
         lock.withLock {
             guard sources.isEmpty else { return }
+            // Linux's libdispatch reads signals through signalfd, which sees only blocked signals:
+            // block them in this (the first) thread, which every later thread inherits.
+            var blocked = sigset_t()
+            sigemptyset(&blocked)
+            sigaddset(&blocked, SIGINT)
+            sigaddset(&blocked, SIGTERM)
+            pthread_sigmask(SIG_BLOCK, &blocked, nil)
             for signo in [SIGINT, SIGTERM] {
-                signal(signo, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: signo, queue: .global())
                 source.setEventHandler { [self] in
                     moving.lock()  // let a set being moved in land whole; never unlocked
                     let pending = lock.withLock { paths }
                     for path in pending { try? FileManager.default.removeItem(atPath: path) }
+                    // End as the signal says (status 128 + signo to the shell).
                     signal(signo, SIG_DFL)
+                    var only = sigset_t()
+                    sigemptyset(&only)
+                    sigaddset(&only, signo)
+                    pthread_sigmask(SIG_UNBLOCK, &only, nil)
                     raise(signo)
+                    _exit(128 + signo)
                 }
                 source.resume()
                 sources.append(source)

@@ -110,7 +110,8 @@ public enum SafeText {
     }
 
     /// A TEXT value of iCalendar (RFC 5545 §3.3.11): backslash, semicolon and comma escaped,
-    /// a line break as `\n`, other control characters visible (they are not allowed in TEXT).
+    /// a line break as `\n`, other control characters visible (they are not allowed in TEXT),
+    /// `<` and `>` as `＜` `＞` (some clients render TEXT as HTML).
     public static func iCalendarText(_ text: String) -> String {
         var out = ""
         var previousCR = false
@@ -123,6 +124,10 @@ public enum SafeText {
             case "\n": if !previousCR { out += "\\n" }
             case "\r": out += "\\n"
             case "\t": out += " "
+            // Calendar clients show DESCRIPTION as HTML: angle brackets become their fullwidth
+            // forms, which read the same and run nothing.
+            case "<": out += "＜"
+            case ">": out += "＞"
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -153,7 +153,8 @@ public enum ORLibrary {
                 throw InputError(.error(at: SourceLocation(file: path), !exists ? "no such file" : isDirectory.boolValue ? "is a directory, not a file" : "cannot be read"))
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw InputError(.error(at: SourceLocation(file: path), "the file is not valid UTF-8 text"))
+                let (line, column) = YAMLFile.firstInvalidUTF8Position(in: data)
+                throw InputError(.error(at: SourceLocation(file: path, line: line, column: column), "the file is not valid UTF-8 text"))
             }
             var line = 1
             for (k, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

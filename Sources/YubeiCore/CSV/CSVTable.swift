@@ -43,7 +43,8 @@ public struct CSVTable: Sendable {
     /// - Complexity: O(n) in the size of `data`.
     public init(data: Data, path: String, required: [String], optional: [String] = []) throws(InputError) {
         guard let (text, encoding) = TextDecoding.decode(data) else {
-            throw InputError(.error(at: SourceLocation(file: path), CSVMessage.notText))
+            let (line, column) = YAMLFile.firstInvalidUTF8Position(in: data)
+            throw InputError(.error(at: SourceLocation(file: path, line: line, column: column), CSVMessage.notText))
         }
         let parsed: [CSVParser.Row]
         switch CSVParser.parse(text) {
