@@ -27,14 +27,14 @@ public struct InputRange: Sendable, Hashable {
     /// The integer `value` checked against this range (shown exactly in the message).
     public func problem(with value: Int) -> String? { problem(with: Double(value), shown: String(value)) }
 
-    func problem(with value: Double, shown: String) -> String? {
-        guard value.isFinite else { return "expected a finite number, found \(shown)" }
+    func problem(with value: Double, shown: @autoclosure () -> String) -> String? {
+        guard value.isFinite else { return "expected a finite number, found \(shown())" }
         let below = lowerExclusive ? value <= lowerBound : value < lowerBound
         if below || value > upperBound {
-            return "expected a number in \(description), found \(shown)"
+            return "expected a number in \(description), found \(shown())"
         }
         if let smallest = smallestNonZero, value != 0, abs(value) < smallest {
-            return "expected 0 or a number of magnitude at least \(InputRanges.format(smallest)), found \(shown)"
+            return "expected 0 or a number of magnitude at least \(InputRanges.format(smallest)), found \(shown())"
         }
         return nil
     }
@@ -151,13 +151,21 @@ public enum InputRanges {
     ///
     /// - Complexity: O(length of `keyPath`).
     public static func range(forKeyPath keyPath: String) -> InputRange {
-        let keys = keyPath.split(separator: ".").map { part -> Substring in
-            if let bracket = part.firstIndex(of: "[") { return part[..<bracket] } else { return part }
+        // The last two keys, subscripts dropped, found from the end on the UTF-8 bytes (no
+        // splitting, no grapheme breaking: this runs once per number of a large file).
+        let bytes = keyPath.utf8
+        func key(endingBefore end: String.Index) -> Substring {
+            let start = bytes[..<end].lastIndex(of: UInt8(ascii: ".")).map(bytes.index(after:)) ?? keyPath.startIndex
+            let stop = bytes[start..<end].firstIndex(of: UInt8(ascii: "[")) ?? end
+            return keyPath[start..<stop]
         }
-        guard let last = keys.last else { return general }
-        if keys.count >= 2, let range = byKey["\(keys[keys.count - 2]).\(last)"] { return range }
+        let last = key(endingBefore: keyPath.endIndex)
+        guard !last.isEmpty else { return general }
+        let dot = bytes[..<last.startIndex].lastIndex(of: UInt8(ascii: "."))
+        let parent = dot.map { key(endingBefore: $0) }
+        if let parent, let range = byKey["\(parent).\(last)"] { return range }
         if let range = byKey[String(last)] { return range }
-        if keys.count >= 2, let range = byKey[String(keys[keys.count - 2])] { return range }
+        if let parent, let range = byKey[String(parent)] { return range }
         return general
     }
 

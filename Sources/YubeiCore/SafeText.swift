@@ -8,7 +8,7 @@ public enum SafeText {
     /// no ESC, NUL or bell reaches a file or a terminal raw. Tab, line feed and carriage return
     /// are kept (each format decides what a line break means).
     public static func visibleControls(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        guard mayHoldControls(text), text.unicodeScalars.contains(where: isControl) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             if isControl(scalar) {
@@ -136,6 +136,19 @@ public enum SafeText {
 
     /// Text for a terminal line: control characters visible, line breaks as spaces.
     public static func terminal(_ text: String) -> String {
-        visibleControls(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        guard mayHoldControls(text) else { return text }
+        var out = ""
+        for scalar in visibleControls(text).unicodeScalars {
+            out.unicodeScalars.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
+        }
+        return out
+    }
+
+    /// `false` when no byte of `text` can start a control character (C0, DEL, C1 or a
+    /// bidirectional override): the fast path for the common case.
+    ///
+    /// - Complexity: O(n) over the UTF-8 bytes, without decoding.
+    static func mayHoldControls(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
     }
 }

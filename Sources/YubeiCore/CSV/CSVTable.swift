@@ -99,7 +99,11 @@ public struct CSVTable: Sendable {
     /// The trimmed cell of `column` in `row`, `nil` when the column is absent or the row too short.
     public func cell(_ row: CSVParser.Row, _ column: String) -> String? {
         guard let index = columns[column], index < row.fields.count else { return nil }
-        return SafeText.csvValue(row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines))
+        let raw = row.fields[index]
+        // Trimming through Foundation costs more than the rest of reading a cell; most need none.
+        let padded = raw.unicodeScalars.first.map { $0.properties.isWhitespace } == true
+            || raw.unicodeScalars.last.map { $0.properties.isWhitespace } == true
+        return SafeText.csvValue(padded ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw)
     }
 
     /// The location of `row` for a diagnostic.

@@ -61,6 +61,18 @@ enum JSONTree {
         return unsafeBitCast((line, column), to: Mark.self)
     }
 
+    /// One tag of each kind, shared by every node: building a `Tag` builds Yams' whole
+    /// constructor table, which would dominate the reading of a large file.
+    enum Tags {
+        nonisolated(unsafe) static let map = Tag(.map)
+        nonisolated(unsafe) static let seq = Tag(.seq)
+        nonisolated(unsafe) static let str = Tag(.str)
+        nonisolated(unsafe) static let bool = Tag(.bool)
+        nonisolated(unsafe) static let null = Tag(.null)
+        nonisolated(unsafe) static let int = Tag(.int)
+        nonisolated(unsafe) static let float = Tag(.float)
+    }
+
     struct Scanner {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
@@ -112,7 +124,7 @@ enum JSONTree {
                 skipSpace()
                 if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                     index += 1
-                    return .mapping(Node.Mapping(pairs, Tag(.map), .flow, mark))
+                    return .mapping(Node.Mapping(pairs, Tags.map, .flow, mark))
                 }
                 while true {
                     skipSpace()
@@ -123,13 +135,13 @@ enum JSONTree {
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
                     index += 1
                     guard let item = value(depth: depth + 1) else { return nil }
-                    pairs.append((.scalar(Node.Scalar(key, Tag(.str), .doubleQuoted, keyMark)), item))
+                    pairs.append((.scalar(Node.Scalar(key, Tags.str, .doubleQuoted, keyMark)), item))
                     skipSpace()
                     guard index < bytes.count else { return nil }
                     if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
                     guard bytes[index] == UInt8(ascii: "}") else { return nil }
                     index += 1
-                    return .mapping(Node.Mapping(pairs, Tag(.map), .flow, mark))
+                    return .mapping(Node.Mapping(pairs, Tags.map, .flow, mark))
                 }
             case UInt8(ascii: "["):
                 index += 1
@@ -137,7 +149,7 @@ enum JSONTree {
                 skipSpace()
                 if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
                     index += 1
-                    return .sequence(Node.Sequence(items, Tag(.seq), .flow, mark))
+                    return .sequence(Node.Sequence(items, Tags.seq, .flow, mark))
                 }
                 while true {
                     guard let item = value(depth: depth + 1) else { return nil }
@@ -147,11 +159,11 @@ enum JSONTree {
                     if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
                     guard bytes[index] == UInt8(ascii: "]") else { return nil }
                     index += 1
-                    return .sequence(Node.Sequence(items, Tag(.seq), .flow, mark))
+                    return .sequence(Node.Sequence(items, Tags.seq, .flow, mark))
                 }
             case UInt8(ascii: "\""):
                 guard let text = string() else { return nil }
-                return .scalar(Node.Scalar(text, Tag(.str), .doubleQuoted, mark))
+                return .scalar(Node.Scalar(text, Tags.str, .doubleQuoted, mark))
             default:
                 let start = index
                 while index < bytes.count {
@@ -162,12 +174,12 @@ enum JSONTree {
                 }
                 let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                 switch word {
-                case "true", "false": return .scalar(Node.Scalar(word, Tag(.bool), .plain, mark))
-                case "null": return .scalar(Node.Scalar(word, Tag(.null), .plain, mark))
+                case "true", "false": return .scalar(Node.Scalar(word, Tags.bool, .plain, mark))
+                case "null": return .scalar(Node.Scalar(word, Tags.null, .plain, mark))
                 default:
                     guard !word.isEmpty else { return nil }
                     let isInteger = !word.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
-                    return .scalar(Node.Scalar(word, Tag(isInteger ? .int : .float), .plain, mark))
+                    return .scalar(Node.Scalar(word, (isInteger ? Tags.int : Tags.float), .plain, mark))
                 }
             }
         }
