@@ -44,8 +44,9 @@ struct DrillsCheckCLITests {
             "hengda-chem enterprise-onsite-half-year 2026-H2 1 0 due",
         ])
         let findings = try #require(json["findings"] as? [[String: String]])
-        // No 708号 ¶2 rule in this pack, so reported_to_county: no is no finding.
-        #expect(findings == [["organization": "hengda-chem", "date": "2026-05-20", "issue": "no-evaluation-report"]])
+        // No 708号 ¶2 rule in this pack, but the report duty follows from the sector (hazardous-chemicals).
+        #expect(findings == [["organization": "hengda-chem", "date": "2026-05-20", "issue": "no-evaluation-report"],
+                             ["organization": "hengda-chem", "date": "2026-05-20", "issue": "not-reported-to-county"]])
         #expect(json["summary"] as? [String: Int] == ["met": 1, "missed": 0, "due": 1])
         #expect(run.stderr.isEmpty)
     }

@@ -10,6 +10,8 @@ public struct DrillCheckJSON: Encodable, Sendable {
         public var status: QuotaStatus
         /// Per-plan results only.
         public var plans: [PlanTally]?
+        /// `2-years`/`3-years` results only: the due date (the end of the `START/DUE` period).
+        public var due: CalendarDate?
     }
 
     public struct FindingEntry: Encodable, Sendable {
@@ -64,7 +66,8 @@ public struct DrillCheckJSON: Encodable, Sendable {
         as_of = report.asOf
         results = report.results.map {
             Result(organization: $0.organization, rule: $0.rule, period: $0.period.label, required: $0.required,
-                   done: $0.done, status: $0.status, plans: $0.counting == .perPlan ? $0.plans : nil)
+                   done: $0.done, status: $0.status, plans: $0.counting == .perPlan ? $0.plans : nil,
+                   due: $0.period.isInterval ? $0.period.end : nil)
         }
         findings = report.findings.map { FindingEntry(organization: $0.organization, date: $0.date, issue: $0.issue) }
         summary = Summary(met: report.count(.met), missed: report.count(.missed), due: report.count(.due))
