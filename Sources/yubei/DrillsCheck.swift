@@ -72,7 +72,7 @@ extension Yubei.Drills {
             let l = language.language
             for warning in report.warnings {
                 let text = DrillsText.warning(warning)(l)
-                printError(warning.location.map { "\($0): warning: \(text)" } ?? "yubei: warning: \(text)")
+                printError(warning.location.map { Diagnostic.warning(at: $0, text).description } ?? "yubei: warning: \(text)")
             }
             let text: String
             if json {

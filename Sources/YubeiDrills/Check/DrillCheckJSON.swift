@@ -1,5 +1,6 @@
 /// The `--json` document of `yubei drills check`, exactly as FORMATS.md §3 gives it, plus
-/// added keys: `due_soon`, `corrective_actions`, `plan_evaluations`, and `plans` on per-plan results.
+/// added keys: `due_soon`, `corrective_actions`, `plan_evaluations`, `duplicates`, `plans` on
+/// per-plan results and `due` on `2-years`/`3-years` results.
 public struct DrillCheckJSON: Encodable, Sendable {
     public struct Result: Encodable, Sendable {
         public var organization: String
@@ -18,6 +19,16 @@ public struct DrillCheckJSON: Encodable, Sendable {
         public var organization: String
         public var date: CalendarDate
         public var issue: FindingIssue
+    }
+
+    /// A drill listed twice: where it was kept and where it was left out (`FILE:ROW`).
+    public struct Duplicate: Encodable, Sendable {
+        public var organization: String
+        public var date: CalendarDate
+        public var type: DrillType
+        public var plan: String?
+        public var first: String
+        public var duplicate: String
     }
 
     public struct Summary: Encodable, Sendable {
@@ -60,6 +71,7 @@ public struct DrillCheckJSON: Encodable, Sendable {
     public var due_soon: [DueSoon]
     public var corrective_actions: [Action]
     public var plan_evaluations: [Evaluation]
+    public var duplicates: [Duplicate]
 
     public init(_ report: DrillCheckReport) {
         year = report.year
@@ -78,6 +90,10 @@ public struct DrillCheckJSON: Encodable, Sendable {
         corrective_actions = report.openActions.map {
             Action(organization: $0.organization, drill_date: $0.drillDate, action: $0.action, owner: $0.owner,
                    due_date: $0.dueDate, overdue: $0.isOverdue(asOf: report.asOf))
+        }
+        duplicates = report.duplicates.map {
+            Duplicate(organization: $0.kept.organization, date: $0.kept.date, type: $0.kept.type, plan: $0.kept.plan,
+                      first: $0.kept.position, duplicate: $0.duplicate.position)
         }
         plan_evaluations = report.planEvaluations.map {
             Evaluation(organization: $0.organization, plan: $0.plan, last_evaluated: $0.lastEvaluated,
