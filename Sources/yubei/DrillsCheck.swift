@@ -14,6 +14,10 @@ extension Yubei.Drills {
             Status: met (enough drills), missed (the period has ended short), due (the period has not \
             ended and is short). A period has ended when --as-of is after its last day; only drills dated \
             on or before --as-of count. Without --as-of the year is judged from 1 January of the next year. \
+            2-years and 3-years rules are maximum intervals: due N years after the last drill on record \
+            (period START/DUE). RECORDS may be several files and folders; a drill listed twice counts once. \
+            Warnings (duplicates, no record in the year, records after --as-of, organisations without any \
+            record) go to standard error and leave the exit status alone. \
             Exit status: 0 nothing missed; 1 something missed; 64 a usage error; 65 an input file with errors.
             """
         )
