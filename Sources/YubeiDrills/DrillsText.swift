@@ -41,6 +41,13 @@ public enum DrillsText {
         }
     }
 
+    /// A period as the notice shows it: the label of a calendar window (`2026-H1`); for a
+    /// 2-/3-year duty its due date first (`due 2027-03-14 (since 2025-03-14)`).
+    public static func periodText(_ period: Period) -> Phrase {
+        guard period.isInterval else { return Phrase(en: period.label, zh: period.label) }
+        return Phrase(en: "due \(period.end) (since \(period.start))", zh: "\(period.end)前（自\(period.start)起）")
+    }
+
     // MARK: Warnings (standard error)
 
     /// The text of a check warning, without the `yubei: warning:` prefix.

@@ -137,7 +137,7 @@ struct DrillsCheckCLITests {
     """
 
     /// Hand count, as of 2026-09-30, with national + quxian-2021:
-    /// quxian-gov: gov-708 2026-2027 met (05-12), fire-other 2026 met, quxian-county 2026 met → 3 met.
+    /// quxian-gov: gov-708 2026-05-12/2028-05-12 met (05-12), fire-other 2026 met, quxian-county 2026 met → 3 met.
     /// tuxi-town: township-708 met, fire-other met, quxian-township met → 3 met.
     /// yingji-ju: department-708 met, fire-other met, quxian-department met → 3 met.
     /// hengda-chem: high-risk-708 H1 met (2 drills), H2 met (09-10); comprehensive-or-special 2026 met (04-20);

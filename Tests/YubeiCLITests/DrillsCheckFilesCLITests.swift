@@ -141,4 +141,31 @@ struct DrillsCheckFilesCLITests {
         #expect(try months(["--calendar", "cal.yaml"]) == ["2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-09",
                                                            "2026-10", "2026-11", "2026-12"])
     }
+
+    @Test("the notice and the 30-day look-ahead show a 2-year duty's due date")
+    func noticeShowsDueDate() throws {
+        let orgs = """
+        jurisdiction: 渠县
+        rules: [national]
+        organizations:
+          - {id: linba-town, name: 临巴镇人民政府, kind: township, township: 临巴镇, registered: 2024-12-20}
+        """
+        let dir = try scratchFolder(texts: ["orgs.yaml": orgs, "records.csv": Self.header])
+        let md = try runYubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--as-of", "2026-12-05",
+                               "--format", "md", "--lang", "zh"], in: dir)
+        #expect(md.status == 0)
+        // No drill on record: due two years after registration, 2026-12-20, within 30 days of 5 December.
+        let dueSection = try #require(md.stdout.components(separatedBy: "## 未来30天内到期事项").last?.components(separatedBy: "## ").first)
+        #expect(dueSection.contains("| 临巴镇人民政府 | 临巴镇 | 乡镇人民政府、街道办事处至少每2年组织1次应急救援预案演练 | 2026-12-20前（自2024-12-20起） | 2026-12-20 | 1 | 0 |"),
+                "\(dueSection)")
+        let en = try runYubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--as-of", "2026-12-05",
+                               "--format", "md", "--lang", "en"], in: dir)
+        #expect(en.stdout.contains("due 2026-12-20 (since 2024-12-20)"))
+        let json = try runYubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--as-of", "2026-12-05", "--json"],
+                                in: dir)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let soon = try #require(document["due_soon"] as? [[String: Any]])
+        #expect(soon.map { "\($0["rule"]!) \($0["period"]!) \($0["ends"]!)" }
+                == ["township-708-8-1-two-years 2024-12-20/2026-12-20 2026-12-20", "fire-other-unit-61-year 2026 2026-12-31"])
+    }
 }
