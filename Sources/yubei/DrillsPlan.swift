@@ -84,7 +84,6 @@ extension Yubei.Drills {
             if inputs.calendar.isEstimated && !quiet {
                 printError("yubei: warning: the holiday calendar for \(year) is an estimate (\(inputs.calendar.origin)); check it against the official notice")
             }
-            let problem = inputs.problem(year: year)
             var options = DrillScheduler.Options()
             options.timeLimitPerProgram = .seconds(timeLimit)
             options.maxVariablesPerProgram = maxVariables
@@ -98,10 +97,14 @@ extension Yubei.Drills {
             )
             let outcome: DrillScheduler.Outcome
             do {
-                outcome = try DrillScheduler(problem: problem, options: options).schedule()
+                outcome = try inputs.plan(year: year, options: options)
             } catch let failure as DrillScheduler.Failure {
                 printError("yubei: drills plan: \(failure.description)")
                 throw ExitCode(ExitStatus.noSolution.rawValue)
+            } catch let defect as DrillPlanInputs.PlanDefect {
+                // The plan read back as records must leave nothing missed (FORMATS.md §3).
+                for line in defect.description.split(separator: "\n") { printError("yubei: drills plan: internal error: \(line)") }
+                throw ExitCode(ExitStatus.failure.rawValue)
             }
             switch outcome {
             case .impossible(let why):
@@ -109,13 +112,6 @@ extension Yubei.Drills {
                 if json { print(try jsonText(PlanJSON(year: year, infeasibility: why))) }
                 throw ExitCode(ExitStatus.noSolution.rawValue)
             case .planned(let plan):
-                // The plan read back as records must leave nothing missed (FORMATS.md §3).
-                let check = plan.check(registry: registry, held: inputs.held, terms: inputs.terms)
-                let missed = check.results.filter { $0.status == .missed }
-                guard missed.isEmpty else {
-                    for r in missed { printError("yubei: drills plan: internal error: the plan misses \(r.organization) \(r.rule) \(r.period.label)") }
-                    throw ExitCode(ExitStatus.failure.rawValue)
-                }
                 let files: [(name: String, text: String)] = [
                     ("plan.csv", DrillRecordsCSV.text(plan.records)),
                     ("plan.ics", DrillPlanReport.iCalendar(plan, directory: directory, language: l, stamp: Date())),

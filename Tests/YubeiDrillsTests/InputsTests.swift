@@ -139,6 +139,14 @@ struct InputsTests {
         let problem = inputs.problem(year: 2027)
         #expect(problem.obligations.filter { $0.organization == "school" }.map(\.period) == ["2027-03", "2027-04", "2027-05", "2027-06"])
         #expect(problem.obligations.first { $0.organization == "town" }?.last == d("2027-05-01"))
+        // The one entry point the command calls: plan, then check the plan with the held drills.
+        guard case .planned(let plan) = try inputs.plan(year: 2027) else {
+            Issue.record("no plan")
+            return
+        }
+        #expect(plan.drills.filter { $0.organization == "town" }.allSatisfy { $0.date <= d("2027-05-01") })
+        #expect(plan.drills.filter { $0.organization == "school" }.allSatisfy { (3...6).contains($0.date.month) })
+        #expect(!plan.check(registry: inputs.registry, held: inputs.held, terms: inputs.terms).anyMissed)
 
         let wrongYear = scratch.write("cal2026.yaml", "year: 2026\n")
         let settings = scratch.write("settings.yaml", "teams: [{id: fire, per_month: 2, joins: {organizations: [ghost]}}]\n")

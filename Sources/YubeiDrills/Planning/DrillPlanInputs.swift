@@ -96,4 +96,29 @@ public struct DrillPlanInputs: Sendable {
         DrillScheduleProblem(registry: registry, records: held, year: year, calendar: calendar, settings: settings,
                              terms: terms)
     }
+
+    /// A plan that, read back as records with the held drills, leaves something `missed`: a
+    /// defect of the planner, never to be written out.
+    public struct PlanDefect: Error, Sendable, CustomStringConvertible {
+        /// The results the plan leaves missed.
+        public var missed: [QuotaResult]
+
+        public var description: String {
+            missed.map { "the plan misses \($0.organization) \($0.rule) \($0.period.label)" }.joined(separator: "\n")
+        }
+    }
+
+    /// Plans `year` and checks the plan as FORMATS.md §3 asks: read back as records with the
+    /// held drills, it must leave no result `missed`.
+    ///
+    /// - Throws: ``DrillScheduler/Failure`` when GLPK stops without a plan or a proof that none
+    ///   exists; ``PlanDefect`` when the plan would leave something missed.
+    public func plan(year: Int, options: DrillScheduler.Options = .init()) throws -> DrillScheduler.Outcome {
+        let outcome = try DrillScheduler(problem: problem(year: year), options: options).schedule()
+        if case .planned(let plan) = outcome {
+            let missed = plan.check(registry: registry, held: held, terms: terms).results.filter { $0.status == .missed }
+            guard missed.isEmpty else { throw PlanDefect(missed: missed) }
+        }
+        return outcome
+    }
 }
