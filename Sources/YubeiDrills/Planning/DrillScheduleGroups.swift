@@ -9,6 +9,20 @@ extension DrillScheduler {
             let text = closure.first == closure.last ? "\(closure.name) \(closure.first)" : "\(closure.name) \(closure.first)…\(closure.last)"
             if !closures.contains(text) { closures.append(text) }
         }
+        if ob.schoolTermOnly {
+            // The school holidays inside the window: its days outside every term.
+            var day = first, gapStart: CalendarDate?
+            while day <= last.adding(days: 1) {
+                let off = day <= last && !problem.terms.isTermDay(day)
+                if off && gapStart == nil { gapStart = day }
+                if !off, let start = gapStart {
+                    let end = day.adding(days: -1)
+                    closures.append(start == end ? "学期外 \(start)" : "学期外 \(start)…\(end)")
+                    gapStart = nil
+                }
+                day = day.adding(days: 1)
+            }
+        }
         let unavailable = org.unavailable.filter { $0.upperBound >= first && $0.lowerBound <= last }
             .map { $0.lowerBound == $0.upperBound ? $0.lowerBound.description : "\($0.lowerBound)…\($0.upperBound)" }
         return ScheduleInfeasibility.Blocked(obligation: ob, availableDays: available, closures: closures, unavailable: unavailable)

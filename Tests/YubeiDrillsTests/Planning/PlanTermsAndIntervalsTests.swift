@@ -111,4 +111,20 @@ struct PlanTermsAndIntervalsTests {
         #expect(!check.anyMissed)
         #expect(statuses(check, "town", "g").values.allSatisfy { $0 == .met })
     }
+
+    @Test("no plan when the term days of a term month are all unavailable; the explanation names the days outside the term")
+    func blockedByTerms() throws {
+        // One short term: 1–20 March is term, so March is a term month (20 of 31 days) and the only one.
+        let terms = SchoolTerms(byYear: [2027: [SchoolTerm(name: "短学期", first: F.date("2027-03-01"), last: F.date("2027-03-20"))]])
+        var busy = school
+        busy.unavailable = [DateRange(from: F.date("2027-03-01"), to: F.date("2027-03-20"))]
+        let orgs = Self.registry([monthlyInTerm], [busy])
+        let problem = DrillScheduleProblem(registry: orgs, records: [], year: 2027, calendar: F.plainCalendar,
+                                           settings: F.hardOnly, terms: terms)
+        #expect(problem.obligations.map(\.period) == ["2027-03"])
+        let why = try #require(try F.infeasibility(problem))
+        #expect(why.blocked.count == 1 && why.blocked[0].availableDays == 0)
+        #expect(why.blocked[0].closures == ["学期外 2027-03-21…2027-03-31"])
+        #expect(why.blocked[0].unavailable == ["2027-03-01…2027-03-20"])
+    }
 }
