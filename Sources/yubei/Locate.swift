@@ -3,6 +3,7 @@ import Foundation
 import YubeiCore
 import YubeiLocation
 import YubeiOptimization
+import YubeiReports
 
 extension LocationModelKind: ExpressibleByArgument {}
 extension ORLibrary.Format: ExpressibleByArgument {}
@@ -109,10 +110,10 @@ extension Yubei {
             let id = { (j: Int) in problem.facilities[j].id }
             var lines = [
                 "\(LocationText.modelLabel(language)): \(s.model.rawValue)",
-                "\(LocationText.statusLabel(language)): \(LocationText.statusWord(s.status)(language))",
+                "\(LocationText.statusLabel(language)): \(ReportText.status(s.status)(language))",
             ]
-            if let o = s.objective { lines.append("\(LocationText.objectiveLabel(language)): \(LocateReport.number(o))") }
-            if let b = s.bound { lines.append("\(LocationText.boundLabel(language)): \(LocateReport.number(b))") }
+            if let o = s.objective { lines.append("\(LocationText.objectiveLabel(language)): \(NumberText.plain(o))") }
+            if let b = s.bound { lines.append("\(LocationText.boundLabel(language)): \(NumberText.plain(b))") }
             if let g = s.gap { lines.append("\(LocationText.gapLabel(language)): \(g)") }
             if s.status.hasSolution {
                 lines.append("\(LocationText.openLabel(language)) (\(s.open.count)): \(s.open.map(id).joined(separator: " "))")
@@ -160,10 +161,5 @@ struct LocateReport: Encodable {
         } else {
             try c.encode(value, forKey: key)
         }
-    }
-
-    /// A number as the summary prints it: whole numbers without `.0`.
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }
