@@ -88,7 +88,7 @@ extension Yubei {
                 throw ExitCode(ExitStatus.failure.rawValue)
             }
 
-            let planJSON = try jsonText(plan)
+            let planJSON = try ReportJSON.text(plan)
             do {
                 try OutputFiles.write([
                     (name: "plan.json", text: planJSON + "\n"),

@@ -67,3 +67,32 @@ struct KitTests {
         #expect(!CSVRenderer.render(headings: ["a"], rows: [], byteOrderMark: false).hasPrefix("\u{FEFF}"))
     }
 }
+
+@Suite("JSON house style")
+struct ReportJSONTests {
+    struct Sample: Encodable {
+        var asOf = "2026-09-30"
+        var dueSoon: [String] = []
+        var warehouseStock = ["CountyDepot": 1]
+        var gap: ReportJSON.JSONNumber? = ReportJSON.number(796648.4375000001)
+        var bound: ReportJSON.JSONNumber? = ReportJSON.number(5819.0)
+        var missing: ReportJSON.JSONNumber? = ReportJSON.number(.nan)
+    }
+
+    @Test func snakeCaseKeysByStrategySortedAndIdsUntouched() throws {
+        let text = try ReportJSON.text(Sample())
+        #expect(text == """
+        {
+          "as_of" : "2026-09-30",
+          "bound" : 5819,
+          "due_soon" : [
+
+          ],
+          "gap" : 796648.4375,
+          "warehouse_stock" : {
+            "CountyDepot" : 1
+          }
+        }
+        """)
+    }
+}

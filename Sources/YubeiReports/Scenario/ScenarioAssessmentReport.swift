@@ -1,9 +1,17 @@
 import Foundation
 import YubeiCore
+import YubeiScenario
+
+/// The text of `yubei describe`: a scenario's assessment for the terminal.
+public enum ScenarioAssessmentReport {
+    /// `assessment` as plain text for the terminal, in `language`.
+    public static func text(_ assessment: ScenarioAssessment, language: Language) -> String {
+        assessment.text(language)
+    }
+}
 
 extension ScenarioAssessment {
-    /// The assessment as plain text for the terminal, in `language`.
-    public func report(_ language: Language) -> String {
+    fileprivate func text(_ language: Language) -> String {
         let t = { (phrase: Phrase) in phrase(language) }
         let colon = language == .zh ? "：" : ": "
         let yuan = language == .zh ? " 元" : " yuan"
