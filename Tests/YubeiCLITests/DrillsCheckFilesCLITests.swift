@@ -164,6 +164,9 @@ struct DrillsCheckFilesCLITests {
         let json = try runYubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--as-of", "2026-12-05", "--json"],
                                 in: dir)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let results = try #require(document["results"] as? [[String: Any]])
+        #expect(results.first { $0["rule"] as? String == "township-708-8-1-two-years" }?["due"] as? String == "2026-12-20")
+        #expect(results.first { $0["rule"] as? String == "fire-other-unit-61-year" }?["due"] == nil)
         let soon = try #require(document["due_soon"] as? [[String: Any]])
         #expect(soon.map { "\($0["rule"]!) \($0["period"]!) \($0["ends"]!)" }
                 == ["township-708-8-1-two-years 2024-12-20/2026-12-20 2026-12-20", "fire-other-unit-61-year 2026 2026-12-31"])

@@ -49,7 +49,6 @@ struct InputsTests {
             .replacingOccurrences(of: "during: school-term", with: "during: term")
             .replacingOccurrences(of: "months: [3, 4", with: "months: [13, 4, 4"))
         let found = messages { _ = try OrganizationsFile.load(path: path) }
-        let folder = (path as NSString).deletingLastPathComponent
         #expect(found.contains { $0.hasSuffix("pack.yaml:4:10: error: [0].since: 'soon' is not a date (write 2021-04-01, or a year)") }, "\(found)")
         #expect(found.contains { $0.contains("[1].during: 'term' is not one of school-term") })
         #expect(found.contains { $0.contains("[1].months[0]: expected a month 1–12, found 13") })
