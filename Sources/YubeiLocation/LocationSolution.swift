@@ -46,11 +46,9 @@ public struct LocationSolution: Sendable {
         self.status = status
     }
 
-    /// The relative gap between ``objective`` and ``bound``: |objective − bound| / max(|objective|, 1e-10).
+    /// The relative gap between ``objective`` and ``bound`` (``Tolerance/relativeGap(objective:bound:)``).
     public var gap: Double? {
         guard let objective, let bound else { return nil }
-        let difference = abs(objective - bound)
-        if difference <= 1e-9 * max(1, abs(objective)) { return 0 }
-        return difference / max(abs(objective), 1e-10)
+        return Tolerance.relativeGap(objective: objective, bound: bound)
     }
 }
