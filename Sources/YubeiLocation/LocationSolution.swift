@@ -40,6 +40,19 @@ public struct LocationSolution: Sendable {
     public var explanation: [Phrase] = []
     /// What the solver did (GLPK solves, rounds of a search), for `--verbose` style output.
     public var log: [String] = []
+    /// What the search did, as facts (``log`` says it in words for people).
+    public var search = SearchRecord()
+
+    /// Facts about a location search, for tests and summaries.
+    public struct SearchRecord: Sendable, Hashable {
+        /// Branch-and-bound runs of GLPK over the whole model.
+        public var mipSolves = 0
+        /// Rows a separator added during branch-and-bound (lazy constraints).
+        public var lazyRowsAdded = 0
+        /// Link rows x_ij ≤ y_j generated for the strong LP of a capacitated model, when the
+        /// row-generation path was taken (`nil` otherwise).
+        public var generatedLinkRows: Int?
+    }
 
     public init(model: LocationModelKind, status: SolveStatus) {
         self.model = model
