@@ -19,7 +19,8 @@ extension Yubei.Drills {
             count and are not planned twice. Capacities (observers a week, county teams a month), the \
             weights of the soft preferences (hazard seasons, June safety month, half-yearly spacing, \
             even load) and the seasons come from --settings. When no plan exists, the command says \
-            which obligations cannot be placed and which capacity or blackout blocks them, and exits 2.
+            which obligations cannot be placed and which capacity or blackout blocks them, and exits 2; \
+            it exits 73 when DIR cannot be written (nothing is left half written).
             """
         )
 

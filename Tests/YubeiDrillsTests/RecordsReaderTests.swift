@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YubeiCore
 @testable import YubeiDrills
+import YubeiTestSupport
 
 @Suite("Records CSV: encodings, date forms, every row error with its row number")
 struct RecordsReaderTests {

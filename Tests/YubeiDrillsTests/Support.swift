@@ -2,33 +2,10 @@ import Foundation
 import Testing
 import YubeiCore
 @testable import YubeiDrills
-
-/// A scratch folder under the system temporary directory, for real files read by real loaders.
-struct Scratch {
-    let url: URL
-
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-drills-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    /// Writes UTF-8 `text` to `name` and returns its path.
-    @discardableResult
-    func write(_ name: String, _ text: String) -> String {
-        write(name, Data(text.utf8))
-    }
-
-    @discardableResult
-    func write(_ name: String, _ data: Data) -> String {
-        let file = url.appendingPathComponent(name)
-        try! FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try! data.write(to: file)
-        return file.path
-    }
-}
+import YubeiTestSupport
 
 /// `2026-03-14` → a date (test shorthand; traps on a bad literal).
-func d(_ text: String) -> CalendarDate { CalendarDate(parsing: text)! }
+func d(_ text: String) -> CalendarDate { parsed(text) }
 
 /// A record with defaults that make it count and raise no finding.
 func drill(

@@ -97,8 +97,8 @@ extension DrillScheduler {
             ))
         }
         let shortages = program.shortageVars.compactMap { v, ob -> (Int, Int)? in
-            let missing = Int(values[v.index].rounded(.up) - (values[v.index] < 1e-6 ? 1 : 0))
-            return values[v.index] > 1e-6 ? (ob, max(1, missing)) : nil
+            let missing = Int(values[v.index].rounded(.up) - (values[v.index] < Tolerance.presence ? 1 : 0))
+            return values[v.index] > Tolerance.presence ? (ob, max(1, missing)) : nil
         }
         return GroupOutcome(
             counts: counts, overloads: overloads, shortages: shortages,
