@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YubeiCore
+import YubeiTestSupport
 @testable import YubeiDrills
 
 /// The library entry points the commands call: reading and cross-checking every input file.
