@@ -28,7 +28,7 @@ public enum LocateReport {
                 }.joined(separator: " "))
             }
         }
-        lines.append("\(LocationText.secondsLabel(language)): \(String(format: "%.3f", s.seconds))")
+        lines.append("\(LocationText.secondsLabel(language)): \(NumberText.fixed(s.seconds, decimals: 3))")
         return lines.joined(separator: "\n")
     }
 }
