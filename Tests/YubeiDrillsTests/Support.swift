@@ -39,3 +39,16 @@ func messages(_ body: () throws -> Void) -> [String] {
         return ["unexpected error: \(error)"]
     }
 }
+
+extension DrillRecord {
+    /// The record without the name of the file it was read from, to compare with one built in code.
+    var withoutFile: DrillRecord {
+        var copy = self
+        copy.file = ""
+        return copy
+    }
+}
+
+extension Array where Element == DrillRecord {
+    var withoutFile: [DrillRecord] { map(\.withoutFile) }
+}
