@@ -140,10 +140,9 @@ public enum SitingReport {
 
         // Objective.
         var objective = Section(title: T.objectiveHeading(l))
-        objective.paragraphs.append(T.objectiveText(penalty: n(plan.unmetPenaltyPerPerson, digits: 0))(l))
+        objective.paragraphs.append(T.objectiveText(penalty: "")(l))
         if let terms = plan.objectiveTerms {
             objective.tables.append(Table(header: [T.term(l), T.yuan(l)], rows: [
-                [T.unmetPenalty(l), n(terms.unmetPenalty, digits: 0)],
                 [T.opening(l), n(terms.opening, digits: 0)],
                 [T.stockCost(l), n(terms.stock, digits: 0)],
                 [T.transport(l), n(terms.expectedTransport, digits: 0)],
