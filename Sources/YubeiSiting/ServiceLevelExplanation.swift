@@ -21,7 +21,7 @@ extension SitingSolver {
         let result = try siting.model.solve(options: options)
         guard let values = result.values else { return [] }
         // The plan of that solve, for the per-area picture and its reasons.
-        var plan = SitingPlan(status: "infeasible", objective: nil, openWarehouses: [], stock: [:], openShelters: [],
+        var plan = SitingPlan(status: .infeasible, objective: nil, openWarehouses: [], stock: [:], openShelters: [],
                               hazards: [:], bound: nil, gap: nil, lpBound: nil, seconds: 0, objectiveTerms: nil,
                               spending: nil, explanations: [], shadowPrices: nil,
                               modelSize: .init(variables: 0, integerVariables: 0, rows: 0, nonzeros: 0, strongFlowLinks: false),

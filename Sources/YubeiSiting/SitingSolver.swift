@@ -37,8 +37,25 @@ public struct SitingOptions: Sendable {
 /// would close each gap.
 public enum SitingSolver {
     /// The model GLPK solves, for export (`--export-model`), with readable names.
-    public static func model(for problem: SitingProblem, flowPairLinks: Bool? = nil) -> Model {
-        SitingModel(problem, names: true, flowPairLinks: flowPairLinks).model
+    /// With `holding`, rules 1–3 are rows held at the plan's values and the objective is the
+    /// cost, so that glpsol re-solving it reaches the plan's cost.
+    public static func model(for problem: SitingProblem, flowPairLinks: Bool? = nil, holding levels: SitingPlan.Levels? = nil) -> Model {
+        var siting = SitingModel(problem, names: true, flowPairLinks: flowPairLinks)
+        if let levels {
+            let weights = levelWeights(problem)
+            func hold(_ e: LinearExpression, _ value: Double, _ name: String) {
+                guard !e.indices.isEmpty else { return }
+                siting.model.addConstraint(e <= value + 1e-6 * max(1, abs(value)), name: name)
+            }
+            if let share = levels.worstUnshelteredShare {
+                let t = siting.addWorstShare(kits: false)
+                siting.model.addConstraint(LinearExpression(t) <= share + 1e-9, name: "hold_worst_share")
+            }
+            hold(siting.unshelteredLevel(weights: weights), levels.unsheltered, "hold_unsheltered")
+            hold(siting.withoutKitLevel(weights: weights), levels.withoutKit - siting.withoutKitConstant(weights: weights), "hold_without_kit")
+            hold(siting.itemsShortLevel(weights: weights), levels.itemsShort, "hold_items_short")
+        }
+        return siting.model
     }
 
     /// Solves the whole siting problem over all hazards at once: the rules of the objective
@@ -59,7 +76,7 @@ public enum SitingSolver {
             nonzeros: siting.model.nonzeroCount,
             strongFlowLinks: siting.usesFlowPairLinks)
         var plan = SitingPlan(
-            status: "no-solution", objective: nil, openWarehouses: [], stock: [:], openShelters: [], hazards: [:],
+            status: .noSolution, objective: nil, openWarehouses: [], stock: [:], openShelters: [], hazards: [:],
             bound: nil, gap: nil, lpBound: nil, seconds: 0, objectiveTerms: nil, spending: nil, explanations: findings,
             shadowPrices: nil, modelSize: size, teamStaging: nil, incumbentAccepted: nil)
 
@@ -135,20 +152,20 @@ public enum SitingSolver {
             let stageStart = clock.now
             let result = try solveWithinBudgets(&siting, options: stageOptions)
             if ProcessInfo.processInfo.environment["YUBEI_TRACE_STAGES"] != nil {
-                FileHandle.standardError.write(Data("stage \(stage.level): \(result.statusWord) \(result.objectiveValue ?? .nan) in \(clock.now - stageStart) bound \(result.bestBound ?? .nan) root \(result.rootBound ?? .nan) accepted \(String(describing: result.initialSolutionAccepted)) nodes \(result.nodes)\n".utf8))
+                FileHandle.standardError.write(Data("stage \(stage.level): \(result.status.rawValue) \(result.objectiveValue ?? .nan) in \(clock.now - stageStart) bound \(result.bestBound ?? .nan) root \(result.rootBound ?? .nan) accepted \(String(describing: result.initialSolutionAccepted)) nodes \(result.nodes)\n".utf8))
             }
             last = result
             if index == 0 || plan.incumbentAccepted == nil { plan.incumbentAccepted = result.initialSolutionAccepted }
             if stage.level == .cost { costResult = result }
             guard let found = result.values else {
                 if incumbent == nil {
-                    plan.status = result.statusWord
+                    plan.status = result.status
                     if result.termination == .limitReached(.time), let greedy {
                         values = greedy
-                        plan.status = "feasible"
-                        plan.solutionSource = "greedy"
+                        plan.status = .feasible
+                        plan.solutionSource = .greedy
                     }
-                    if result.statusWord == "infeasible", siting.hasServiceLevels {
+                    if result.status == .infeasible, siting.hasServiceLevels {
                         plan.serviceLevelShortfalls = try explainServiceLevels(problem, flowPairLinks: options.flowPairLinks,
                                                                                 timeLimit: remaining(options.timeLimit, clock, start))
                     }
@@ -168,9 +185,9 @@ public enum SitingSolver {
             }
             if clock.now - start > (options.timeLimit ?? .seconds(1e9)) * 0.9 { if stage.level != .cost { proven = false }; break }
         }
-        if plan.status == "no-solution", values != nil { plan.status = "optimal" }
-        if let result = costResult ?? last, values != nil, plan.solutionSource == "glpk" {
-            plan.status = (result.termination == .optimal && proven) ? "optimal" : "feasible"
+        if plan.status == .noSolution, values != nil { plan.status = .optimal }
+        if let result = costResult ?? last, values != nil, plan.solutionSource == .glpk {
+            plan.status = (result.termination == .optimal && proven) ? .optimal : .feasible
             if costResult != nil {
                 plan.bound = result.bestBound
                 plan.gap = result.relativeGap
@@ -182,19 +199,19 @@ public enum SitingSolver {
             do {
                 try fixAndExtract(values, from: siting, into: &plan)
             } catch let failure as FixFailure {
-                plan.status = "error"
+                plan.status = .error
                 plan.verification = [PlanViolation(constraint: .wholeUnits, message: failure.message)]
             }
-            if plan.status != "error" {
-                plan.levels = levels(of: plan, problem: problem, weights: weights, proven: proven && plan.solutionSource == "glpk")
+            if plan.status != .error {
+                plan.levels = levels(of: plan, problem: problem, weights: weights, proven: proven && plan.solutionSource == .glpk)
                 plan.objective = plan.levels?.cost
                 plan.unmetReasons = problem.unmetReasons(of: plan)
                 plan.verification = PlanVerifier.violations(of: plan, problem: problem)
-                if !plan.verification.isEmpty { plan.status = "error" }
+                if !plan.verification.isEmpty { plan.status = .error }
             }
-            teamCoverage(problem, into: &plan, stage: options.stageTeams && plan.status != "error",
+            teamCoverage(problem, into: &plan, stage: options.stageTeams && plan.status != .error,
                          timeLimit: remaining(options.timeLimit, clock, start))
-            if options.closeGaps && plan.status != "error" {
+            if options.closeGaps && plan.status != .error {
                 plan.improvements = GapCloser.improvements(problem, plan: plan, weights: weights,
                                                            deadline: remaining(options.timeLimit, clock, start))
             }
@@ -388,7 +405,7 @@ public enum SitingSolver {
         options.presolve = false
         let first = try fixed.model.solve(options: options)
         guard let firstValues = first.values else {
-            throw FixFailure(message: "with the MIP's whole-unit decisions fixed, the rest has no solution (\(first.statusWord))")
+            throw FixFailure(message: "with the MIP's whole-unit decisions fixed, the rest has no solution (\(first.status.rawValue))")
         }
         for row in fixed.unsheltered {
             for u in row {
@@ -401,7 +418,7 @@ public enum SitingSolver {
         fixed.model.minimize(fixed.transportTerm)
         let second = try fixed.model.solve(options: options)
         guard let x = second.values else {
-            throw FixFailure(message: "with people unsheltered fixed, evacuation and transport have no solution (\(second.statusWord))")
+            throw FixFailure(message: "with people unsheltered fixed, evacuation and transport have no solution (\(second.status.rawValue))")
         }
         try extract(x, from: fixed, into: &plan, round: round)
     }
@@ -527,12 +544,12 @@ public enum SitingSolver {
         for (w, warehouse) in problem.warehouses.enumerated() where plan.openWarehouses.contains(warehouse.id) { sites.insert(.warehouse(w)) }
         for (k, shelter) in problem.shelters.enumerated() where plan.openShelters.contains(shelter.id) { sites.insert(.shelter(k)) }
         guard let staging = try? TeamCoverageAnalysis.stage(problem, sites: sites, timeLimit: timeLimit) else { return }
-        var chosen: [String: String] = [:]
+        var chosen: [String: SitingPlan.StagingSite] = [:]
         for (t, team) in problem.teams.enumerated() {
             switch staging.sites[t] {
-            case .none: chosen[team.id] = "base"
-            case .warehouse(let w)?: chosen[team.id] = problem.warehouses[w].id
-            case .shelter(let k)?: chosen[team.id] = problem.shelters[k].id
+            case .none: chosen[team.id] = .base
+            case .warehouse(let w)?: chosen[team.id] = .site(problem.warehouses[w].id)
+            case .shelter(let k)?: chosen[team.id] = .site(problem.shelters[k].id)
             }
         }
         plan.teamStaging = .init(status: staging.status, sites: chosen, coveredBefore: staging.coveredBefore,

@@ -32,7 +32,7 @@ import YubeiTestSupport
             shelterLinks: [P.ShelterLink(area: 0, shelter: 0, km: 1)],
             supplyLinks: [P.SupplyLink(warehouse: 0, area: 0, km: 1, minutes: 5)], teamLinks: [])
         let plan = try SitingSolver.solve(problem)
-        #expect(plan.status == "optimal")
+        #expect(plan.status == .optimal)
         #expect(plan.openShelters == ["K"])
         #expect(plan.openWarehouses.isEmpty)
         #expect(plan.hazards["h"]?.summary == SitingPlan.Summary(displaced: 100, sheltered: 100, unsheltered: 0, fullySupplied: 0))
@@ -56,7 +56,7 @@ import YubeiTestSupport
             shelters: [], hazards: [P.Hazard(id: "h", weight: 1, displaced: [40])], teams: [], policy: Self.policy(budget: 0),
             shelterLinks: [], supplyLinks: [P.SupplyLink(warehouse: 0, area: 0, km: 1, minutes: 5)], teamLinks: [])
         let plan = try SitingSolver.solve(problem)
-        #expect(plan.status == "optimal")
+        #expect(plan.status == .optimal)
         #expect(plan.stock["depot"] == ["bed": 10, "water": 10])
         #expect(plan.hazards["h"]?.summary.fullySupplied == 10)
         #expect(plan.hazards["h"]?.unmet.peopleWithoutKit == ["A": 30])
@@ -121,7 +121,7 @@ import YubeiTestSupport
     @Test(arguments: [(P.Risk.expected, "KA"), (.everyHazard, "KB"), (.worstCase, "KA")])
     func riskAttitudeChoosesTheShelter(risk: P.Risk, expected: String) throws {
         let plan = try SitingSolver.solve(Self.riskProblem(risk))
-        #expect(plan.status == "optimal")
+        #expect(plan.status == .optimal)
         #expect(plan.openShelters == [expected], "\(risk)")
         #expect(plan.levels?.risk == risk.rawValue)
     }
@@ -142,7 +142,7 @@ import YubeiTestSupport
     @Test func serviceLevelThatCanBeMetIsMet() throws {
         // Every hazard: KB would be chosen, but h1 must shelter all of A: KA it is.
         let plan = try SitingSolver.solve(Self.riskProblem(.everyHazard, serviceLevels: (1.0, nil)))
-        #expect(plan.status == "optimal")
+        #expect(plan.status == .optimal)
         #expect(plan.openShelters == ["KA"])
         #expect(plan.hazards["h1"]?.summary.unsheltered == 0)
     }
@@ -151,7 +151,7 @@ import YubeiTestSupport
         // h1 needs all of A, h2 half of B (150): one shelter cannot do both. The least short is
         // KB (h1 short by 100, the whole of A); KA would leave h2 150 short.
         let plan = try SitingSolver.solve(Self.riskProblem(.expected, serviceLevels: (1.0, 0.5)))
-        #expect(plan.status == "infeasible")
+        #expect(plan.status == .infeasible)
         let shortfall = try #require(plan.serviceLevelShortfalls.first)
         #expect(plan.serviceLevelShortfalls.count == 1)
         #expect(shortfall.hazard == "h1")
