@@ -129,9 +129,6 @@ struct SitingModel: Sendable {
         var warehouseReach = Array(repeating: [Int](), count: p.areas.count)
         for link in p.supplyLinks where p.warehouses[link.warehouse].capacity > 0 { warehouseReach[link.area].append(link.warehouse) }
         let integer: VariableKind = relaxed ? .continuous : .integer
-        let env = ProcessInfo.processInfo.environment
-        let vKind: VariableKind = env["YUBEI_V_CONT"] != nil ? .continuous : integer
-        let nKind: VariableKind = env["YUBEI_N_CONT"] != nil ? .continuous : integer
         let kitted = p.supplies.contains { $0.perPerson > 0 }
         for (h, hazard) in p.hazards.enumerated() {
             var people: [Variable?] = []
@@ -150,13 +147,13 @@ struct SitingModel: Sendable {
                 for supply in p.supplies {
                     let need = supply.need(people: d)
                     guard need > 0 else { perSupply.append(nil); continue }
-                    let v = model.addVariable(n("V_\(h)_\(a)_\(supply.id)"), kind: vKind, lowerBound: 0, upperBound: need)
+                    let v = model.addVariable(n("V_\(h)_\(a)_\(supply.id)"), kind: integer, lowerBound: 0, upperBound: need)
                     if !usable { model.setBounds(of: v, lower: need, upper: need) }
                     perSupply.append(v)
                 }
                 short.append(perSupply)
                 if kitted {
-                    let k = model.addVariable(n("N_\(h)_\(a)"), kind: nKind, lowerBound: 0, upperBound: d)
+                    let k = model.addVariable(n("N_\(h)_\(a)"), kind: integer, lowerBound: 0, upperBound: d)
                     for (s, supply) in p.supplies.enumerated() where supply.perPerson > 0 {
                         guard let v = perSupply[s] else { continue }
                         model.addConstraint(LinearExpression(terms: [(k, supply.perPerson), (v, 1.0)]) <= supply.need(people: d),

@@ -121,9 +121,6 @@ public enum SitingSolver {
             if let t = worstKits { start[t.index] = 1 }
             if satisfiesEveryRow(start, siting.model) { incumbent = start }
         }
-        if ProcessInfo.processInfo.environment["YUBEI_TRACE_STAGES"] != nil {
-            FileHandle.standardError.write(Data("people first: \(people.map { "\($0.unsheltered)" } ?? "none"), start feasible: \(incumbent != nil)\n".utf8))
-        }
         let greedy = incumbent
 
         if let t = worstKits { stages.append((.worstWithoutKitShare, LinearExpression(t))) }
@@ -138,8 +135,8 @@ public enum SitingSolver {
             if stage.expression.indices.isEmpty && stage.level != .cost { continue }
             siting.model.minimize(stage.expression)
             var stageOptions = SolveOptions()
-            stageOptions.relativeGap = stage.level == .cost ? options.relativeGap : (Double(ProcessInfo.processInfo.environment["YUBEI_NEED_GAP"] ?? "") ?? 1e-9)
-            stageOptions.cuts = options.cuts || (stage.level != .cost && ProcessInfo.processInfo.environment["YUBEI_NEED_CUTS"] != nil)
+            stageOptions.relativeGap = stage.level == .cost ? options.relativeGap : 1e-9
+            stageOptions.cuts = options.cuts
             stageOptions.timeLimit = remaining(options.timeLimit.map { $0 * 0.9 }, clock, start)
             if stage.level != .cost {
                 // A rule of needs gets its share of the time; unproven, the plan says so (needs_proven).
@@ -149,11 +146,7 @@ public enum SitingSolver {
             stageOptions.initialSolution = incumbent
             if stage.level == .cost, let progress = options.progress { stageOptions.progress = progress }
             if stage.level == .cost, options.timeLimit == nil { stageOptions.timeLimit = options.costStageTimeLimit }
-            let stageStart = clock.now
             let result = try solveWithinBudgets(&siting, options: stageOptions)
-            if ProcessInfo.processInfo.environment["YUBEI_TRACE_STAGES"] != nil {
-                FileHandle.standardError.write(Data("stage \(stage.level): \(result.status.rawValue) \(result.objectiveValue ?? .nan) in \(clock.now - stageStart) bound \(result.bestBound ?? .nan) root \(result.rootBound ?? .nan) accepted \(String(describing: result.initialSolutionAccepted)) nodes \(result.nodes)\n".utf8))
-            }
             last = result
             if index == 0 || plan.incumbentAccepted == nil { plan.incumbentAccepted = result.initialSolutionAccepted }
             if stage.level == .cost { costResult = result }
