@@ -7,7 +7,7 @@ OUT ?= out/dehua-typhoon
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libglpk-dev glpk-utils
 
-.PHONY: deps build run test bench fuzz clean
+.PHONY: deps build run test bench fuzz clean check-graph
 
 # libglpk-dev for the C API; glpk-utils for glpsol, which the tests use to re-solve exported models.
 deps:
@@ -43,6 +43,10 @@ fuzz: deps
 	$(SWIFT) build --build-tests
 	YUBEI_FUZZ_COUNT=$(FUZZ_COUNT) $(SWIFT) test --skip-build --filter YubeiHostileInputTests.FuzzTests
 	FUZZ_SECONDS=$(FUZZ_SECONDS) bash Fuzz/run.sh
+
+# Each target depends on exactly what it imports; no @_exported import.
+check-graph:
+	bash scripts/check-package-graph.sh
 
 clean:
 	rm -rf .build out

@@ -136,7 +136,6 @@ public enum InputRanges {
         "at_least": InputRange(1, 1000, unit: "drills"),
         "since": year,
         "year": year,
-        "months": InputRange(1, 12, unit: "month"),
         "participants": InputRange(0, 1e6, unit: "people"),
         "per_week": count,
         "per_month": count,

@@ -69,13 +69,15 @@ public enum SafeText {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var atStart = true
+        var previousCR = false
         for scalar in visibleControls(text).unicodeScalars {
-            defer { atStart = false }
+            defer { atStart = false; previousCR = scalar == "\r" }
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\n", "\r", "\t": out += " "
+            case "\n": if !previousCR { out += " " }
+            case "\r", "\t": out += " "
             case "\\", "`", "*", "[", "]", "|", "~":
                 out += "\\"
                 out.unicodeScalars.append(scalar)

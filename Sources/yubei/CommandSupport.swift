@@ -34,13 +34,6 @@ func printWarnings(_ diagnostics: Diagnostics) {
     for warning in diagnostics.warnings { printError(warning.description) }
 }
 
-/// Encodes `value` as the one JSON document a `--json` command prints, keys sorted, UTF-8 kept.
-func jsonText<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
-}
-
 /// Refuses an option value outside its documented range (``InputRanges``) as a usage error (exit 64).
 func checkOption(_ name: String, _ value: Double?, _ range: InputRange) throws {
     guard let value else { return }
