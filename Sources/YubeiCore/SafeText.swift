@@ -151,6 +151,15 @@ public enum SafeText {
     ///
     /// - Complexity: O(n) over the UTF-8 bytes, without decoding.
     static func mayHoldControls(_ text: String) -> Bool {
-        text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F { return true }
+            if previous == 0xC2 && byte >= 0x80 && byte <= 0x9F { return true }  // C1
+            if beforePrevious == 0xE2 && previous == 0x80 && (0xAA...0xAE).contains(byte) { return true }  // U+202A–U+202E
+            if beforePrevious == 0xE2 && previous == 0x81 && (0xA6...0xA9).contains(byte) { return true }  // U+2066–U+2069
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 }

@@ -24,7 +24,14 @@ func withInputErrorsReported<R>(_ body: () throws -> R) throws -> R {
     do {
         return try body()
     } catch let error as InputError {
-        for diagnostic in error.diagnostics.all { printError(diagnostic.description) }
+        // Written in large pieces: a file of a million bad rows prints millions of lines.
+        var buffer = ""
+        for diagnostic in error.diagnostics.all {
+            buffer += diagnostic.description + "\n"
+            if buffer.utf8.count > 1 << 20 { FileHandle.standardError.write(Data(buffer.utf8)); buffer = "" }
+        }
+        if let summary = error.diagnostics.omittedSummary { buffer += "yubei: error: \(summary)\n" }
+        FileHandle.standardError.write(Data(buffer.utf8))
         throw ExitCode(ExitStatus.dataError.rawValue)
     }
 }

@@ -49,6 +49,33 @@ struct SafeTextAndScaleTests {
         #expect(SafeText.iCalendarText("<script>") == "＜script＞")
     }
 
+    @Test("terminal lines: controls and bidirectional overrides visible, one line; plain text untouched")
+    func terminal() {
+        #expect(SafeText.terminal("a\u{1B}[2Jb\nc") == "a\\u{1B}[2Jb c")
+        #expect(SafeText.terminal("x\u{202E}y") == "x\\u{202E}y")
+        #expect(SafeText.terminal("0…1000 — 应急≥1") == "0…1000 — 应急≥1")
+        let d = Diagnostic.error(at: SourceLocation(file: "f.yaml", line: 2, column: 3), "name 'a\nf.yaml:9:9: error: forged'")
+        #expect(!d.description.contains("\n"))
+    }
+
+    @Test("a million problems: the first 100,000 listed, the rest counted, in O(1) per problem")
+    func diagnosticsLimit() throws {
+        var d = Diagnostics()
+        for row in 1...(Diagnostics.listedLimit + 2_500) {
+            d.error(SourceLocation(file: "r.csv", line: row), "bad")
+        }
+        d.warning(SourceLocation(file: "r.csv"), "late")
+        #expect(d.all.count == Diagnostics.listedLimit)
+        #expect(d.errorCount == Diagnostics.listedLimit + 2_500)
+        #expect(d.omitted == 2_501)
+        #expect(d.hasErrors)
+        var merged = Diagnostics([.warning(at: SourceLocation(file: "o.yaml"), "w")])
+        merged.append(contentsOf: d)
+        #expect(merged.errorCount == Diagnostics.listedLimit + 2_500)
+        #expect(merged.omitted == 2_502)
+        #expect(merged.omittedSummary == "2502 more problems not listed (the first 100000 are above)")
+    }
+
     @Test("one range per key: last key, map key, two-key form; integers and magnitudes")
     func ranges() {
         #expect(InputRanges.range(forKeyPath: "areas[3].population") == InputRanges.people)
