@@ -85,7 +85,7 @@ enum SitingMap {
             let (x, y) = km(q)
             return (offX + (x - minX) * scale, offY + (y - minY) * scale)
         }
-        func f(_ v: Double) -> String { String(format: "%.1f", v) }
+        func f(_ v: Double) -> String { NumberText.fixed(v, decimals: 1) }
         let esc = HTMLEscaper.escape
 
         let openW = Set(plan.openWarehouses), openS = Set(plan.openShelters)
