@@ -136,7 +136,7 @@ public enum SitingSolver {
             siting.model.minimize(stage.expression)
             var stageOptions = SolveOptions()
             stageOptions.relativeGap = stage.level == .cost ? options.relativeGap : 1e-9
-            stageOptions.cuts = options.cuts
+            stageOptions.cuts = options.cuts || stage.level == .cost
             stageOptions.timeLimit = remaining(options.timeLimit.map { $0 * 0.9 }, clock, start)
             if stage.level != .cost {
                 // A rule of needs gets its share of the time; unproven, the plan says so (needs_proven).
