@@ -49,15 +49,17 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
+        // Scenario runs: overrides solved, studies, the budget frontier, stress tests.
+        .target(name: "YubeiStudies", dependencies: ["YubeiCore", "YubeiOptimization", "YubeiScenario", "YubeiSiting"]),
         .target(
             name: "YubeiReports",
-            dependencies: ["YubeiCore", "YubeiScenario", "YubeiSiting", "YubeiLocation", "YubeiDrills"]
+            dependencies: ["YubeiCore", "YubeiScenario", "YubeiSiting", "YubeiLocation", "YubeiDrills", "YubeiStudies"]
         ),
         .executableTarget(
             name: "yubei",
             dependencies: [
                 "YubeiCore", "YubeiOptimization", "YubeiScenario", "YubeiLocation",
-                "YubeiSiting", "YubeiDrills", "YubeiReports",
+                "YubeiSiting", "YubeiDrills", "YubeiReports", "YubeiStudies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "YubeiLocationTests", dependencies: ["YubeiLocation", "YubeiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "YubeiSitingTests", dependencies: ["YubeiSiting", "YubeiScenario", "YubeiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "YubeiDrillsTests", dependencies: ["YubeiDrills", "YubeiTestSupport"]),
+        .testTarget(name: "YubeiStudiesTests", dependencies: ["YubeiStudies", "YubeiScenario", "YubeiSiting", "YubeiTestSupport"]),
         .testTarget(name: "YubeiCLITests", dependencies: ["YubeiCore", "YubeiTestSupport"]),
     ]
 )

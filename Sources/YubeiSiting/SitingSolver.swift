@@ -21,6 +21,8 @@ public struct SitingOptions: Sendable {
     /// where they are cheap; on larger ones they cost more simplex time than they save.
     public var flowPairLinks: Bool?
     public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Sites required or forbidden, or an adopted plan's first stage held (see ``SiteDecisions``).
+    public var decisions = SiteDecisions()
 
     public init() {}
 }
@@ -40,7 +42,8 @@ public enum SitingSolver {
         let clock = ContinuousClock()
         let start = clock.now
         let findings = problem.findings()
-        let siting = SitingModel(problem, flowPairLinks: options.flowPairLinks)
+        var siting = SitingModel(problem, flowPairLinks: options.flowPairLinks)
+        siting.hold(options.decisions)
         var solveOptions = SolveOptions()
         solveOptions.timeLimit = options.timeLimit
         solveOptions.relativeGap = options.relativeGap
@@ -94,7 +97,7 @@ public enum SitingSolver {
                 plan.shadowPrices = shadowPrices(duals, siting: siting, plan: plan)
                 // The budget's dual needs one more LP as large as the root: skip it for big models.
                 if siting.budgetRow != nil, mipTime < .seconds(20) {
-                    plan.shadowPrices?.budgetYuan = try budgetDual(problem, flowPairLinks: options.flowPairLinks,
+                    plan.shadowPrices?.budgetYuan = try budgetDual(problem, flowPairLinks: options.flowPairLinks, decisions: options.decisions,
                                                                    timeLimit: remaining(options.timeLimit, clock, start))
                 }
             }
@@ -191,8 +194,10 @@ public enum SitingSolver {
 
     /// The budget row's dual in the LP relaxation: the objective change per extra yuan of budget
     /// when sites may be opened fractionally (an estimate of what money buys at the margin).
-    private static func budgetDual(_ problem: SitingProblem, flowPairLinks: Bool?, timeLimit: Duration?) throws -> Double? {
-        let relaxed = SitingModel(problem, relaxed: true, flowPairLinks: flowPairLinks)
+    private static func budgetDual(_ problem: SitingProblem, flowPairLinks: Bool?, decisions: SiteDecisions,
+                                   timeLimit: Duration?) throws -> Double? {
+        var relaxed = SitingModel(problem, relaxed: true, flowPairLinks: flowPairLinks)
+        relaxed.hold(decisions)
         guard let row = relaxed.budgetRow else { return nil }
         var options = SolveOptions()
         options.timeLimit = timeLimit

@@ -5,6 +5,7 @@ import YubeiOptimization
 import YubeiReports
 import YubeiScenario
 import YubeiSiting
+import YubeiStudies
 
 extension Yubei {
     /// `yubei solve SCENARIO --out DIR`: the stockpile, shelter and team-coverage plan for every
@@ -46,6 +47,8 @@ extension Yubei {
 
         @OptionGroup var output: OutputLanguageOption
 
+        @OptionGroup(title: "Overrides") var overrideOptions: OverrideOptions
+
         func validate() throws {
             if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
                 throw ValidationError("--time-limit must be a positive number of seconds")
@@ -57,9 +60,9 @@ extension Yubei {
         }
 
         func run() throws {
-            let loaded = try withInputErrorsReported { try ScenarioLoader.load(path: scenario) }
-            printWarnings(loaded.warnings)
-            let problem = SitingProblem(scenario: loaded.scenario)
+            let overrides = try overrideOptions.overrides()
+            let loaded = try loadScenario(scenario, overrides: overrides)
+            let (problem, decisions) = ScenarioPlanner.problem(loaded)
             let language = output.language
 
             if let exportModel {
@@ -77,6 +80,7 @@ extension Yubei {
             options.relativeGap = gap
             options.stageTeams = stageTeams
             options.flowPairLinks = strongFlowLinks
+            options.decisions = decisions
             // Progress of long solves on stderr (stdout stays clean for --json).
             let reporter = SolveProgressReporter(label: "solve")
             options.progress = { reporter.report($0) }
@@ -88,12 +92,15 @@ extension Yubei {
                 throw ExitCode(ExitStatus.failure.rawValue)
             }
 
-            let planJSON = try jsonText(plan)
+            let planJSON = try jsonText(PlanDocument(plan: plan, overrides: overrides.commandLines))
+            let applied = overrides.commandLines
             do {
                 try OutputFiles.write([
                     (name: "plan.json", text: planJSON + "\n"),
-                    (name: "report.md", text: SitingReport.markdown(problem: problem, plan: plan, language: language)),
-                    (name: "report.html", text: SitingReport.html(problem: problem, plan: plan, language: language)),
+                    (name: "report.md", text: OverridesSection.markdown(
+                        inserting: applied, into: SitingReport.markdown(problem: problem, plan: plan, language: language), language: language)),
+                    (name: "report.html", text: OverridesSection.html(
+                        inserting: applied, into: SitingReport.html(problem: problem, plan: plan, language: language), language: language)),
                 ], to: URL(fileURLWithPath: out))
             } catch {
                 printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")

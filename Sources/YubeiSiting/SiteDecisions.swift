@@ -1,0 +1,95 @@
+import YubeiOptimization
+
+/// Opening decisions held before the solve: sites a planner requires or forbids (`--require`,
+/// `--forbid`), or the whole first stage of an adopted plan (`yubei stress`), so that only the
+/// second stage (shelter assignment, supply flows) is planned.
+///
+/// Applied to the model as bounds on its 0–1 opening columns and its stock columns; nothing else
+/// in the model changes, so a plan with held decisions is checked and reported like any other.
+public struct SiteDecisions: Sendable, Hashable {
+    /// Sites that must be open, by index.
+    public var requiredWarehouses: Set<Int> = []
+    public var requiredShelters: Set<Int> = []
+    /// Sites that must not be used (an existing one is taken out), by index.
+    public var forbiddenWarehouses: Set<Int> = []
+    public var forbiddenShelters: Set<Int> = []
+    /// A first stage held as given: exactly these sites open, at most this stock.
+    public var firstStage: FirstStage?
+
+    /// An adopted plan's first stage, by index.
+    public struct FirstStage: Sendable, Hashable {
+        public var openWarehouses: Set<Int>
+        public var openShelters: Set<Int>
+        /// Units of each supply held, by warehouse index then supply index.
+        public var stock: [Int: [Int: Double]]
+        public init(openWarehouses: Set<Int>, openShelters: Set<Int>, stock: [Int: [Int: Double]]) {
+            self.openWarehouses = openWarehouses; self.openShelters = openShelters; self.stock = stock
+        }
+    }
+
+    public init() {}
+
+    /// Required and forbidden sites by id (ids that name no site of `problem` are ignored: the
+    /// scenario's overrides checked them).
+    public init(problem: SitingProblem, required: [String], forbidden: [String]) {
+        let warehouses = Dictionary(problem.warehouses.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let shelters = Dictionary(problem.shelters.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for id in required {
+            if let w = warehouses[id] { requiredWarehouses.insert(w) }
+            if let k = shelters[id] { requiredShelters.insert(k) }
+        }
+        for id in forbidden {
+            if let w = warehouses[id] { forbiddenWarehouses.insert(w) }
+            if let k = shelters[id] { forbiddenShelters.insert(k) }
+        }
+    }
+
+    /// The first stage of `plan` (its open sites and stock) in `problem`'s indices.
+    public static func firstStage(of plan: SitingPlan, in problem: SitingProblem) -> FirstStage {
+        let openW = Set(plan.openWarehouses), openS = Set(plan.openShelters)
+        var stock: [Int: [Int: Double]] = [:]
+        for (w, warehouse) in problem.warehouses.enumerated() {
+            guard let held = plan.stock[warehouse.id] else { continue }
+            for (s, supply) in problem.supplies.enumerated() { if let q = held[supply.id] { stock[w, default: [:]][s] = q } }
+        }
+        return FirstStage(
+            openWarehouses: Set(problem.warehouses.indices.filter { openW.contains(problem.warehouses[$0].id) }),
+            openShelters: Set(problem.shelters.indices.filter { openS.contains(problem.shelters[$0].id) }),
+            stock: stock)
+    }
+
+    public var isEmpty: Bool {
+        requiredWarehouses.isEmpty && requiredShelters.isEmpty && forbiddenWarehouses.isEmpty
+            && forbiddenShelters.isEmpty && firstStage == nil
+    }
+}
+
+extension SitingModel {
+    /// Holds `decisions` in the model as column bounds.
+    ///
+    /// - Complexity: O(W·S + sites).
+    mutating func hold(_ decisions: SiteDecisions) {
+        guard !decisions.isEmpty else { return }
+        for w in decisions.requiredWarehouses { model.setBounds(of: warehouseOpen[w], lower: 1, upper: 1) }
+        for k in decisions.requiredShelters { model.setBounds(of: shelterOpen[k], lower: 1, upper: 1) }
+        for w in decisions.forbiddenWarehouses { model.setBounds(of: warehouseOpen[w], lower: 0, upper: 0) }
+        for k in decisions.forbiddenShelters { model.setBounds(of: shelterOpen[k], lower: 0, upper: 0) }
+        guard let stage = decisions.firstStage else { return }
+        for (w, v) in warehouseOpen.enumerated() {
+            let open: Double = stage.openWarehouses.contains(w) ? 1 : 0
+            model.setBounds(of: v, lower: open, upper: open)
+        }
+        for (k, v) in shelterOpen.enumerated() {
+            let open: Double = stage.openShelters.contains(k) ? 1 : 0
+            model.setBounds(of: v, lower: open, upper: open)
+        }
+        // Stock may be used up to what the plan holds; buying more is not a second-stage decision.
+        for (w, row) in stock.enumerated() {
+            for (s, column) in row.enumerated() {
+                guard let column else { continue }
+                let held = stage.stock[w]?[s] ?? 0
+                model.setBounds(of: column, lower: 0, upper: min(held, model.variables[column.index].upperBound ?? held))
+            }
+        }
+    }
+}
