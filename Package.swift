@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "YubeiLocationTests", dependencies: ["YubeiLocation", "YubeiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "YubeiSitingTests", dependencies: ["YubeiSiting", "YubeiScenario", "YubeiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "YubeiDrillsTests", dependencies: ["YubeiDrills", "YubeiTestSupport"]),
-        .testTarget(name: "YubeiStudiesTests", dependencies: ["YubeiStudies", "YubeiScenario", "YubeiSiting", "YubeiTestSupport"]),
+        .testTarget(name: "YubeiStudiesTests", dependencies: ["YubeiStudies", "YubeiScenario", "YubeiSiting", "YubeiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "YubeiCLITests", dependencies: ["YubeiCore", "YubeiTestSupport"]),
     ]
 )

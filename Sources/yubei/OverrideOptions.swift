@@ -77,3 +77,18 @@ func loadScenario(_ path: String, overrides: ScenarioOverrides) throws -> Overri
     printWarnings(loaded.warnings)
     return loaded
 }
+
+/// Runs async library work (concurrent solves) from a synchronous command and waits for it.
+func waitFor<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+    let box = ResultBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+        do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
+        done.signal()
+    }
+    done.wait()
+    return try box.result!.get()
+}
+
+/// The result handed from the task to the waiting command (written once before the signal).
+private final class ResultBox<T>: @unchecked Sendable { var result: Result<T, any Error>? }

@@ -1,0 +1,53 @@
+import YubeiCore
+
+/// Every piece of wording in the reports of scenario runs (study, frontier, stress), in English
+/// and Chinese.
+enum RunText {
+    // Shared.
+    static let hazard = Phrase(en: "Hazard", zh: "灾害情景")
+    static let displaced = Phrase(en: "Displaced", zh: "转移安置人数")
+    static let sheltered = Phrase(en: "Sheltered", zh: "已安置")
+    static let unsheltered = Phrase(en: "Unsheltered", zh: "未安置")
+    static let fullySupplied = Phrase(en: "Fully supplied", zh: "物资齐备")
+    static let withoutKit = Phrase(en: "Without a full kit", zh: "物资不齐")
+    static let teamGaps = Phrase(en: "Team gaps", zh: "救援力量缺口")
+    static let status = Phrase(en: "Status", zh: "求解状态")
+    static let opening = Phrase(en: "Opening (yuan)", zh: "新建支出（元）")
+    static let stock = Phrase(en: "Stock (yuan)", zh: "储备物资支出（元）")
+    static let budget = Phrase(en: "Budget (yuan)", zh: "预算（元）")
+    static let overrides = Phrase(en: "Overrides", zh: "改动")
+    static let none = Phrase(en: "none", zh: "无")
+    static let seconds = Phrase(en: "Time", zh: "用时")
+    static func secondsText(_ s: String) -> Phrase { Phrase(en: "\(s) s", zh: "\(s) 秒") }
+    static let expectedNote = Phrase(
+        en: "Expected figures weigh each hazard by its probability (equal weights when a hazard gives none), as the plan's objective does.",
+        zh: "期望值按各灾害情景的概率加权（未给概率时等权），与方案的优化目标一致。")
+
+    // Stress.
+    static let stressTitle = Phrase(en: "Stress test of an adopted plan", zh: "既定方案压力测试")
+    static let stressIntro = Phrase(
+        en: "The plan's sites and stock are held as adopted; shelter assignment and supply flows are re-planned in each case.",
+        zh: "方案选定的场所与储备量保持不变，每种情形下重新安排避难分配与物资调运。")
+    static let cases = Phrase(en: "Cases", zh: "测试情形")
+    static let caseName = Phrase(en: "Case", zh: "情形")
+    static let expectedUnsheltered = Phrase(en: "Unsheltered (expected)", zh: "未安置（期望）")
+    static let expectedWithoutKit = Phrase(en: "Without kit (expected)", zh: "物资不齐（期望）")
+    static let newlyUnsheltered = Phrase(en: "Newly unsheltered", zh: "新增未安置")
+    static let newlyWithoutKit = Phrase(en: "Newly without kit", zh: "新增物资不齐")
+    static let critical = Phrase(en: "Critical sites (N-1)", zh: "关键场所（N-1）")
+    static let criticalIntro = Phrase(
+        en: "Each open site lost in turn, in every hazard; ranked by the people who then go unsheltered, then without a full kit.",
+        zh: "逐一假设每个启用场所在所有情景中失效，按新增未安置人数、再按新增物资不齐人数排序。")
+    static let rank = Phrase(en: "Rank", zh: "排名")
+    static let site = Phrase(en: "Site", zh: "场所")
+    static let map = Phrase(en: "Map of the adopted plan", zh: "既定方案地图")
+    static func caseLabel(_ name: String) -> Phrase {
+        if name == "plan" { return Phrase(en: "as planned", zh: "按方案") }
+        if name.hasPrefix("lose ") { let site = String(name.dropFirst(5)); return Phrase(en: "lose \(site)", zh: "失去 \(site)") }
+        return Phrase(en: name, zh: name)
+    }
+    static func stressSummary(cases: Int, seconds: String, worst: String?) -> Phrase {
+        Phrase(en: "\(cases) case(s) in \(seconds) s" + (worst.map { "; most critical site: \($0)" } ?? ""),
+               zh: "共 \(cases) 种情形，用时 \(seconds) 秒" + (worst.map { "；最关键场所：\($0)" } ?? ""))
+    }
+}
