@@ -6,6 +6,7 @@ extension Yubei {
         Validate.self,
         Describe.self,
         Solve.self,
+        Study.self,
         Stress.self,
         Locate.self,
         Drills.self,

@@ -23,6 +23,25 @@ enum RunText {
         en: "Expected figures weigh each hazard by its probability (equal weights when a hazard gives none), as the plan's objective does.",
         zh: "期望值按各灾害情景的概率加权（未给概率时等权），与方案的优化目标一致。")
 
+    // Study.
+    static let studyTitle = Phrase(en: "Study", zh: "方案比选")
+    static let variant = Phrase(en: "Variant", zh: "方案")
+    static let variantsHeading = Phrase(en: "Variants", zh: "比选方案")
+    static let headline = Phrase(en: "Needs met, per variant and hazard", zh: "各方案各情景的需求满足情况")
+    static let spendingHeading = Phrase(en: "Spending", zh: "支出")
+    static let sitesHeading = Phrase(en: "Sites and stock against the base", zh: "与基准方案相比的场所和储备变化")
+    static let opened = Phrase(en: "Opened (not in base)", zh: "新增启用")
+    static let closed = Phrase(en: "Dropped (open in base)", zh: "不再启用")
+    static let stockChange = Phrase(en: "Stock change (units)", zh: "储备量变化（件）")
+    static let mapsHeading = Phrase(en: "Maps side by side", zh: "方案地图对照")
+    static let scenarioFile = Phrase(en: "Scenario", zh: "方案文件")
+    static let studyIntro = Phrase(
+        en: "Each variant is planned in full (needs first, then cost) and compared with the base, the first variant.",
+        zh: "每个方案都完整求解（先满足需求，再降低费用），并与基准方案（第一个方案）比较。")
+    static func studySummary(variants: Int, seconds: String) -> Phrase {
+        Phrase(en: "\(variants) variant(s) planned in \(seconds) s", zh: "共 \(variants) 个方案，用时 \(seconds) 秒")
+    }
+
     // Stress.
     static let stressTitle = Phrase(en: "Stress test of an adopted plan", zh: "既定方案压力测试")
     static let stressIntro = Phrase(
