@@ -93,3 +93,47 @@ extension SitingModel {
         }
     }
 }
+
+extension SitingModel {
+    /// The model's column values that reproduce `plan` (a plan of the same problem, e.g. a
+    /// neighbouring point of a budget frontier): a warm start for GLPK, which checks it against
+    /// every row and bound before using it.
+    ///
+    /// - Complexity: O(columns + plan entries).
+    func values(from plan: SitingPlan) -> [Double] {
+        let p = problem
+        var x = Array(repeating: 0.0, count: model.variables.count)
+        let openW = Set(plan.openWarehouses), openS = Set(plan.openShelters)
+        for (w, v) in warehouseOpen.enumerated() { x[v.index] = openW.contains(p.warehouses[w].id) ? 1 : 0 }
+        for (k, v) in shelterOpen.enumerated() { x[v.index] = openS.contains(p.shelters[k].id) ? 1 : 0 }
+        for (w, row) in stock.enumerated() {
+            for (s, v) in row.enumerated() {
+                if let v { x[v.index] = plan.stock[p.warehouses[w].id]?[p.supplies[s].id] ?? 0 }
+            }
+        }
+        let hazards = p.hazards.map { plan.hazards[$0.id] }
+        for a in assignments {
+            let link = p.shelterLinks[a.link]
+            let people = hazards[a.hazard]?.shelterAssignment[p.areas[link.area].id]?[p.shelters[link.shelter].id] ?? 0
+            x[a.people.index] = people
+            if let c = a.choice { x[c.index] = people > 0 ? 1 : 0 }
+        }
+        var carried: [[String: Double]] = p.hazards.map { _ in [:] }
+        for (h, hazard) in hazards.enumerated() {
+            for flow in hazard?.supplyFlows ?? [] { carried[h]["\(flow.from)\u{0}\(flow.to)\u{0}\(flow.supply)", default: 0] += flow.quantity }
+        }
+        for f in flows {
+            let link = p.supplyLinks[f.link]
+            x[f.variable.index] = carried[f.hazard]["\(p.warehouses[link.warehouse].id)\u{0}\(p.areas[link.area].id)\u{0}\(p.supplies[f.supply].id)"] ?? 0
+        }
+        for (h, hazard) in hazards.enumerated() {
+            for (a, area) in p.areas.enumerated() {
+                if let u = unsheltered[h][a] { x[u.index] = hazard?.unmet.peopleUnsheltered[area.id] ?? 0 }
+                if let short = supplyShort[h][a] {
+                    for (s, v) in short.enumerated() { x[v.index] = hazard?.unmet.supplies[area.id]?[p.supplies[s].id] ?? 0 }
+                }
+            }
+        }
+        return x
+    }
+}

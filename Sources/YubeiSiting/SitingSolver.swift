@@ -23,6 +23,9 @@ public struct SitingOptions: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// Sites required or forbidden, or an adopted plan's first stage held (see ``SiteDecisions``).
     public var decisions = SiteDecisions()
+    /// A plan of the same problem to start GLPK from (in place of the greedy plan), e.g. a
+    /// neighbouring point's plan on a budget frontier; ignored by GLPK when it breaks a row.
+    public var startPlan: SitingPlan?
 
     public init() {}
 }
@@ -61,6 +64,7 @@ public enum SitingSolver {
         solveOptions.cuts = options.cuts
         let greedy = options.useGreedyIncumbent ? SitingHeuristic(problem).values(for: siting) : nil
         solveOptions.initialSolution = greedy
+        if let start = options.startPlan { solveOptions.initialSolution = siting.values(from: start) }
         // Keep a little of the time limit for the duals and team staging after the MIP.
         if let limit = options.timeLimit, limit >= .seconds(10) { solveOptions.timeLimit = limit * 0.92 }
         let result = try siting.model.solve(options: solveOptions)

@@ -7,6 +7,7 @@ extension Yubei {
         Describe.self,
         Solve.self,
         Study.self,
+        Frontier.self,
         Stress.self,
         Locate.self,
         Drills.self,

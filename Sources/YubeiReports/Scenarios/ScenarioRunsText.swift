@@ -42,6 +42,25 @@ enum RunText {
         Phrase(en: "\(variants) variant(s) planned in \(seconds) s", zh: "共 \(variants) 个方案，用时 \(seconds) 秒")
     }
 
+    // Frontier.
+    static let frontierTitle = Phrase(en: "Budget frontier", zh: "预算—未满足需求曲线")
+    static let frontierIntro = Phrase(
+        en: "The scenario planned in full at each opening budget. A step marks a budget at which the best set of sites changes.",
+        zh: "在每个新建预算下完整求解。标注处为最优场所组合发生变化的预算。")
+    static let chart = Phrase(en: "Chart", zh: "曲线图")
+    static let points = Phrase(en: "Points", zh: "各预算点")
+    static let budgetAxis = Phrase(en: "Opening budget (yuan)", zh: "新建预算（元）")
+    static let peopleAxis = Phrase(en: "People (expected)", zh: "人数（期望）")
+    static let sitesOpened = Phrase(en: "Sites opened", zh: "启用的候选场所")
+    static let stepOpens = Phrase(en: "This step opens", zh: "本级新增")
+    static let stepDrops = Phrase(en: "This step gives up", zh: "本级放弃")
+    static let breakpoint = Phrase(en: "Sites change", zh: "场所变化")
+    static let yes = Phrase(en: "yes", zh: "是")
+    static func frontierSummary(points: Int, changes: Int, seconds: String) -> Phrase {
+        Phrase(en: "\(points) budget(s), the sites change at \(changes), in \(seconds) s",
+               zh: "共 \(points) 个预算点，场所组合变化 \(changes) 次，用时 \(seconds) 秒")
+    }
+
     // Stress.
     static let stressTitle = Phrase(en: "Stress test of an adopted plan", zh: "既定方案压力测试")
     static let stressIntro = Phrase(
