@@ -1,11 +1,12 @@
 import Foundation
+import YubeiOptimization
 import YubeiScenario
 import YubeiSiting
 
 /// One budget on the frontier (a `frontier.json` point, FORMATS.md §4).
 public struct FrontierPoint: Sendable, Encodable {
     public var budget: Double
-    public var status: String
+    public var status: SolveStatus
     /// Expected people unsheltered and without a full kit, weighted as the plan's objective.
     public var unsheltered: Double
     public var withoutKit: Double

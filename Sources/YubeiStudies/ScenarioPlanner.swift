@@ -37,5 +37,5 @@ public enum ScenarioPlanner {
     }
 
     /// Whether a plan's status means it holds a plan (`optimal` or `feasible`).
-    public static func hasPlan(_ plan: SitingPlan) -> Bool { plan.status == "optimal" || plan.status == "feasible" }
+    public static func hasPlan(_ plan: SitingPlan) -> Bool { plan.status.hasSolution }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import YubeiOptimization
 import YubeiScenario
 import YubeiSiting
 
@@ -18,7 +19,7 @@ public struct StressCase: Sendable, Encodable {
     public var kind: Kind
     /// The site lost, for `lose` cases.
     public var site: String?
-    public var status: String
+    public var status: SolveStatus
     /// By hazard id.
     public var hazards: [String: PlanFigures.Hazard]
     /// Weighted across hazards as the plan's objective weighs them.

@@ -1,11 +1,12 @@
 import Foundation
+import YubeiOptimization
 import YubeiScenario
 import YubeiSiting
 
 /// One variant of a study, compared with the base (a `study.json` entry, FORMATS.md §4).
 public struct StudyVariant: Sendable, Encodable {
     public var name: String
-    public var status: String
+    public var status: SolveStatus
     /// Its plan.json, relative to the study's folder.
     public var planPath: String
     public var hazards: [String: PlanFigures.Hazard]

@@ -1,4 +1,5 @@
 import Foundation
+internal import Yams
 import YubeiCore
 import YubeiScenario
 

@@ -69,7 +69,7 @@ extension Yubei {
                 throw ExitCode(ExitStatus.failure.rawValue)
             }
             let language = output.language
-            let text = try jsonText(result)
+            let text = try ReportJSON.text(result)
             do {
                 try OutputFiles.write([
                     (name: "frontier.json", text: text + "\n"),
@@ -83,7 +83,7 @@ extension Yubei {
                 throw ExitCode(ExitStatus.cannotCreate.rawValue)
             }
             print(json ? text : FrontierReport.summary(result, outputDirectory: out, language: language))
-            guard result.points.allSatisfy({ $0.status == "optimal" || $0.status == "feasible" }) else {
+            guard result.points.allSatisfy({ $0.status.hasSolution }) else {
                 throw ExitCode(ExitStatus.noSolution.rawValue)
             }
         }

@@ -92,7 +92,7 @@ extension Yubei {
                 throw ExitCode(ExitStatus.failure.rawValue)
             }
 
-            let planJSON = try jsonText(PlanDocument(plan: plan, overrides: overrides.commandLines))
+            let planJSON = try ReportJSON.text(PlanDocument(plan: plan, overrides: overrides.commandLines))
             let applied = overrides.commandLines
             do {
                 try OutputFiles.write([
@@ -112,7 +112,7 @@ extension Yubei {
             } else {
                 print(SitingReport.summary(problem: problem, plan: plan, outputDirectory: out, language: language))
             }
-            guard plan.status == "optimal" || plan.status == "feasible" else {
+            guard plan.status.hasSolution else {
                 throw ExitCode(ExitStatus.noSolution.rawValue)
             }
         }

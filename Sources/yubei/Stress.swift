@@ -57,7 +57,7 @@ extension Yubei {
                 throw ExitCode(ExitStatus.failure.rawValue)
             }
             let language = output.language
-            let text = try jsonText(result)
+            let text = try ReportJSON.text(result)
             do {
                 try OutputFiles.write([
                     (name: "stress.json", text: text + "\n"),

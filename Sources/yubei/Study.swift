@@ -63,7 +63,7 @@ extension Yubei {
                 throw ExitCode(ExitStatus.failure.rawValue)
             }
             let language = output.language
-            let text = try jsonText(result)
+            let text = try ReportJSON.text(result)
             let directory = URL(fileURLWithPath: out)
             do {
                 for variant in result.variants {

@@ -48,7 +48,7 @@ struct FrontierTests {
                 }
             }
             let plan = try SitingSolver.solve(problem, options: options)
-            #expect(plan.status == "optimal")
+            #expect(plan.status == .optimal)
             let figures = PlanFigures(plan: plan, problem: problem)
             subsets.append(Subset(sites: sites, cost: cost, objective: plan.objective!, unsheltered: figures.expectedUnsheltered,
                                   withoutKit: figures.expectedWithoutKit))

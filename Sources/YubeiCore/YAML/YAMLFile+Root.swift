@@ -1,4 +1,4 @@
-import Yams
+public import Yams
 
 extension YAMLFile {
     /// The same file with another tree: what a loader reads after command-line overrides

@@ -11,14 +11,14 @@ public enum FrontierReport {
     public static func csv(_ r: FrontierResult) -> String {
         let header = ["budget", "status", "unsheltered", "without_kit", "opening", "opened", "step_opens", "step_drops", "breakpoint"]
         let rows = r.points.map { p in
-            [RunDocument.plain(p.budget), p.status, RunDocument.plain(p.unsheltered), RunDocument.plain(p.withoutKit),
+            [RunDocument.plain(p.budget), p.status.rawValue, RunDocument.plain(p.unsheltered), RunDocument.plain(p.withoutKit),
              RunDocument.plain(p.opening), p.opened.joined(separator: " "), p.stepOpens.joined(separator: " "),
              p.stepDrops.joined(separator: " "), p.breakpoint ? "1" : "0"]
         }
         return RunDocument.csv(header: header, rows: rows)
     }
 
-    public static func markdown(_ r: FrontierResult, language: Language) -> String { document(r, language: language).markdown() }
+    public static func markdown(_ r: FrontierResult, language: Language) -> String { document(r, language: language).markdown(language: language) }
 
     public static func html(_ r: FrontierResult, language: Language) -> String {
         var doc = document(r, language: language)
@@ -45,7 +45,7 @@ public enum FrontierReport {
         func label(_ id: String) -> String { r.siteNames[id].map { $0.isEmpty || $0 == id ? id : "\($0) (\(id))" } ?? id }
         for (i, p) in r.points.enumerated() {
             if p.breakpoint { table.flagged.insert(i) }
-            table.rows.append([RunDocument.n(p.budget, digits: 0), p.status, RunDocument.n(p.unsheltered), RunDocument.n(p.withoutKit),
+            table.rows.append([RunDocument.n(p.budget, digits: 0), ReportText.status(p.status)(l), RunDocument.n(p.unsheltered), RunDocument.n(p.withoutKit),
                                RunDocument.n(p.opening, digits: 0), p.opened.map(label).joined(separator: ", "),
                                p.stepOpens.map(label).joined(separator: ", "), p.stepDrops.map(label).joined(separator: ", ")])
         }
@@ -66,7 +66,7 @@ public enum FrontierReport {
         func x(_ b: Double) -> Double { left + (b - minB) / (maxB - minB) * plotW }
         func y(_ v: Double) -> Double { top + plotH - v / maxY * plotH }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
-        let esc = SitingReport.escapeHTML
+        let esc = HTMLEscaper.escape
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">\n"
         s += "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#ffffff\"/>\n"
         // Axes and ticks.

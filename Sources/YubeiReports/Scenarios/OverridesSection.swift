@@ -17,8 +17,8 @@ public enum OverridesSection {
     /// `report` (HTML) with an "Overrides" section after its first `</h1>`.
     public static func html(inserting overrides: [String], into report: String, language: Language) -> String {
         guard !overrides.isEmpty else { return report }
-        var section = "<h2>\(SitingReport.escapeHTML(OverrideText.heading(language)))</h2>\n<ul>\n"
-        for item in overrides { section += "<li><code>\(SitingReport.escapeHTML(item))</code></li>\n" }
+        var section = "<h2>\(HTMLEscaper.escape(OverrideText.heading(language)))</h2>\n<ul>\n"
+        for item in overrides { section += "<li><code>\(HTMLEscaper.escape(item))</code></li>\n" }
         section += "</ul>\n"
         guard let end = report.range(of: "</h1>") else { return report }
         let after = report[end.upperBound...].hasPrefix("\n") ? report.index(after: end.upperBound) : end.upperBound

@@ -9,18 +9,11 @@ public enum PlanFolder {
     public static func files(problem: SitingProblem, plan: SitingPlan, overrides: [String],
                              language: Language) throws -> [(name: String, text: String)] {
         [
-            (name: "plan.json", text: try json(PlanDocument(plan: plan, overrides: overrides)) + "\n"),
+            (name: "plan.json", text: try ReportJSON.text(PlanDocument(plan: plan, overrides: overrides)) + "\n"),
             (name: "report.md", text: OverridesSection.markdown(
                 inserting: overrides, into: SitingReport.markdown(problem: problem, plan: plan, language: language), language: language)),
             (name: "report.html", text: OverridesSection.html(
                 inserting: overrides, into: SitingReport.html(problem: problem, plan: plan, language: language), language: language)),
         ]
-    }
-
-    /// JSON as every Yubei command prints it: keys sorted, indented, UTF-8 kept.
-    public static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

@@ -7,7 +7,7 @@ public enum StressReport {
     typealias T = RunText
 
     public static func markdown(_ result: StressResult, language: Language) -> String {
-        document(result, language: language).markdown()
+        document(result, language: language).markdown(language: language)
     }
 
     public static func html(_ result: StressResult, language: Language) -> String {
@@ -22,7 +22,7 @@ public enum StressReport {
         for c in result.cases {
             for h in result.hazardOrder {
                 guard let f = c.hazards[h] else { continue }
-                rows.append([c.name, c.kind.rawValue, c.site ?? "", c.rank.map(String.init) ?? "", c.status, h,
+                rows.append([c.name, c.kind.rawValue, c.site ?? "", c.rank.map(String.init) ?? "", c.status.rawValue, h,
                              RunDocument.plain(f.displaced), RunDocument.plain(f.unsheltered), RunDocument.plain(f.withoutKit),
                              RunDocument.plain(c.newlyUnsheltered), RunDocument.plain(c.newlyWithoutKit)])
             }
@@ -43,7 +43,7 @@ public enum StressReport {
         var summary = RunDocument.Table(header: [T.caseName(l), T.status(l), T.expectedUnsheltered(l), T.expectedWithoutKit(l),
                                                  T.newlyUnsheltered(l), T.newlyWithoutKit(l)], rows: [])
         for (i, c) in r.cases.enumerated() {
-            summary.rows.append([T.caseLabel(c.name)(l), c.status, RunDocument.n(c.expectedUnsheltered), RunDocument.n(c.expectedWithoutKit),
+            summary.rows.append([T.caseLabel(c.name)(l), ReportText.status(c.status)(l), RunDocument.n(c.expectedUnsheltered), RunDocument.n(c.expectedWithoutKit),
                                  RunDocument.n(c.newlyUnsheltered), RunDocument.n(c.newlyWithoutKit)])
             if c.newlyUnsheltered > 0 || c.newlyWithoutKit > 0 { summary.flagged.insert(i) }
         }

@@ -7,7 +7,7 @@ public enum StudyReport {
     typealias T = RunText
 
     public static func markdown(_ result: StudyResult, language: Language) -> String {
-        document(result, language: language, maps: false).markdown()
+        document(result, language: language, maps: false).markdown(language: language)
     }
 
     public static func html(_ result: StudyResult, language: Language) -> String {
@@ -21,7 +21,7 @@ public enum StudyReport {
         for v in result.variants {
             for h in v.problem.hazards.map(\.id) {
                 guard let f = v.hazards[h] else { continue }
-                rows.append([v.name, v.status, h, RunDocument.plain(f.displaced), RunDocument.plain(f.sheltered),
+                rows.append([v.name, v.status.rawValue, h, RunDocument.plain(f.displaced), RunDocument.plain(f.sheltered),
                              RunDocument.plain(f.unsheltered), RunDocument.plain(f.fullySupplied), RunDocument.plain(f.withoutKit),
                              String(f.teamGaps), v.spending.map { RunDocument.plain($0.opening) } ?? "",
                              v.spending?.budget.map(RunDocument.plain) ?? "", v.spending.map { RunDocument.plain($0.stock) } ?? "",
@@ -34,7 +34,7 @@ public enum StudyReport {
     public static func summary(_ result: StudyResult, outputDirectory: String, language: Language) -> String {
         var lines = [T.studySummary(variants: result.variants.count, seconds: RunDocument.n(result.seconds, digits: 2))(language)]
         for v in result.variants {
-            lines.append("  \(v.name): \(v.status), \(T.expectedUnsheltered(language)) \(RunDocument.n(v.expectedUnsheltered)), "
+            lines.append("  \(v.name): \(ReportText.status(v.status)(language)), \(T.expectedUnsheltered(language)) \(RunDocument.n(v.expectedUnsheltered)), "
                          + "\(T.expectedWithoutKit(language)) \(RunDocument.n(v.expectedWithoutKit))")
         }
         lines.append("→ \(outputDirectory)/study.md")
@@ -47,7 +47,7 @@ public enum StudyReport {
         var list = RunDocument.Table(header: [T.variant(l), T.status(l), T.overrides(l), T.scenarioFile(l),
                                               T.expectedUnsheltered(l), T.expectedWithoutKit(l)], rows: [])
         for v in r.variants {
-            list.rows.append([v.name, v.status, v.overrides.isEmpty ? T.none(l) : v.overrides.joined(separator: " "), v.scenario,
+            list.rows.append([v.name, ReportText.status(v.status)(l), v.overrides.isEmpty ? T.none(l) : v.overrides.joined(separator: " "), v.scenario,
                               RunDocument.n(v.expectedUnsheltered), RunDocument.n(v.expectedWithoutKit)])
         }
         variants.tables.append(list)
@@ -91,7 +91,7 @@ public enum StudyReport {
         if maps {
             var svg = "<div class=\"maps\">\n"
             for v in r.variants where ScenarioPlanner.hasPlan(v.plan) {
-                svg += "<figure><figcaption>\(SitingReport.escapeHTML(v.name))</figcaption>\n"
+                svg += "<figure><figcaption>\(HTMLEscaper.escape(v.name))</figcaption>\n"
                 svg += SitingMap.svg(problem: v.problem, plan: v.plan, language: l) + "\n</figure>\n"
             }
             svg += "</div>"

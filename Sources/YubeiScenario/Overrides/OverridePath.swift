@@ -1,4 +1,5 @@
 import Foundation
+internal import Yams
 import YubeiCore
 
 /// `--set PATH=VALUE` on a scenario file's tree: the path is walked key by key (list entries by
