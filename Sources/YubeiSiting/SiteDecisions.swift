@@ -15,6 +15,18 @@ public struct SiteDecisions: Sendable, Hashable {
     public var forbiddenShelters: Set<Int> = []
     /// A first stage held as given: exactly these sites open, at most this stock.
     public var firstStage: FirstStage?
+    /// Hazards whose needs are limits, not part of the objective (the site-loss cases of a
+    /// resilient plan), by hazard index.
+    public var cappedHazards: [Int: NeedCap] = [:]
+
+    /// The most a capped hazard may leave unmet.
+    public struct NeedCap: Sendable, Hashable {
+        /// People unsheltered, summed over areas.
+        public var maxUnsheltered: Double
+        /// Units short of each supply (by supply index), summed over areas.
+        public var maxShort: [Double]
+        public init(maxUnsheltered: Double, maxShort: [Double]) { self.maxUnsheltered = maxUnsheltered; self.maxShort = maxShort }
+    }
 
     /// An adopted plan's first stage, by index.
     public struct FirstStage: Sendable, Hashable {
@@ -60,7 +72,7 @@ public struct SiteDecisions: Sendable, Hashable {
 
     public var isEmpty: Bool {
         requiredWarehouses.isEmpty && requiredShelters.isEmpty && forbiddenWarehouses.isEmpty
-            && forbiddenShelters.isEmpty && firstStage == nil
+            && forbiddenShelters.isEmpty && firstStage == nil && cappedHazards.isEmpty
     }
 }
 
@@ -74,6 +86,7 @@ extension SitingModel {
         for k in decisions.requiredShelters { model.setBounds(of: shelterOpen[k], lower: 1, upper: 1) }
         for w in decisions.forbiddenWarehouses { model.setBounds(of: warehouseOpen[w], lower: 0, upper: 0) }
         for k in decisions.forbiddenShelters { model.setBounds(of: shelterOpen[k], lower: 0, upper: 0) }
+        if !decisions.cappedHazards.isEmpty { cap(decisions.cappedHazards) }
         guard let stage = decisions.firstStage else { return }
         for (w, v) in warehouseOpen.enumerated() {
             let open: Double = stage.openWarehouses.contains(w) ? 1 : 0
@@ -95,6 +108,43 @@ extension SitingModel {
 }
 
 extension SitingModel {
+    /// Takes the needs of `caps`' hazards out of the objective (and of the unavoidable constant)
+    /// and limits them by rows instead: Σₐ U[h,a] ≤ max unsheltered, Σₐ V[h,a,s] ≤ max short of s.
+    ///
+    /// - Complexity: O(A · S) per capped hazard.
+    mutating func cap(_ caps: [Int: SiteDecisions.NeedCap]) {
+        let p = problem
+        let shortPenalty = Self.supplyPenalties(p, personPenalty: penalty)
+        var objective = model.objective
+        for (h, need) in caps.sorted(by: { $0.key < $1.key }) where h < p.hazards.count {
+            var people = LinearExpression()
+            var short = Array(repeating: LinearExpression(), count: p.supplies.count)
+            for a in p.areas.indices {
+                if let u = unsheltered[h][a] {
+                    people.add(1, u)
+                    let info = model[u]
+                    if info.lowerBound == info.upperBound { unavoidablePenalty -= penalty * (info.lowerBound ?? 0) } else {
+                        objective.add(-penalty, u); unmetTerm.add(-penalty, u)
+                    }
+                }
+                if let row = supplyShort[h][a] {
+                    for (s, v) in row.enumerated() {
+                        short[s].add(1, v)
+                        let info = model[v]
+                        if info.lowerBound == info.upperBound { unavoidablePenalty -= shortPenalty[s] * (info.lowerBound ?? 0) } else {
+                            objective.add(-shortPenalty[s], v); unmetTerm.add(-shortPenalty[s], v)
+                        }
+                    }
+                }
+            }
+            if !people.indices.isEmpty { model.addConstraint(people <= need.maxUnsheltered, name: "") }
+            for (s, expression) in short.enumerated() where !expression.indices.isEmpty && s < need.maxShort.count {
+                model.addConstraint(expression <= need.maxShort[s], name: "")
+            }
+        }
+        model.minimize(objective)
+    }
+
     /// The model's column values that reproduce `plan` (a plan of the same problem, e.g. a
     /// neighbouring point of a budget frontier): a warm start for GLPK, which checks it against
     /// every row and bound before using it.

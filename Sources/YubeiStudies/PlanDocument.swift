@@ -33,10 +33,12 @@ public struct ResilienceSummary: Codable, Sendable, Hashable {
     public var resilientCost: Double
     /// resilientCost − plainCost.
     public var price: Double
-    public var plainOpened: [String]
+    /// Open sites (existing and opened) of the plain plan and of the resilient one.
+    public var plainOpen: [String]
+    public var resilientOpen: [String]
     enum CodingKeys: String, CodingKey {
         case rule, price
         case maxUnmetShare = "max_unmet_share", plainCost = "plain_cost", resilientCost = "resilient_cost"
-        case plainOpened = "plain_opened"
+        case plainOpen = "plain_open", resilientOpen = "resilient_open"
     }
 }

@@ -85,23 +85,25 @@ extension Yubei {
             let reporter = SolveProgressReporter(label: "solve")
             options.progress = { reporter.report($0) }
             let plan: SitingPlan
+            var resilience: ResilienceSummary?
             do {
-                plan = try SitingSolver.solve(problem, options: options)
+                if let rule = loaded.scenario.policy.resilience {
+                    let options = options
+                    let planned = try waitFor { try await ResilientPlanner.solve(loaded, resilience: rule, options: options) }
+                    (plan, resilience) = (planned.resilient.plan, planned.summary)
+                } else {
+                    plan = try SitingSolver.solve(problem, options: options)
+                }
             } catch {
                 printError("yubei: error: \(error)")
                 throw ExitCode(ExitStatus.failure.rawValue)
             }
 
-            let planJSON = try ReportJSON.text(PlanDocument(plan: plan, overrides: overrides.commandLines))
-            let applied = overrides.commandLines
+            let planJSON = try ReportJSON.text(PlanDocument(plan: plan, overrides: overrides.commandLines, resilience: resilience))
             do {
-                try OutputFiles.write([
-                    (name: "plan.json", text: planJSON + "\n"),
-                    (name: "report.md", text: OverridesSection.markdown(
-                        inserting: applied, into: SitingReport.markdown(problem: problem, plan: plan, language: language), language: language)),
-                    (name: "report.html", text: OverridesSection.html(
-                        inserting: applied, into: SitingReport.html(problem: problem, plan: plan, language: language), language: language)),
-                ], to: URL(fileURLWithPath: out))
+                try OutputFiles.write(try PlanFolder.files(problem: problem, plan: plan, overrides: overrides.commandLines,
+                                                           resilience: resilience, language: language),
+                                      to: URL(fileURLWithPath: out))
             } catch {
                 printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")
                 throw ExitCode(ExitStatus.cannotCreate.rawValue)

@@ -48,3 +48,31 @@ import YubeiTestSupport
         #expect(unknown.status == 64)
     }
 }
+
+/// `policy.resilience: n-1` in `yubei solve`, then the plan stress-tested.
+@Suite struct ResilienceCLITests {
+    static let fixture = packageRoot.appendingPathComponent("Tests/YubeiStudiesTests/Fixtures/two-villages-resilient.yaml").path
+
+    @Test func resilientPlanShowsItsPriceAndSurvivesStress() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-resilience-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let solve = try runYubei(["solve", Self.fixture, "--out", dir.appendingPathComponent("plan").path, "--json"])
+        #expect(solve.status == 0, "\(solve.stderr)")
+        let plan = try JSONSerialization.jsonObject(with: Data(solve.stdout.utf8)) as! [String: Any]
+        let resilience = plan["resilience"] as! [String: Any]
+        #expect(resilience["rule"] as? String == "n-1")
+        #expect((resilience["price"] as! Double) > 0)
+        #expect((plan["hazards"] as! [String: Any]).keys.sorted() == ["flood"])
+        let markdown = try String(contentsOf: dir.appendingPathComponent("plan/report.md"), encoding: .utf8)
+        #expect(markdown.contains("## Price of resilience (N-1)"))
+        let stress = try runYubei(["stress", Self.fixture, "--plan", dir.appendingPathComponent("plan/plan.json").path, "--n-1",
+                                   "--out", dir.appendingPathComponent("stress").path, "--json"])
+        #expect(stress.status == 0, "\(stress.stderr)")
+        let result = try JSONSerialization.jsonObject(with: Data(stress.stdout.utf8)) as! [String: Any]
+        for c in result["cases"] as! [[String: Any]] {
+            let flood = (c["hazards"] as! [String: Any])["flood"] as! [String: Any]
+            #expect((flood["unsheltered"] as! Double) <= 160, "\(c["name"]!)")
+            #expect((flood["without_kit"] as! Double) <= 160, "\(c["name"]!)")
+        }
+    }
+}

@@ -6,14 +6,16 @@ import YubeiStudies
 /// The files of one plan's folder, as `yubei solve` writes them: plan.json (with `overrides`),
 /// report.md and report.html.
 public enum PlanFolder {
-    public static func files(problem: SitingProblem, plan: SitingPlan, overrides: [String],
+    public static func files(problem: SitingProblem, plan: SitingPlan, overrides: [String], resilience: ResilienceSummary? = nil,
                              language: Language) throws -> [(name: String, text: String)] {
         [
-            (name: "plan.json", text: try ReportJSON.text(PlanDocument(plan: plan, overrides: overrides)) + "\n"),
+            (name: "plan.json", text: try ReportJSON.text(PlanDocument(plan: plan, overrides: overrides, resilience: resilience)) + "\n"),
             (name: "report.md", text: OverridesSection.markdown(
-                inserting: overrides, into: SitingReport.markdown(problem: problem, plan: plan, language: language), language: language)),
+                inserting: overrides, resilience: resilience,
+                into: SitingReport.markdown(problem: problem, plan: plan, language: language), language: language)),
             (name: "report.html", text: OverridesSection.html(
-                inserting: overrides, into: SitingReport.html(problem: problem, plan: plan, language: language), language: language)),
+                inserting: overrides, resilience: resilience,
+                into: SitingReport.html(problem: problem, plan: plan, language: language), language: language)),
         ]
     }
 }

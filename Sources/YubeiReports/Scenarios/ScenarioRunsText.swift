@@ -42,6 +42,20 @@ enum RunText {
         Phrase(en: "\(variants) variant(s) planned in \(seconds) s", zh: "共 \(variants) 个方案，用时 \(seconds) 秒")
     }
 
+    // Resilience.
+    static let resilienceHeading = Phrase(en: "Price of resilience (N-1)", zh: "抗毁代价（N-1）")
+    static let resiliencePlan = Phrase(en: "Plan", zh: "方案")
+    static let cost = Phrase(en: "Opening + stock (yuan)", zh: "新建 + 储备支出（元）")
+    static let sitesOpen = Phrase(en: "Open sites", zh: "启用场所")
+    static let plainPlan = Phrase(en: "Plain plan", zh: "常规方案")
+    static let resilientPlan = Phrase(en: "Resilient plan (this one)", zh: "抗毁方案（本方案）")
+    static func resilienceText(share: String, price: String) -> Phrase {
+        Phrase(en: "Planned so that losing any one site still leaves at most \(share) % of each hazard's displaced unsheltered "
+                   + "(and at most \(share) % of each supply short). That costs \(price) yuan more than the plain plan.",
+               zh: "本方案保证任一场所失效时，各情景未安置人数不超过转移人数的 \(share)%（各类物资缺口不超过需求的 \(share)%），"
+                   + "比常规方案多支出 \(price) 元。")
+    }
+
     // Frontier.
     static let frontierTitle = Phrase(en: "Budget frontier", zh: "预算—未满足需求曲线")
     static let frontierIntro = Phrase(

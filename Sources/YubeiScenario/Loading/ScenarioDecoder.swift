@@ -281,11 +281,13 @@ struct ScenarioDecoder {
         guard let budget, let supplyMinutes, let teamMinutes, let maxKm, let perPerson, let single, let transport, let evacuation,
               let unsheltered, let unmet
         else { return nil }
-        return Policy(budget: budget, supplyResponseMinutes: supplyMinutes, shelterMaxKilometres: maxKm,
+        var result = Policy(budget: budget, supplyResponseMinutes: supplyMinutes, shelterMaxKilometres: maxKm,
                       areaPerPersonSquareMetres: perPerson, teamResponseMinutes: teamMinutes,
                       singleShelterPerArea: single, transportCostPerCubicMetreKilometre: transport,
                       evacuationCostPerPersonKilometre: evacuation,
                       unshelteredPenalty: unsheltered, unmetSupplyPenalty: unmet)
+        guard resilience(f, into: &result) else { return nil }
+        return result
     }
 
     /// One number for every shelter class, or a map by class (with an optional `default`);

@@ -21,6 +21,8 @@ public struct Policy: Sendable, Hashable {
     public var unshelteredPenalty: Double?
     /// Penalty per m³ of supplies not delivered, yuan (nil = the model chooses).
     public var unmetSupplyPenalty: Double?
+    /// Plan to survive the loss of sites (`policy.resilience`), if asked for.
+    public var resilience: Resilience?
 
     public init(
         budget: Double, supplyResponseMinutes: Double, shelterMaxKilometres: PerClass,
