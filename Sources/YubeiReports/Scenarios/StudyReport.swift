@@ -80,8 +80,12 @@ public enum StudyReport {
         var sites = RunDocument.Section(title: T.sitesHeading(l))
         var diff = RunDocument.Table(header: [T.variant(l), T.opened(l), T.closed(l), T.stockChange(l)], rows: [])
         for v in r.variants.dropFirst() {
-            let stock = v.stockChange.keys.sorted().flatMap { w in
-                v.stockChange[w]!.keys.sorted().map { s in "\(w)/\(s) \(v.stockChange[w]![s]! > 0 ? "+" : "")\(RunDocument.n(v.stockChange[w]![s]!))" }
+            // Totals per supply (study.json has them per warehouse).
+            var total: [String: Double] = [:]
+            for held in v.stockChange.values { for (supply, units) in held { total[supply, default: 0] += units } }
+            let stock = v.problem.supplies.map(\.id).compactMap { s -> String? in
+                guard let units = total[s], abs(units) > 1e-6 else { return nil }
+                return "\(s) \(units > 0 ? "+" : "")\(RunDocument.n(units))"
             }
             diff.rows.append([v.name, v.opened.joined(separator: ", "), v.closed.joined(separator: ", "), stock.joined(separator: "; ")])
         }
