@@ -20,7 +20,7 @@ public struct FrontierPoint: Sendable, Encodable {
     /// Whether the set of sites differs from the point before's.
     public var breakpoint: Bool
     public var hazards: [String: PlanFigures.Hazard]
-    /// Whether GLPK started from the neighbouring point's plan.
+    /// Whether GLPK started from the neighbouring point's plan (handed over and accepted).
     public var warmStarted: Bool
     public var seconds: Double
 
@@ -139,7 +139,7 @@ public enum Frontier {
                 budget: budgets[index], status: plan.status, unsheltered: StressTest.clean(figures.expectedUnsheltered),
                 withoutKit: StressTest.clean(figures.expectedWithoutKit), opening: figures.opening, opened: opened,
                 stepOpens: opens, stepDrops: drops, breakpoint: previous.map { $0 != set } ?? false,
-                hazards: figures.hazards, warmStarted: warmed[index], seconds: plan.seconds))
+                hazards: figures.hazards, warmStarted: warmed[index] && plan.incumbentAccepted == true, seconds: plan.seconds))
             previous = set
         }
         let elapsed = clock.now - start
