@@ -94,6 +94,17 @@ struct StudyTests {
         }
     }
 
+    @Test("overrides given on the command line apply to every variant, before its own")
+    func commandLineOverridesApplyToAll() throws {
+        let (dir, path) = try Self.write("base: \(Fixture.hillside)\nvariants:\n  - {name: v, overrides: [\"--close county-depot\"]}\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let loaded = try StudyFile.read(path: path).load(extra: ScenarioOverrides(commandLines: ["--set policy.budget=100000"]))
+        #expect(loaded.map { $0.scenario.overrides.commandLines } == [
+            ["--set policy.budget=100000"], ["--set policy.budget=100000", "--close county-depot"],
+        ])
+        #expect(loaded.allSatisfy { $0.scenario.scenario.policy.budget == 100000 })
+    }
+
     @Test("paths in a study are relative to the study file")
     func relativePaths() throws {
         let (dir, path) = try Self.write("base: county.yaml\nvariants:\n  - {name: v, scenario: other/county.yaml}\n")
