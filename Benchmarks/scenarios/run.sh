@@ -22,15 +22,20 @@ settings=(--time-limit 120 --gap 0.01)
 
 now() { python3 -c 'import time; print(time.monotonic())'; }
 elapsed() { python3 -c "print(f'{$2 - $1:.2f}')"; }
+# Runs a command under /usr/bin/time; prints "WALL CPU" (seconds; CPU = user + system). On a shared,
+# loaded machine the wall ratio depends on the load at each moment; the CPU time is the work done.
+timed() {
+  local log="$1"; shift
+  /usr/bin/time -f "%e %U %S" -o "$log.time" "$@" >"$log" 2>"$log.stderr" || true
+  python3 -c "w, u, s = open('$log.time').read().split()[-3:]; print(f'{float(w):.2f} {float(u) + float(s):.2f}')"
+}
 
 dehua() {
   "$bin" solve Scenarios/dehua-typhoon.yaml --out "$out/dehua-plan" >/dev/null
-  local t0 t1 open
+  local open t
   open=$(python3 -c "import json; p = json.load(open('$out/dehua-plan/plan.json')); print(len(p['open_warehouses']) + len(p['open_shelters']))")
-  t0=$(now)
-  "$bin" stress Scenarios/dehua-typhoon.yaml --plan "$out/dehua-plan/plan.json" --n-1 --out "$out/dehua-stress" >"$out/dehua-stress.stdout"
-  t1=$(now)
-  echo "dehua N-1: $open open sites, $(elapsed "$t0" "$t1") s wall (goal < 5 s)"
+  t=$(timed "$out/dehua-stress.stdout" "$bin" stress Scenarios/dehua-typhoon.yaml --plan "$out/dehua-plan/plan.json" --n-1 --out "$out/dehua-stress")
+  echo "dehua N-1: $open open sites, wall/cpu s: $t (goal < 5 s wall)"
 }
 
 province() {
@@ -47,22 +52,13 @@ variants:
   - {name: lose-w001, overrides: ["--close w001"]}
   - {name: supply-120min, overrides: ["--set policy.supply_response_minutes=120"]}
 YAML
-  local t0 t1 t2 t3 t4 t5 one study frontier
-  t0=$(now)
-  "$bin" solve "$out/province.yaml" --out "$out/province-plan" "${settings[@]}" >/dev/null
-  t1=$(now)
-  one=$(elapsed "$t0" "$t1")
-  echo "province: one solve $one s wall ($(python3 -c "import json; p = json.load(open('$out/province-plan/plan.json')); print(p['status'], 'gap', p.get('gap'))"))"
-  t2=$(now)
-  "$bin" study "$out/province-study.yaml" --out "$out/province-study" "${settings[@]}" >"$out/province-study.stdout" || true
-  t3=$(now)
-  study=$(elapsed "$t2" "$t3")
-  echo "province: study of 8 variants $study s wall = $(python3 -c "print(f'{$study / $one:.2f}')") × one solve (goal ≤ 5)"
-  t4=$(now)
-  "$bin" frontier "$out/province.yaml" --budget 0:180000000:20000000 --out "$out/province-frontier" "${settings[@]}" >"$out/province-frontier.stdout" || true
-  t5=$(now)
-  frontier=$(elapsed "$t4" "$t5")
-  echo "province: frontier of $(python3 -c "import json; print(len(json.load(open('$out/province-frontier/frontier.json'))['points']))") budgets $frontier s wall = $(python3 -c "print(f'{$frontier / $one:.2f}')") × one solve (goal ≤ 6)"
+  local one study frontier
+  one=$(timed "$out/province-solve.stdout" "$bin" solve "$out/province.yaml" --out "$out/province-plan" "${settings[@]}")
+  echo "province: one solve, wall/cpu s: $one ($(python3 -c "import json; p = json.load(open('$out/province-plan/plan.json')); print(p['status'], 'gap', p.get('gap'))"))"
+  study=$(timed "$out/province-study.stdout" "$bin" study "$out/province-study.yaml" --out "$out/province-study" "${settings[@]}")
+  echo "province: study of 8 variants (base + 7), wall/cpu s: $study; ratio to one solve: $(python3 -c "a = '$one'.split(); b = '$study'.split(); print(f'wall {float(b[0]) / float(a[0]):.2f}x, cpu {float(b[1]) / float(a[1]):.2f}x')") (goal wall ≤ 5x)"
+  frontier=$(timed "$out/province-frontier.stdout" "$bin" frontier "$out/province.yaml" --budget 0:180000000:20000000 --out "$out/province-frontier" "${settings[@]}")
+  echo "province: frontier of $(python3 -c "import json; print(len(json.load(open('$out/province-frontier/frontier.json'))['points']))") budgets, wall/cpu s: $frontier; ratio to one solve: $(python3 -c "a = '$one'.split(); b = '$frontier'.split(); print(f'wall {float(b[0]) / float(a[0]):.2f}x, cpu {float(b[1]) / float(a[1]):.2f}x')") (goal wall ≤ 6x)"
 }
 
 case "${1:-all}" in
