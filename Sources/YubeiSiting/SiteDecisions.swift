@@ -77,15 +77,19 @@ public struct SiteDecisions: Sendable, Hashable {
 }
 
 extension SitingModel {
-    /// Holds `decisions` in the model as column bounds.
+    /// Holds `decisions` in the model as column bounds and rows. Indices beyond the model's
+    /// sites are skipped (a model of the shelters alone has no warehouses).
     ///
-    /// - Complexity: O(W·S + sites).
+    /// - Complexity: O(W·S + sites + A·S per capped hazard).
     mutating func hold(_ decisions: SiteDecisions) {
         guard !decisions.isEmpty else { return }
-        for w in decisions.requiredWarehouses { model.setBounds(of: warehouseOpen[w], lower: 1, upper: 1) }
-        for k in decisions.requiredShelters { model.setBounds(of: shelterOpen[k], lower: 1, upper: 1) }
-        for w in decisions.forbiddenWarehouses { model.setBounds(of: warehouseOpen[w], lower: 0, upper: 0) }
-        for k in decisions.forbiddenShelters { model.setBounds(of: shelterOpen[k], lower: 0, upper: 0) }
+        func fix(_ columns: [Variable], _ indices: Set<Int>, _ value: Double) {
+            for i in indices where i < columns.count { model.setBounds(of: columns[i], lower: value, upper: value) }
+        }
+        fix(warehouseOpen, decisions.requiredWarehouses, 1)
+        fix(shelterOpen, decisions.requiredShelters, 1)
+        fix(warehouseOpen, decisions.forbiddenWarehouses, 0)
+        fix(shelterOpen, decisions.forbiddenShelters, 0)
         if !decisions.cappedHazards.isEmpty { cap(decisions.cappedHazards) }
         guard let stage = decisions.firstStage else { return }
         for (w, v) in warehouseOpen.enumerated() {
@@ -105,49 +109,28 @@ extension SitingModel {
             }
         }
     }
-}
 
-extension SitingModel {
-    /// Takes the needs of `caps`' hazards out of the objective (and of the unavoidable constant)
-    /// and limits them by rows instead: Σₐ U[h,a] ≤ max unsheltered, Σₐ V[h,a,s] ≤ max short of s.
+    /// Limits the needs of `caps`' hazards by rows: Σₐ U[h,a] ≤ max unsheltered and
+    /// Σₐ V[h,a,s] ≤ max short of s. Those hazards weigh nothing in the objective (weight 0).
     ///
     /// - Complexity: O(A · S) per capped hazard.
     mutating func cap(_ caps: [Int: SiteDecisions.NeedCap]) {
-        let p = problem
-        let shortPenalty = Self.supplyPenalties(p, personPenalty: penalty)
-        var objective = model.objective
-        for (h, need) in caps.sorted(by: { $0.key < $1.key }) where h < p.hazards.count {
+        for (h, need) in caps.sorted(by: { $0.key < $1.key }) where h < unsheltered.count {
             var people = LinearExpression()
-            var short = Array(repeating: LinearExpression(), count: p.supplies.count)
-            for a in p.areas.indices {
-                if let u = unsheltered[h][a] {
-                    people.add(1, u)
-                    let info = model[u]
-                    if info.lowerBound == info.upperBound { unavoidablePenalty -= penalty * (info.lowerBound ?? 0) } else {
-                        objective.add(-penalty, u); unmetTerm.add(-penalty, u)
-                    }
-                }
-                if let row = supplyShort[h][a] {
-                    for (s, v) in row.enumerated() {
-                        short[s].add(1, v)
-                        let info = model[v]
-                        if info.lowerBound == info.upperBound { unavoidablePenalty -= shortPenalty[s] * (info.lowerBound ?? 0) } else {
-                            objective.add(-shortPenalty[s], v); unmetTerm.add(-shortPenalty[s], v)
-                        }
-                    }
-                }
-            }
+            for u in unsheltered[h] { if let u { people.add(1, u) } }
             if !people.indices.isEmpty { model.addConstraint(people <= need.maxUnsheltered, name: "") }
-            for (s, expression) in short.enumerated() where !expression.indices.isEmpty && s < need.maxShort.count {
-                model.addConstraint(expression <= need.maxShort[s], name: "")
+            guard h < supplyShort.count else { continue }
+            for s in need.maxShort.indices {
+                var short = LinearExpression()
+                for row in supplyShort[h] where s < row.count { if let v = row[s] { short.add(1, v) } }
+                if !short.indices.isEmpty { model.addConstraint(short <= need.maxShort[s], name: "") }
             }
         }
-        model.minimize(objective)
     }
 
     /// The model's column values that reproduce `plan` (a plan of the same problem, e.g. a
-    /// neighbouring point of a budget frontier): a warm start for GLPK, which checks it against
-    /// every row and bound before using it.
+    /// neighbouring point of a budget frontier), for the columns a plan names: openings, stock,
+    /// assignments, flows and what is left unmet; the solver uses it only if it satisfies every row.
     ///
     /// - Complexity: O(columns + plan entries).
     func values(from plan: SitingPlan) -> [Double] {
@@ -178,9 +161,11 @@ extension SitingModel {
         }
         for (h, hazard) in hazards.enumerated() {
             for (a, area) in p.areas.enumerated() {
-                if let u = unsheltered[h][a] { x[u.index] = hazard?.unmet.peopleUnsheltered[area.id] ?? 0 }
-                if let short = supplyShort[h][a] {
-                    for (s, v) in short.enumerated() { x[v.index] = hazard?.unmet.supplies[area.id]?[p.supplies[s].id] ?? 0 }
+                if h < unsheltered.count, let u = unsheltered[h][a] { x[u.index] = hazard?.unmet.peopleUnsheltered[area.id] ?? 0 }
+                if h < supplyShort.count, a < supplyShort[h].count {
+                    for (s, v) in supplyShort[h][a].enumerated() {
+                        if let v { x[v.index] = hazard?.unmet.supplies[area.id]?[p.supplies[s].id] ?? 0 }
+                    }
                 }
             }
         }

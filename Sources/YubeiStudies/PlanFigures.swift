@@ -3,9 +3,8 @@ import YubeiSiting
 /// The headline figures of one plan, per hazard and weighted across hazards: what studies,
 /// frontiers and stress tests compare.
 ///
-/// This is the one place those figures are read from a ``SitingPlan``: people without a complete
-/// relief kit are counted here from the supplies short (an area's people without a kit are the
-/// most any one supply leaves short, in whole people, at most its displaced).
+/// This is the one place those figures are read from a ``SitingPlan``: each hazard's `summary`
+/// (people without a complete kit = displaced − fully supplied).
 public struct PlanFigures: Sendable, Hashable {
     /// One hazard's figures, in people.
     public struct Hazard: Sendable, Hashable, Codable {
@@ -37,28 +36,28 @@ public struct PlanFigures: Sendable, Hashable {
     ///
     /// - Complexity: O(H · (A + flows + unmet entries)).
     public init(plan: SitingPlan, problem: SitingProblem) {
-        let weights = Self.hazardWeights(problem)
+        // The weights the plan's objective used, else the problem's.
+        let own = Self.hazardWeights(problem)
+        let weights = problem.hazards.enumerated().map { h, hazard in plan.levels?.hazardWeights[hazard.id] ?? own[h] }
         var hazards: [String: Hazard] = [:]
         var expectedUnsheltered = 0.0, expectedWithoutKit = 0.0
         for (h, hazard) in problem.hazards.enumerated() {
-            let displaced = hazard.displaced.reduce(0, +)
-            let hazardPlan = plan.hazards[hazard.id]
-            let unsheltered = hazardPlan.map { $0.unmet.peopleUnsheltered.values.reduce(0, +) } ?? displaced
-            var withoutKit = 0.0
-            if let hazardPlan {
-                for (a, area) in problem.areas.enumerated() where hazard.displaced[a] > 0 {
-                    withoutKit += Self.peopleWithoutKit(short: hazardPlan.unmet.supplies[area.id] ?? [:],
-                                                        displaced: hazard.displaced[a], supplies: problem.supplies)
-                }
+            let displaced: Double = hazard.displaced.reduce(0.0) { $0 + $1 }
+            let figures: Hazard
+            if let hazardPlan = plan.hazards[hazard.id] {
+                // The plan's own summary (FORMATS.md §2.1): whole people.
+                let summary = hazardPlan.summary
+                figures = Hazard(displaced: summary.displaced, sheltered: summary.sheltered, unsheltered: summary.unsheltered,
+                                 fullySupplied: summary.fullySupplied, withoutKit: summary.displaced - summary.fullySupplied,
+                                 teamGaps: hazardPlan.teamCoverage.uncovered.count)
             } else {
-                withoutKit = problem.supplies.contains { $0.perPerson > 0 } ? displaced : 0
+                let withoutKit = problem.supplies.contains { $0.perPerson > 0 } ? displaced : 0
+                figures = Hazard(displaced: displaced, sheltered: 0, unsheltered: displaced, fullySupplied: displaced - withoutKit,
+                                 withoutKit: withoutKit, teamGaps: 0)
             }
-            let figures = Hazard(displaced: displaced, sheltered: displaced - unsheltered, unsheltered: unsheltered,
-                                 fullySupplied: displaced - withoutKit, withoutKit: withoutKit,
-                                 teamGaps: hazardPlan?.teamCoverage.uncovered.count ?? 0)
             hazards[hazard.id] = figures
-            expectedUnsheltered += weights[h] * unsheltered
-            expectedWithoutKit += weights[h] * withoutKit
+            expectedUnsheltered += weights[h] * figures.unsheltered
+            expectedWithoutKit += weights[h] * figures.withoutKit
         }
         self.hazards = hazards
         self.hazardOrder = problem.hazards.map(\.id)
@@ -68,22 +67,10 @@ public struct PlanFigures: Sendable, Hashable {
         self.stock = plan.spending?.stock ?? 0
     }
 
-    /// People of one area without a complete kit: the largest shortfall of any supply, in whole
-    /// people (⌈units short ÷ per person⌉), at most the area's displaced.
-    public static func peopleWithoutKit(short: [String: Double], displaced: Double, supplies: [SitingProblem.Supply]) -> Double {
-        var people = 0.0
-        for supply in supplies where supply.perPerson > 0 {
-            guard let units = short[supply.id], units > 1e-6 else { continue }
-            people = max(people, (units / supply.perPerson - 1e-6).rounded(.up))
-        }
-        return min(people, displaced)
-    }
-
-    /// The weight of each hazard in expected figures (FORMATS.md §2.1, `expected`): the
-    /// probabilities as given when every hazard gives one, else 1 ÷ H each.
+    /// The weight of each hazard in expected figures, as the plan's objective weighs people:
+    /// the problem's hazard weights (FORMATS.md §2.1 `expected`: the probabilities when every
+    /// hazard gives one, else 1 ÷ H), or 1 each under `policy.risk: every-hazard`.
     public static func hazardWeights(_ problem: SitingProblem) -> [Double] {
-        let count = Double(max(1, problem.hazards.count))
-        if problem.hazards.allSatisfy({ $0.probability != nil }) { return problem.hazards.map { $0.probability! } }
-        return problem.hazards.map { _ in 1 / count }
+        problem.policy.risk == .everyHazard ? problem.hazards.map { _ in 1 } : problem.hazards.map(\.weight)
     }
 }

@@ -66,7 +66,7 @@ public enum ResilientPlanner {
         resilientOptions.decisions.forbiddenShelters.formUnion(decisions.forbiddenShelters)
         resilientOptions.decisions.cappedHazards = caps
         resilientOptions.useGreedyIncumbent = false
-        resilientOptions.shadowPrices = false
+        resilientOptions.closeGaps = false
         let finalOptions = resilientOptions
         async let plainPlan = Task.detached { try ScenarioPlanner.solve(scenario, options: options) }.value
         async let resilientPlan = Task.detached { try SitingSolver.solve(augmented, options: finalOptions) }.value

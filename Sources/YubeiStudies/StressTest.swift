@@ -143,7 +143,7 @@ public enum StressTest {
         problem.policy.budget = nil
         var options = options
         options.decisions.firstStage = stage
-        options.shadowPrices = false
+        options.closeGaps = false
         options.useGreedyIncumbent = false
         options.stageTeams = false
         options.progress = nil

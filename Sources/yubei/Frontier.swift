@@ -59,7 +59,7 @@ extension Yubei {
             var options = SitingOptions()
             options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded())) }
             options.relativeGap = gap
-            options.shadowPrices = false
+            options.closeGaps = false
             let result: FrontierResult
             do {
                 let options = options

@@ -15,10 +15,12 @@ extension Yubei {
             abstract: "Plan stockpiles, shelters and team coverage for every hazard of a scenario.",
             discussion: """
             Writes DIR/plan.json, DIR/report.md and DIR/report.html (all or nothing). One mixed-integer \
-            program over all hazards: unmet needs first (at a penalty far above every cost), then opening + \
-            stock + expected transport cost. Exit status 0 for an optimal or feasible plan, 2 when GLPK found \
-            none (infeasible, or no plan within --time-limit), 65 for a scenario with errors, 73 when DIR \
-            cannot be written.
+            program over all hazards, solved rule by rule (FORMATS.md §2.1): people unsheltered, then people \
+            without a complete kit, then items short by priority, then cost (opening + stock + expected \
+            transport), in whole units, every constraint checked exactly afterwards. Exit status 0 for an \
+            optimal or feasible plan, 1 when the plan fails its exact check (plan.json names the broken \
+            constraints), 2 when GLPK found none (infeasible, e.g. a service level that cannot be met, or no \
+            plan within --time-limit), 65 for a scenario with errors, 73 when DIR cannot be written.
             """
         )
 
@@ -66,16 +68,6 @@ extension Yubei {
             let (problem, decisions) = ScenarioPlanner.problem(loaded)
             let language = output.language
 
-            if let exportModel {
-                let format = ModelFileFormat(pathExtension: URL(fileURLWithPath: exportModel).pathExtension)!
-                do {
-                    try SitingSolver.model(for: problem, flowPairLinks: strongFlowLinks).write(to: exportModel, format: format)
-                } catch {
-                    printError("yubei: error: \(error)")
-                    throw ExitCode(ExitStatus.cannotCreate.rawValue)
-                }
-            }
-
             var options = SitingOptions()
             options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded())) }
             options.relativeGap = gap
@@ -100,10 +92,21 @@ extension Yubei {
                 throw ExitCode(ExitStatus.failure.rawValue)
             }
 
+            if let exportModel {
+                let format = ModelFileFormat(pathExtension: URL(fileURLWithPath: exportModel).pathExtension)!
+                do {
+                    try SitingSolver.model(for: problem, flowPairLinks: strongFlowLinks, holding: plan.levels).write(to: exportModel, format: format)
+                } catch {
+                    printError("yubei: error: \(error)")
+                    throw ExitCode(ExitStatus.cannotCreate.rawValue)
+                }
+            }
+
             let planJSON = try ReportJSON.text(PlanDocument(plan: plan, overrides: overrides.commandLines, resilience: resilience))
             do {
                 try OutputFiles.write(try PlanFolder.files(problem: problem, plan: plan, overrides: overrides.commandLines,
-                                                           resilience: resilience, language: language),
+                                                           resilience: resilience, boundaries: loaded.scenario.boundaries,
+                                                           language: language),
                                       to: URL(fileURLWithPath: out))
             } catch {
                 printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")
@@ -114,6 +117,12 @@ extension Yubei {
                 print(planJSON)
             } else {
                 print(SitingReport.summary(problem: problem, plan: plan, outputDirectory: out, language: language))
+            }
+            // A plan that fails its exact check is never passed off as a plan: exit 1, naming
+            // every broken constraint (plan.json says `error` and lists them).
+            if !plan.verification.isEmpty {
+                for violation in plan.verification { printError("yubei: error: the plan breaks \(violation)") }
+                throw ExitCode(ExitStatus.failure.rawValue)
             }
             guard plan.status.hasSolution else {
                 throw ExitCode(ExitStatus.noSolution.rawValue)

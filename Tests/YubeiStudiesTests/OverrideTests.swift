@@ -31,7 +31,7 @@ struct OverrideTests {
         edited = edited.replacingOccurrences(of: "displaced: {dongxi: 1200, beiling: 600}",
                                              with: "displaced: {dongxi: 1200, beiling: 600}\n    closed_sites: [nanshan-point]")
         let fromFile = try Fixture.solve(text: edited, path: Fixture.hillside)
-        #expect(overridden.plan.status == .optimal)
+        #expect(overridden.plan.status.hasSolution)
         #expect(PlanDecisions(overridden.plan) == PlanDecisions(fromFile.plan))
         // The overrides change the plan (so the comparison can fail).
         let plain = try Fixture.solve(Fixture.hillside)

@@ -15,7 +15,7 @@ struct ResilienceTests {
         let rule = try #require(scenario.scenario.policy.resilience)
         #expect(rule.maxUnmetShare == 0.1)
         let (resilient, plain, summary) = try await ResilientPlanner.solve(scenario, resilience: rule, options: Fixture.quiet)
-        #expect(resilient.plan.status == .optimal)
+        #expect(resilient.plan.status.hasSolution)
         #expect(Set(resilient.plan.hazards.keys) == ["flood"])
         #expect(Set(resilient.plan.openShelters).isSuperset(of: ["S4", "S5"]))
         #expect(resilient.plan.openWarehouses.contains("W2"))

@@ -16,11 +16,11 @@ struct StressTests {
     @Test("with no shock the plan's own second stage comes back", arguments: [Fixture.hillside, Fixture.singleShelter, Fixture.dehua])
     func noShockReproducesPlan(path: String) async throws {
         let planned = try Fixture.solve(path)
-        #expect(planned.plan.status == .optimal)
+        #expect(planned.plan.status.hasSolution)
         let result = try await StressTest.run(plain: try Self.load(path), shocked: nil, plan: AdoptedPlan(planned.plan), nMinus1: false)
         #expect(result.cases.count == 1)
         let again = result.cases[0]
-        #expect(again.status == .optimal)
+        #expect(again.status.hasSolution)
         #expect(again.hazards == planned.figures.hazards)
         // The same shortfalls (which area bears one may differ where two choices tie).
         func shortBySupply(_ plan: SitingPlan, _ hazard: String) -> [String: Double] {

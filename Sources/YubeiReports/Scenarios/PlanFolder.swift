@@ -1,5 +1,6 @@
 import Foundation
 import YubeiCore
+import YubeiScenario
 import YubeiSiting
 import YubeiStudies
 
@@ -7,15 +8,16 @@ import YubeiStudies
 /// report.md and report.html.
 public enum PlanFolder {
     public static func files(problem: SitingProblem, plan: SitingPlan, overrides: [String], resilience: ResilienceSummary? = nil,
+                             boundaries: Boundaries? = nil,
                              language: Language) throws -> [(name: String, text: String)] {
         [
             (name: "plan.json", text: try ReportJSON.text(PlanDocument(plan: plan, overrides: overrides, resilience: resilience)) + "\n"),
             (name: "report.md", text: OverridesSection.markdown(
                 inserting: overrides, resilience: resilience,
-                into: SitingReport.markdown(problem: problem, plan: plan, language: language), language: language)),
+                into: SitingReport.markdown(problem: problem, plan: plan, language: language, boundaries: boundaries), language: language)),
             (name: "report.html", text: OverridesSection.html(
                 inserting: overrides, resilience: resilience,
-                into: SitingReport.html(problem: problem, plan: plan, language: language), language: language)),
+                into: SitingReport.html(problem: problem, plan: plan, language: language, boundaries: boundaries), language: language)),
         ]
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import YubeiCore
+import YubeiSiting
 
 /// A report of a scenario run (study, frontier, stress) as sections of paragraphs, tables and
 /// pictures, rendered through the kit (``ReportDocument``) as Markdown, HTML or CSV.
@@ -57,4 +58,11 @@ struct RunDocument {
 
     /// A number for a CSV cell: plain, no grouping.
     static func plain(_ x: Double) -> String { x.isFinite ? NumberText.plain(x, decimals: 6) : "" }
+
+    /// The hazard that displaces the most people (the one a single map shows).
+    static func largestHazard(_ problem: SitingProblem) -> Int {
+        problem.hazards.indices.max { a, b in
+            problem.hazards[a].displaced.reduce(0.0) { $0 + $1 } < problem.hazards[b].displaced.reduce(0.0) { $0 + $1 }
+        } ?? 0
+    }
 }

@@ -73,7 +73,7 @@ public enum StressReport {
             sections.append(critical)
         }
         if let planCase = r.cases.first {
-            sections.append(RunDocument.Section(title: T.map(l), svg: SitingMap.svg(problem: r.problem, plan: planCase.plan, language: l)))
+            sections.append(RunDocument.Section(title: T.map(l), svg: SitingMap.svg(problem: r.problem, plan: planCase.plan, hazard: RunDocument.largestHazard(r.problem), language: l, boundaries: nil)))
         }
         return RunDocument(title: "\(T.stressTitle(l)): \(r.scenario)", sections: sections)
     }

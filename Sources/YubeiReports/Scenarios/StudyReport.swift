@@ -96,7 +96,7 @@ public enum StudyReport {
             var svg = "<div class=\"maps\">\n"
             for v in r.variants where ScenarioPlanner.hasPlan(v.plan) {
                 svg += "<figure><figcaption>\(HTMLEscaper.escape(v.name))</figcaption>\n"
-                svg += SitingMap.svg(problem: v.problem, plan: v.plan, language: l) + "\n</figure>\n"
+                svg += SitingMap.svg(problem: v.problem, plan: v.plan, hazard: RunDocument.largestHazard(v.problem), language: l, boundaries: nil) + "\n</figure>\n"
             }
             svg += "</div>"
             sections.append(RunDocument.Section(title: T.mapsHeading(l), svg: svg))
