@@ -28,6 +28,11 @@ public struct SitingOptions: Sendable {
     /// where they are cheap; on larger ones they cost more simplex time than they save.
     public var flowPairLinks: Bool?
     public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Sites required or forbidden, or an adopted plan's first stage held (see ``SiteDecisions``).
+    public var decisions = SiteDecisions()
+    /// A plan of the same problem to start GLPK from when it satisfies every row (e.g. a
+    /// neighbouring point's plan on a budget frontier).
+    public var startPlan: SitingPlan?
 
     public init() {}
 }
@@ -68,6 +73,7 @@ public enum SitingSolver {
         let start = clock.now
         let findings = problem.findings()
         var siting = SitingModel(problem, flowPairLinks: options.flowPairLinks)
+        siting.hold(options.decisions)
         let weights = levelWeights(problem)
         let size = SitingPlan.ModelSize(
             variables: siting.model.variables.count,
@@ -114,6 +120,10 @@ public enum SitingSolver {
         } else {
             if let t = worstPeople { stages.append((.worstUnshelteredShare, LinearExpression(t))) }
             stages.append((.unsheltered, siting.unshelteredLevel(weights: weights)))
+        }
+        if incumbent == nil, let plan = options.startPlan {
+            let start = siting.values(from: plan)
+            if satisfiesEveryRow(start, siting.model) { incumbent = start }
         }
         if incumbent == nil, options.useGreedyIncumbent {
             var start = SitingHeuristic(problem).values(for: siting)
@@ -236,6 +246,7 @@ public enum SitingSolver {
         for h in q.hazards.indices { q.hazards[h].closedWarehouses = [] }
         if problem.hazards.contains(where: { $0.requiredServed > 0 }) { return nil }
         var siting = SitingModel(q, flowPairLinks: false, serviceLevels: .none)
+        siting.hold(options.decisions)
         let weights = levelWeights(problem)
         var stages: [LinearExpression] = []
         var worst: Variable?
