@@ -18,15 +18,26 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.0.0"),
     ],
     targets: [
         .systemLibrary(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
         ),
+        // Excel workbooks (.xlsx): cells, shared strings, dates; no other Yubei module below it.
+        .target(
+            name: "YubeiSpreadsheet",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
+            ]
+        ),
         .target(
             name: "YubeiCore",
             dependencies: [
+                "YubeiSpreadsheet",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
@@ -68,6 +79,11 @@ let package = Package(
         .testTarget(name: "YubeiLocationTests", dependencies: ["YubeiLocation", "YubeiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "YubeiSitingTests", dependencies: ["YubeiSiting", "YubeiScenario", "YubeiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "YubeiDrillsTests", dependencies: ["YubeiDrills", "YubeiTestSupport"]),
+        .testTarget(
+            name: "YubeiSpreadsheetTests",
+            dependencies: ["YubeiSpreadsheet", "YubeiCore", "YubeiDrills", "YubeiScenario", "YubeiTestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "YubeiCLITests", dependencies: ["YubeiCore", "YubeiTestSupport"]),
     ]
 )

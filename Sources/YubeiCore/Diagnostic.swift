@@ -1,3 +1,5 @@
+import YubeiSpreadsheet
+
 /// A place in an input file that a message points at.
 ///
 /// YAML and JSON nodes have a line and a column; CSV rows have a row number only
@@ -9,15 +11,28 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
     public var line: Int?
     /// 1-based column, if known.
     public var column: Int?
+    /// The worksheet of an Excel workbook; `line` is then the row and `column` the 1-based column,
+    /// written as a cell (`county.xlsx[乡镇]:C14`).
+    public var sheet: String?
 
-    public init(file: String, line: Int? = nil, column: Int? = nil) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, sheet: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
+        self.sheet = sheet
     }
 
-    /// `FILE:LINE:COL`, `FILE:ROW` or `FILE`.
+    /// `FILE:LINE:COL`, `FILE:ROW` or `FILE`; in a workbook `FILE[SHEET]:C14`, `FILE[SHEET]:14` or
+    /// `FILE[SHEET]`.
     public var description: String {
+        if let sheet {
+            let place = "\(file)[\(sheet)]"
+            switch (line, column) {
+            case let (line?, column?): return "\(place):\(CellReference.letters(column - 1))\(line)"
+            case let (line?, nil): return "\(place):\(line)"
+            default: return place
+            }
+        }
         switch (line, column) {
         case let (line?, column?): return "\(file):\(line):\(column)"
         case let (line?, nil): return "\(file):\(line)"

@@ -22,8 +22,13 @@ enum CSVMessage {
 
     static func duplicateColumn(_ name: String) -> String { "column '\(name)' appears twice in the header" }
 
-    static func missingColumn(_ name: String, _ required: [String], _ optional: [String]) -> String {
-        var message = "missing column '\(name)' (the header must name \(required.joined(separator: ", "))"
+    static func sameColumnTwice(_ first: String, _ second: String, _ name: String) -> String {
+        "columns '\(first)' and '\(second)' both name '\(name)'; keep one"
+    }
+
+    static func missingColumn(_ name: String, _ required: [String], _ optional: [String], aliases: [String] = []) -> String {
+        let also = aliases.isEmpty ? "" : " (or " + aliases.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + ")"
+        var message = "missing column '\(name)'\(also) (the header must name \(required.joined(separator: ", "))"
         if !optional.isEmpty { message += "; it may also name \(optional.joined(separator: ", "))" }
         return message + ")"
     }

@@ -11,15 +11,36 @@ public struct YAMLReader {
     public let path: String
     public var diagnostics = Diagnostics()
 
+    /// Lines of YAML made from a table (a scenario list kept in a spreadsheet), by line: nodes on
+    /// them are reported at their table's row or cell instead of the file's line. See ``TableLine``.
+    public var tableLines: [Int: TableLine] = [:]
+
+    /// Where a line of YAML made from a table came from: a key (at `keyColumn` or left of it) or
+    /// the mapping of a row stands for the `row`; a value (right of the key) for its `cell`.
+    public struct TableLine: Sendable {
+        public var keyColumn: Int
+        public var row: SourceLocation
+        public var cell: SourceLocation?
+
+        public init(keyColumn: Int, row: SourceLocation, cell: SourceLocation?) {
+            self.keyColumn = keyColumn
+            self.row = row
+            self.cell = cell
+        }
+    }
+
     public init(path: String) { self.path = path }
 
     public init(file: YAMLFile) { self.path = file.path }
 
     // MARK: Positions and messages
 
-    /// The position of `node` in the file.
+    /// The position of `node` in the file (or in the table it was made from).
     public func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: path, line: node.mark?.line, column: node.mark?.column)
+        if let mark = node.mark, let line = tableLines[mark.line] {
+            return mark.column > line.keyColumn ? line.cell ?? line.row : line.row
+        }
+        return SourceLocation(file: path, line: node.mark?.line, column: node.mark?.column)
     }
 
     public mutating func error(_ node: Node, _ keyPath: String, _ message: String) {

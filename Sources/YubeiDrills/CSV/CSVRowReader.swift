@@ -11,7 +11,8 @@ struct CSVRowReader {
     var diagnostics: Diagnostics
 
     mutating func error(_ column: String?, _ message: String) {
-        diagnostics.error(table.location(row), column.map { "column '\($0)': \(message)" } ?? message)
+        diagnostics.error(table.location(row, column: column),
+                          column.map { "column '\(table.writtenName($0))': \(message)" } ?? message)
     }
 
     /// A non-empty cell.
@@ -36,7 +37,7 @@ struct CSVRowReader {
         case .failure(.impossible):
             error(column, "'\(text)' is not a real date (no such day in that month)")
         case .failure(.unrecognised):
-            error(column, "'\(text)' is not a date (write 2026-03-14, 2026/3/14 or 2026年3月14日)")
+            error(column, "'\(text)' is not a date (write 2026-03-14, 2026/3/14, 2026.3.14 or 2026年3月14日)")
         }
         return nil
     }

@@ -100,7 +100,9 @@ struct ScenarioDecoder {
             if nonEmpty { reader.error(node, key, ScenarioMessage.emptyList(key)) }
             return nonEmpty ? nil : []
         }
-        guard let items = reader.sequence(node, key) else { return nil }
+        let fromTable: [Node]?
+        if case .mapping = node { fromTable = tableItems(node, key) } else { fromTable = reader.sequence(node, key) }
+        guard let items = fromTable else { return nil }
         if nonEmpty && items.isEmpty {
             reader.error(node, key, ScenarioMessage.emptyList(key))
             return nil
