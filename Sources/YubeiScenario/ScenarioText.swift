@@ -18,8 +18,6 @@ enum ScenarioMessage {
         "'\(key)' cannot come from a table (areas, warehouses, shelters and teams can: {table: FILE, sheet: NAME})"
     }
 
-    static func cannotReadTable(_ path: String) -> String { "cannot read the table '\(path)'" }
-
     static func duplicateID(_ id: String, kind: String, firstPath: String, line: Int) -> String {
         let namespace = kind == "site" ? " (warehouses and shelters share one namespace)" : ""
         return "duplicate id '\(id)': already used by \(firstPath) at line \(line)\(namespace)"

@@ -107,3 +107,17 @@ struct RecordsWorkbookTests {
         for cell in ["B2", "A3", "C4", "F4"] { #expect(bad.stderr.contains("bad-records.xlsx[记录]:\(cell): error:"), "\(bad.stderr)") }
     }
 }
+
+@Suite("Organisations kept in a workbook")
+struct OrganizationsWorkbookTests {
+    @Test("an organisations sheet with Chinese headers, kinds and sectors gives the organisations of the inline file")
+    func sameOrganizations() throws {
+        let table = try OrganizationsFile.load(path: WorkbookFixtures.path("orgs-table.yaml"))
+        let inline = try OrganizationsFile.load(path: WorkbookFixtures.path("orgs-inline.yaml"))
+        func summary(_ o: Organization) -> String {
+            "\(o.id)|\(o.name)|\(o.kind.rawValue)|\(o.sectors.joined(separator: ","))|\(o.plans.map(\.id).joined(separator: ","))"
+        }
+        #expect(table.organizations.count == 3)
+        #expect(table.organizations.map(summary) == inline.organizations.map(summary))
+    }
+}

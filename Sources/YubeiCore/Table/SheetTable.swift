@@ -68,6 +68,8 @@ enum SheetTable {
 
 /// The wording of workbook diagnostics, in one place.
 enum TableMessage {
+    static func noTable(_ path: String) -> String { "cannot read the table '\(path)' (no such file)" }
+
     static func describe(_ kind: SpreadsheetProblem.Kind) -> String {
         switch kind {
         case .notZip(let detail):

@@ -26,7 +26,7 @@ public enum DrillColumnNames {
         "closed_date": ["完成日期", "整改完成日期", "销号日期", "关闭日期"],
     ]
 
-    /// organisations listed in a table (`organizations: {table: orgs.xlsx}`).
+    /// organisations listed in a table (`organizations: {table: orgs.xlsx, sheet: 单位}`).
     public static let organizations: [String: [String]] = [
         "id": ["编号", "代码", "单位编号", "单位代码"],
         "name": ["单位名称", "名称", "单位"],
@@ -35,6 +35,39 @@ public enum DrillColumnNames {
         "township": ["乡镇", "所属乡镇", "乡镇（街道）", "街道"],
         "plans": ["预案", "预案编号"],
         "hazards": ["风险", "主要风险", "危险源"],
+    ]
+
+    /// Organisation kinds by their Chinese names.
+    public static let kinds: [String: String] = [
+        "县政府": "county-government", "县人民政府": "county-government", "县级政府": "county-government",
+        "乡镇": "township", "乡镇政府": "township", "乡镇人民政府": "township", "街道": "township", "街道办事处": "township",
+        "部门": "department", "县级部门": "department", "政府部门": "department",
+        "企业": "enterprise", "生产经营单位": "enterprise",
+        "学校": "school", "中小学": "school", "幼儿园": "kindergarten",
+        "人员密集场所": "venue", "场所": "venue",
+    ]
+
+    /// Enterprise sectors by their Chinese names.
+    public static let sectors: [String: String] = [
+        "危险化学品": "hazardous-chemicals", "危化品": "hazardous-chemicals", "危化": "hazardous-chemicals",
+        "矿山": "mining", "非煤矿山": "mining", "煤矿": "mining",
+        "冶金": "metal-smelting", "金属冶炼": "metal-smelting",
+        "建筑施工": "construction", "建筑": "construction",
+        "城市轨道交通": "urban-rail", "轨道交通": "urban-rail",
+        "烟花爆竹": "fireworks",
+        "人员密集场所": "crowded-venue", "人员密集": "crowded-venue",
+        "消防安全重点单位": "fire-key-unit", "消防重点单位": "fire-key-unit",
+    ]
+
+    /// The columns of an organisations table, for ``YAMLReader/tableItems(_:_:columns:filePath:fileText:)``.
+    public static let organizationColumns: [TableColumn] = [
+        TableColumn("id", required: true, aliases: organizations["id"]!),
+        TableColumn("name", required: true, aliases: organizations["name"]!),
+        TableColumn("kind", .choice(kinds), required: true, aliases: organizations["kind"]!),
+        TableColumn("sectors", .choiceList(sectors), aliases: organizations["sectors"]!),
+        TableColumn("township", aliases: organizations["township"]!),
+        TableColumn("plans", .list, aliases: organizations["plans"]!),
+        TableColumn("hazards", .list, aliases: organizations["hazards"]!),
     ]
 }
 

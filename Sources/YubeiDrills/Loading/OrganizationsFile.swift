@@ -69,7 +69,7 @@ public enum OrganizationsFile {
 
         // Organisations.
         var organizations: [Organization] = []
-        if let n = f["organizations"], let items = reader.sequence(n, "organizations") {
+        if let n = f["organizations"], let items = organizationItems(n, reader: &reader, path: path, text: file.text) {
             var seen: [String: Int] = [:]
             for (index, item) in items.enumerated() {
                 let keyPath = "organizations[\(index)]"
@@ -92,6 +92,16 @@ public enum OrganizationsFile {
         let registry = OrganizationRegistry(jurisdiction: jurisdiction, rulePacks: packs, organizations: organizations,
                                             halfYearCounting: halfYearCounting, path: path)
         return (registry, Diagnostics(all.warnings))
+    }
+
+    /// The organisations: a list, or `{table: FILE, sheet: NAME}` (CSV or .xlsx, columns named as
+    /// the keys or by their Chinese names, ``DrillColumnNames/organizations``).
+    static func organizationItems(_ node: Node, reader: inout YAMLReader, path: String, text: String) -> [Node]? {
+        if case .mapping = node {
+            return reader.tableItems(node, "organizations", columns: DrillColumnNames.organizationColumns,
+                                     filePath: path, fileText: text)
+        }
+        return reader.sequence(node, "organizations")
     }
 
     /// A pack by shipped name, else as a YAML path relative to the orgs file's folder.

@@ -250,3 +250,23 @@ ws.append(["xunzhong", "浔中镇", 25.49, 118.24, 140366])
 wb.save(os.path.join(out, "bad-county.xlsx"))
 with open(os.path.join(out, "bad-tables.yaml"), "w", encoding="utf-8") as fh:
     fh.write(tables.replace("{table: county.xlsx, sheet: 乡镇}", "{table: bad-county.xlsx, sheet: 乡镇}"))
+
+# Organisations in a workbook (Chinese headers, kinds and sectors in Chinese) and inline.
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "单位"
+ws.append(["单位编号", "单位名称", "单位类别", "行业领域", "预案编号", "联系人"])
+ws.append(["quxian-gov", "渠县人民政府", "县政府", None, None, "王五"])
+ws.append(["tuxi-town", "土溪镇人民政府", "乡镇", None, None, None])
+ws.append(["hengda-chem", "恒达化工有限公司", "企业", "危险化学品、消防安全重点单位", "tank-leak", None])
+wb.save(os.path.join(out, "orgs.xlsx"))
+with open(os.path.join(out, "orgs-table.yaml"), "w", encoding="utf-8") as fh:
+    fh.write("jurisdiction: 渠县\nrules: [national]\norganizations: {table: orgs.xlsx, sheet: 单位}\n")
+with open(os.path.join(out, "orgs-inline.yaml"), "w", encoding="utf-8") as fh:
+    fh.write("""jurisdiction: 渠县
+rules: [national]
+organizations:
+  - {id: quxian-gov, name: 渠县人民政府, kind: county-government}
+  - {id: tuxi-town, name: 土溪镇人民政府, kind: township}
+  - {id: hengda-chem, name: 恒达化工有限公司, kind: enterprise, sectors: [hazardous-chemicals, fire-key-unit], plans: [tank-leak]}
+""")
