@@ -18,6 +18,9 @@ struct ScenarioDecoder {
     private var siteIDs: [String: Definition] = [:]
     private var teamIDs: [String: Definition] = [:]
 
+    /// The coordinate system positions are written in (`crs:`); they are converted to WGS-84.
+    private var crs: CoordinateSystem = .wgs84
+
     /// Population of every area read in full, for the displaced-people check.
     private var populations: [String: Int] = [:]
 
@@ -56,6 +59,11 @@ struct ScenarioDecoder {
         let name = top["name"].flatMap { reader.string($0, "name") }
         if let node = top["description"] { _ = reader.string(node, "description") }
         if let node = top["note"] { _ = reader.string(node, "note") }
+        if let node = top["crs"], let written = reader.string(node, "crs") {
+            if let system = CoordinateSystem(written: written) { crs = system } else {
+                _ = reader.choice(node, "crs", CoordinateSystem.allCases.map(\.rawValue))
+            }
+        }
 
         let areas = list(top, "areas", nonEmpty: true) { $0.area($1, $2) }
         let supplies = list(top, "supplies") { $0.supply($1, $2) }
@@ -369,7 +377,8 @@ struct ScenarioDecoder {
             lon = nil
         }
         guard let lat, let lon else { return nil }
-        return Location(lat: lat, lon: lon)
+        let wgs = crs.toWGS84(lat: lat, lon: lon)
+        return Location(lat: wgs.lat, lon: wgs.lon)
     }
 
     /// The entry's id, checked for form and registered in `namespace` (a duplicate is an error
