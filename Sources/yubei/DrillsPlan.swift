@@ -179,7 +179,7 @@ extension Yubei.Drills {
                     throw ExitCode(ExitStatus.failure.rawValue)
                 }
                 let files: [(name: String, text: String)] = [
-                    ("plan.csv", DrillRecordsCSV.text(plan.records)),
+                    ("plan.csv", SpreadsheetCSV.file(DrillRecordsCSV.text(plan.records))),
                     ("plan.ics", DrillPlanReport.iCalendar(plan, directory: directory, language: l, stamp: Date())),
                     ("plan.md", DrillPlanReport.markdown(plan, directory: directory, language: l)),
                     ("plan.html", DrillPlanReport.html(plan, directory: directory, language: l)),

@@ -13,7 +13,7 @@ extension Yubei {
         static let configuration = CommandConfiguration(
             abstract: "Plan stockpiles, shelters and team coverage for every hazard of a scenario.",
             discussion: """
-            Writes DIR/plan.json, DIR/report.md and DIR/report.html (all or nothing). One mixed-integer \
+            Writes DIR/plan.json, DIR/report.md, DIR/report.html and DIR/plan.geojson (WGS-84, for GIS) (all or nothing). One mixed-integer \
             program over all hazards: unmet needs first (at a penalty far above every cost), then opening + \
             stock + expected transport cost. Exit status 0 for an optimal or feasible plan, 2 when GLPK found \
             none (infeasible, or no plan within --time-limit), 65 for a scenario with errors.
@@ -23,7 +23,7 @@ extension Yubei {
         @Argument(help: "The scenario file (YAML or JSON).")
         var scenario: String
 
-        @Option(name: .long, help: "Directory for plan.json, report.md and report.html.")
+        @Option(name: .long, help: "Directory for plan.json, report.md, report.html and plan.geojson.")
         var out: String
 
         @Flag(name: .long, help: "Print plan.json on stdout (progress goes to stderr).")
@@ -94,6 +94,7 @@ extension Yubei {
                     (name: "plan.json", text: planJSON + "\n"),
                     (name: "report.md", text: SitingReport.markdown(problem: problem, plan: plan, language: language)),
                     (name: "report.html", text: SitingReport.html(problem: problem, plan: plan, language: language)),
+                    (name: "plan.geojson", text: PlanGeoJSON.text(scenario: loaded.scenario, plan: plan)),
                 ], to: URL(fileURLWithPath: out))
             } catch {
                 printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")
