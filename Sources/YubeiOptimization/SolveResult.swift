@@ -70,17 +70,9 @@ public struct SolveResult: Sendable {
         return abs(objective - bound) / max(abs(objective), 1e-10)
     }
 
-    /// The status word of FORMATS.md: `optimal`, `feasible`, `infeasible`, `unbounded`,
-    /// `no-solution` or `error`.
-    public var statusWord: String {
-        switch termination {
-        case .optimal: return hasSolution ? "optimal" : "error"
-        case .infeasible: return "infeasible"
-        case .unbounded, .infeasibleOrUnbounded: return "unbounded"
-        case .limitReached: return hasSolution ? "feasible" : "no-solution"
-        case .numericalError, .otherError: return hasSolution ? "feasible" : "error"
-        }
-    }
+    /// The status of FORMATS.md §1 (`optimal`, `feasible`, `infeasible`, `unbounded`,
+    /// `no-solution` or `error`), from ``termination`` and whether a solution exists.
+    public var status: SolveStatus { SolveStatus(termination: termination, hasSolution: hasSolution) }
 
     /// The value of `variable` in the solution, or `nil` when there is none.
     public func value(of variable: Variable) -> Double? { values?[variable.index] }

@@ -95,7 +95,7 @@ extension Yubei.Drills {
             let l = language.language
             let text: String
             if json {
-                text = try jsonText(DrillCheckJSON(report)) + "\n"
+                text = try ReportJSON.text(DrillCheckJSON(report)) + "\n"
             } else {
                 switch format {
                 case .table: text = DrillCheckTable.render(report, orgs: registry, language: l)

@@ -168,7 +168,7 @@ extension Yubei.Drills {
             switch outcome {
             case .impossible(let why):
                 for line in DrillPlanExplanation.lines(why, year: year, directory: directory, language: l) { printError(line) }
-                if json { print(try jsonText(PlanJSON(year: year, infeasibility: why))) }
+                if json { print(try ReportJSON.text(DrillPlanJSON(year: year, infeasibility: why))) }
                 throw ExitCode(ExitStatus.noSolution.rawValue)
             case .planned(let plan):
                 // The plan read back as records must leave nothing missed (FORMATS.md §3).
@@ -179,7 +179,7 @@ extension Yubei.Drills {
                     throw ExitCode(ExitStatus.failure.rawValue)
                 }
                 let files: [(name: String, text: String)] = [
-                    ("plan.csv", SpreadsheetCSV.file(DrillRecordsCSV.text(plan.records))),
+                    ("plan.csv", CSVWriter.byteOrderMark + DrillRecordsCSV.text(plan.records)),
                     ("plan.ics", DrillPlanReport.iCalendar(plan, directory: directory, language: l, stamp: Date())),
                     ("plan.md", DrillPlanReport.markdown(plan, directory: directory, language: l)),
                     ("plan.html", DrillPlanReport.html(plan, directory: directory, language: l)),
@@ -191,7 +191,7 @@ extension Yubei.Drills {
                     throw ExitCode(ExitStatus.cannotCreate.rawValue)
                 }
                 if json {
-                    print(try jsonText(PlanJSON(year: year, plan: plan, out: out, files: files.map(\.name))))
+                    print(try ReportJSON.text(DrillPlanJSON(year: year, plan: plan, out: out, files: files.map(\.name))))
                 } else {
                     let orgsPlanned = Set(plan.drills.map(\.organization)).count
                     print("\(plan.drills.count) drills planned for \(orgsPlanned) organisations in \(year); written to \(out)/plan.csv, plan.ics, plan.md, plan.html")
@@ -202,58 +202,5 @@ extension Yubei.Drills {
                 }
             }
         }
-    }
-}
-
-/// The `--json` document of `yubei drills plan`.
-struct PlanJSON: Encodable {
-    struct Preference: Encodable {
-        var kind: String, name: String, hazard: String?, weight: Double, met: Int, applicable: Int
-    }
-    struct Blocked: Encodable {
-        var organization: String, rule: String, period: String, needed: Int, available_days: Int
-        var closures: [String], unavailable: [String]
-    }
-    struct Overload: Encodable {
-        var capacity: String, period: String, limit: Int, needed: Int, obligations: [String]
-    }
-    var year: Int
-    var status: String
-    var drills: Int?
-    var organizations: Int?
-    var out: String?
-    var files: [String]?
-    var preferences: [Preference]?
-    var drills_per_month: [Int]?
-    var deferred: Int?
-    var blocked: [Blocked]?
-    var overloads: [Overload]?
-    var proven: Bool?
-
-    init(year: Int, plan: DrillPlan, out: String, files: [String]) {
-        self.year = year
-        status = "planned"
-        drills = plan.drills.count
-        organizations = Set(plan.drills.map(\.organization)).count
-        self.out = out
-        self.files = files
-        preferences = plan.preferences.map {
-            Preference(kind: $0.kind.rawValue, name: $0.name, hazard: $0.hazard, weight: $0.weight, met: $0.met, applicable: $0.applicable)
-        }
-        drills_per_month = plan.load.drills
-        deferred = plan.deferred.count
-    }
-
-    init(year: Int, infeasibility why: ScheduleInfeasibility) {
-        self.year = year
-        status = "no-plan"
-        blocked = why.blocked.map {
-            Blocked(organization: $0.obligation.organization, rule: $0.obligation.rule, period: $0.obligation.period,
-                    needed: $0.obligation.outstanding, available_days: $0.availableDays, closures: $0.closures, unavailable: $0.unavailable)
-        }
-        overloads = why.overloads.map {
-            Overload(capacity: $0.capacity, period: $0.period, limit: $0.limit, needed: $0.needed, obligations: $0.obligations)
-        }
-        proven = why.proven
     }
 }

@@ -88,7 +88,7 @@ extension Yubei {
                 throw ExitCode(ExitStatus.failure.rawValue)
             }
 
-            let planJSON = try jsonText(plan)
+            let planJSON = try ReportJSON.text(plan)
             do {
                 try OutputFiles.write([
                     (name: "plan.json", text: planJSON + "\n"),
@@ -106,7 +106,7 @@ extension Yubei {
             } else {
                 print(SitingReport.summary(problem: problem, plan: plan, outputDirectory: out, language: language))
             }
-            guard plan.status == "optimal" || plan.status == "feasible" else {
+            guard plan.status.hasSolution else {
                 throw ExitCode(ExitStatus.noSolution.rawValue)
             }
         }

@@ -89,7 +89,7 @@ struct ScenarioCLITests {
         let json = try runYubei(["describe", "Scenarios/wuxi-landslide-flood.yaml", "--json"])
         #expect(json.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(object["usesRoads"] as? Bool == true)
+        #expect(object["uses_roads"] as? Bool == true)  // snake_case, as every JSON document
         #expect((object["hazards"] as? [[String: Any]])?.count == 4)
     }
 

@@ -88,7 +88,7 @@ struct MIPDualTests {
         options.progressInterval = .milliseconds(20)
         options.progress = { reports.append($0) }
         let r = try m.solve(options: options)
-        #expect(r.statusWord == "feasible")
+        #expect(r.status == .feasible)
         let all = reports.all
         #expect(all.count >= 2)
         for (earlier, later) in zip(all, all.dropFirst()) {

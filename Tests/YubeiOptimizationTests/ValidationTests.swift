@@ -135,7 +135,7 @@ struct ValidationTests {
         m.maximize(x + y)
         let r = try m.solve()
         #expect(r.termination == .infeasible)
-        #expect(r.statusWord == "infeasible")
+        #expect(r.status == .infeasible)
         #expect(r.detail.contains("'x'"))
         #expect(!r.detail.contains("EBOUND"))
     }

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+public import Yams
 
 /// One column of a list kept in a table: the YAML key it fills, how its cells read, and its other
 /// (Chinese) names.

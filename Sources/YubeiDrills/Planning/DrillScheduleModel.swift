@@ -7,11 +7,21 @@ struct GroupOutcome: Sendable {
     var counts: [[Int]]
     var overloads: [ScheduleInfeasibility.Overload]
     var shortages: [(obligation: Int, missing: Int)]
-    var status: String
+    /// How GLPK's solve ended; `nil` when the program was empty and nothing was solved.
+    var status: SolveStatus?
+    var objective: Double? = nil
+    var bound: Double? = nil
     var isOptimal: Bool
     var time: Duration
     var variables: Int
     var rows: Int
+
+    /// The status for the solver notes: `optimal (objective 12.0, bound 12.0)`, or `empty`.
+    var statusNote: String {
+        guard let status else { return "empty" }
+        guard let objective, let bound else { return status.rawValue }
+        return status.rawValue + String(format: " (objective %.1f, bound %.1f)", objective, bound)
+    }
 }
 
 extension DrillScheduler {
@@ -232,11 +242,11 @@ extension DrillScheduler {
         options.configureSolve?(&solveOptions)
         let variables = model.variables.count, rows = model.constraints.count
         if variables == 0 {
-            return GroupOutcome(counts: orgIndices.map { _ in [] }, overloads: [], shortages: [], status: "empty", isOptimal: true, time: .zero, variables: 0, rows: 0)
+            return GroupOutcome(counts: orgIndices.map { _ in [] }, overloads: [], shortages: [], status: nil, isOptimal: true, time: .zero, variables: 0, rows: 0)
         }
         let result = try model.solve(options: solveOptions)
         guard let values = result.values else {
-            throw Failure(description: "GLPK found no plan (\(result.statusWord): \(result.detail)) within \(timeLimit); try a longer time limit")
+            throw Failure(description: "GLPK found no plan (\(result.status.rawValue): \(result.detail)) within \(timeLimit); try a longer time limit")
         }
         let counts = x.map { vars in vars.map { Int(values[$0.index].rounded()) } }
         var overloads: [ScheduleInfeasibility.Overload] = []
@@ -261,12 +271,9 @@ extension DrillScheduler {
             let missing = Int(values[v.index].rounded(.up) - (values[v.index] < 1e-6 ? 1 : 0))
             return values[v.index] > 1e-6 ? (ob, max(1, missing)) : nil
         }
-        var status = result.statusWord
-        if let objective = result.objectiveValue, let bound = result.bestBound {
-            status += String(format: " (objective %.1f, bound %.1f)", objective, bound)
-        }
         return GroupOutcome(
-            counts: counts, overloads: overloads, shortages: shortages, status: status,
+            counts: counts, overloads: overloads, shortages: shortages,
+            status: result.status, objective: result.objectiveValue, bound: result.bestBound,
             isOptimal: result.termination == .optimal, time: result.solveTime, variables: variables, rows: rows
         )
     }

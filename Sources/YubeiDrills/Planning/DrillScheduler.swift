@@ -1,5 +1,6 @@
 import Foundation
 import YubeiOptimization
+import YubeiCore
 
 /// Places every outstanding drill of a year on a day with an integer program on GLPK.
 ///
@@ -106,7 +107,7 @@ public struct DrillScheduler: Sendable {
                 limit = min(limit, max(.seconds(1), left / (groups.count - number)))
             }
             let outcome = try solve(orgIndices: group, prepared: prepared, shared: shared, timeLimit: limit)
-            notes.append("program \(number + 1) of \(groups.count): \(group.count) organisations, \(outcome.variables) variables, \(outcome.rows) rows: \(outcome.status) in \(Self.seconds(outcome.time))")
+            notes.append("program \(number + 1) of \(groups.count): \(group.count) organisations, \(outcome.variables) variables, \(outcome.rows) rows: \(outcome.statusNote) in \(NumberText(.en).duration(outcome.time))")
             if !outcome.overloads.isEmpty || !outcome.shortages.isEmpty {
                 if groups.count > 1 && !outcome.overloads.isEmpty && totalCandidates <= options.maxVariablesForWholeProgram {
                     needsWhole = true
@@ -128,7 +129,7 @@ public struct DrillScheduler: Sendable {
             var limit = options.timeLimitPerProgram
             if let budget = options.timeBudget { limit = min(limit, max(.seconds(5), budget - (clock.now - started))) }
             let outcome = try solve(orgIndices: all, prepared: prepared, shared: prepared.initialLoad, timeLimit: limit)
-            notes.append("whole program: \(all.count) organisations, \(outcome.variables) variables, \(outcome.rows) rows: \(outcome.status) in \(Self.seconds(outcome.time))")
+            notes.append("whole program: \(all.count) organisations, \(outcome.variables) variables, \(outcome.rows) rows: \(outcome.statusNote) in \(NumberText(.en).duration(outcome.time))")
             overloads = outcome.overloads
             blocked += shortageReasons(outcome.shortages, prepared: prepared)
             proven = outcome.isOptimal
@@ -153,10 +154,6 @@ public struct DrillScheduler: Sendable {
         }
     }
 
-    static func seconds(_ duration: Duration) -> String {
-        let s = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return String(format: "%.2f s", s)
-    }
 }
 
 // MARK: - Preparation

@@ -1,3 +1,4 @@
+internal import Yams
 import Foundation
 import YubeiCore
 
@@ -73,10 +74,18 @@ public struct HolidayCalendar: Sendable, Hashable {
         isWorkingDay(date) && closure(on: date) == nil
     }
 
+    /// Why no drill can be held on a day.
+    public enum ClosedReason: Sendable, Hashable {
+        /// A holiday or blackout of the calendar.
+        case closure(Closure)
+        /// A weekend day that is not a make-up working day.
+        case weekend
+    }
+
     /// Why no drill can be held on `date`, or `nil` when one can.
-    public func reasonClosed(on date: CalendarDate) -> String? {
-        if let closure = closure(on: date) { return closure.name }
-        if !isWorkingDay(date) { return "weekend" }
+    public func reasonClosed(on date: CalendarDate) -> ClosedReason? {
+        if let closure = closure(on: date) { return .closure(closure) }
+        if !isWorkingDay(date) { return .weekend }
         return nil
     }
 }

@@ -30,7 +30,7 @@ public enum DrillPlanReport {
             let name = p.kind == .spacing ? T.spacingName(days: plan.spacingDays)(l) : T.seasonName(p.hazard, p.name)(l)
             let unmet = p.unmet.prefix(8).joined(separator: ", ") + (p.unmet.count > 8 ? " …(+\(p.unmet.count - 8))" : "")
             let share = p.applicable == 0 ? "—" : String(format: "%.0f%%", p.share * 100)
-            return [name, format(p.weight), "\(p.met) / \(p.applicable)", share, unmet]
+            return [name, NumberText.plain(p.weight), "\(p.met) / \(p.applicable)", share, unmet]
         }
         return Table(headings: [T.preference(l), T.weight(l), T.met(l), T.share(l), T.notMet(l)], rows: rows)
     }
@@ -83,10 +83,6 @@ public enum DrillPlanReport {
         ]
         if plan.calendar.isEstimated { lines.append(T.estimatedWarning(l)) }
         return lines
-    }
-
-    static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     // MARK: Markdown
@@ -180,7 +176,7 @@ public enum DrillPlanReport {
             if date.weekday == 1 && day > 1 { out += "</tr>\n<tr>" }
             let closed = calendar.reasonClosed(on: date)
             var cell = "<span class=\"day\">\(day)</span>"
-            if let closed, closed != "weekend" { cell += " <span class=\"hol\">\(escape(closed))</span>" }
+            if case .closure(let closure)? = closed { cell += " <span class=\"hol\">\(escape(closure.name))</span>" }
             let drills = byDay[date] ?? []
             for d in drills.prefix(4) {
                 cell += "<br>\(escape(directory.name(d.organization))) · \(escape(T.typeNames[d.type]?(l) ?? d.type))"
@@ -199,10 +195,7 @@ public enum DrillPlanReport {
         return out + "</table>\n"
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ text: String) -> String { HTMLEscaper.escape(text) }
 
     // MARK: iCalendar
 

@@ -29,11 +29,11 @@ public enum SitingReport {
         let shortfalls = plan.hazards.values.reduce(0) { $0 + $1.unmet.supplies.count }
         let gaps = plan.hazards.values.reduce(0) { $0 + $1.teamCoverage.uncovered.count }
         return T.summary(
-            name: problem.name, status: (T.statusWords[plan.status] ?? Phrase(en: plan.status, zh: plan.status))(language),
+            name: problem.name, status: ReportText.status(plan.status)(language),
             objective: n(plan.objective, digits: 0),
             cost: plan.objectiveTerms.map { n($0.opening + $0.stock + $0.expectedTransport, digits: 0) } ?? "—",
-            gap: plan.gap.map { String(format: "%.3f%%", $0 * 100) } ?? "—",
-            seconds: String(format: "%.2f", plan.seconds), warehouses: plan.openWarehouses.count,
+            gap: NumberText.percent(plan.gap),
+            seconds: NumberText.seconds(plan.seconds), warehouses: plan.openWarehouses.count,
             shelters: plan.openShelters.count, opening: n(plan.spending?.opening ?? 0, digits: 0),
             unsheltered: n(unsheltered, digits: 0), shortfalls: shortfalls, gaps: gaps,
             explanations: plan.explanations.count + plan.unmetReasons.count, out: outputDirectory)(language)
@@ -46,9 +46,9 @@ public enum SitingReport {
             out += "## \(section.title)\n\n"
             for paragraph in section.paragraphs { out += paragraph + "\n\n" }
             for table in section.tables {
-                out += "| " + table.header.map(escapeMarkdown).joined(separator: " | ") + " |\n"
+                out += "| " + table.header.map(MarkdownEscaper.escape).joined(separator: " | ") + " |\n"
                 out += "|" + table.header.map { _ in "---" }.joined(separator: "|") + "|\n"
-                for row in table.rows { out += "| " + row.map(escapeMarkdown).joined(separator: " | ") + " |\n" }
+                for row in table.rows { out += "| " + row.map(MarkdownEscaper.escape).joined(separator: " | ") + " |\n" }
                 out += "\n"
             }
         }
@@ -57,16 +57,16 @@ public enum SitingReport {
 
     /// `report.html`: inline CSS and SVG, no external resources.
     public static func html(problem: SitingProblem, plan: SitingPlan, language: Language) -> String {
-        var body = "<h1>\(escapeHTML(T.title(language))): \(escapeHTML(problem.name))</h1>\n"
+        var body = "<h1>\(HTMLEscaper.escape(T.title(language))): \(HTMLEscaper.escape(problem.name))</h1>\n"
         for section in sections(problem: problem, plan: plan, language: language) {
-            body += "<section>\n<h2>\(escapeHTML(section.title))</h2>\n"
+            body += "<section>\n<h2>\(HTMLEscaper.escape(section.title))</h2>\n"
             if section.isMap { body += SitingMap.svg(problem: problem, plan: plan, language: language) + "\n" }
-            for paragraph in section.paragraphs { body += "<p>\(escapeHTML(paragraph))</p>\n" }
+            for paragraph in section.paragraphs { body += "<p>\(HTMLEscaper.escape(paragraph))</p>\n" }
             for table in section.tables {
-                body += "<table>\n<thead><tr>" + table.header.map { "<th>\(escapeHTML($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+                body += "<table>\n<thead><tr>" + table.header.map { "<th>\(HTMLEscaper.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
                 for (i, row) in table.rows.enumerated() {
                     let cls = table.flagged.contains(i) ? " class=\"flag\"" : ""
-                    body += "<tr\(cls)>" + row.map { "<td>\(escapeHTML($0))</td>" }.joined() + "</tr>\n"
+                    body += "<tr\(cls)>" + row.map { "<td>\(HTMLEscaper.escape($0))</td>" }.joined() + "</tr>\n"
                 }
                 body += "</tbody>\n</table>\n"
             }
@@ -78,7 +78,7 @@ public enum SitingReport {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escapeHTML(T.title(language))): \(escapeHTML(problem.name))</title>
+        <title>\(HTMLEscaper.escape(T.title(language))): \(HTMLEscaper.escape(problem.name))</title>
         <style>
         body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; margin: 2em auto; max-width: 1200px; color: #1f2933; padding: 0 1em; }
         h1 { font-size: 1.6em; border-bottom: 3px solid #b42318; padding-bottom: .3em; }
@@ -98,14 +98,7 @@ public enum SitingReport {
         """
     }
 
-    static func escapeHTML(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
-    static func escapeMarkdown(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
-
-    static func n(_ x: Double?, digits: Int = 1) -> String { x.map { SitingText.number($0, digits: digits) } ?? "—" }
+    static func n(_ x: Double?, digits: Int = 1) -> String { NumberText.number(x, digits: digits) }
 
     // MARK: Sections
 
@@ -118,12 +111,12 @@ public enum SitingReport {
         // Status.
         var status = Section(title: T.status(l))
         status.tables.append(Table(header: [T.term(l), ""], rows: [
-            [T.status(l), (T.statusWords[plan.status] ?? Phrase(en: plan.status, zh: plan.status))(l)],
+            [T.status(l), ReportText.status(plan.status)(l)],
             [T.objective(l), n(plan.objective, digits: 0)],
             [T.bound(l), n(plan.bound, digits: 0)],
             [T.lpBound(l), n(plan.lpBound, digits: 0)],
-            [T.gap(l), plan.gap.map { String(format: "%.4f%%", $0 * 100) } ?? "—"],
-            [T.seconds(l), String(format: "%.2f s", plan.seconds)],
+            [T.gap(l), NumberText.percent(plan.gap, digits: 4)],
+            [T.seconds(l), NumberText(l).duration(seconds: plan.seconds)],
         ]))
         result.append(status)
         guard plan.objective != nil else {
@@ -273,8 +266,10 @@ public enum SitingReport {
             section.paragraphs.append(T.stagingSummary(before: n(staging.coveredBefore, digits: 0), after: n(staging.coveredAfter, digits: 0))(l))
             let names = Dictionary((p.warehouses.map { ($0.id, $0.name) } + p.shelters.map { ($0.id, $0.name) }), uniquingKeysWith: { a, _ in a })
             section.tables.append(Table(header: [T.team(l), T.site(l)], rows: p.teams.map { team in
-                let site = staging.sites[team.id] ?? "base"
-                return [SitingText.label(team.id, name: team.name), site == "base" ? T.base(l) : SitingText.label(site, name: names[site])]
+                switch staging.sites[team.id] ?? .base {
+                case .base: return [SitingText.label(team.id, name: team.name), T.base(l)]
+                case .site(let site): return [SitingText.label(team.id, name: team.name), SitingText.label(site, name: names[site])]
+                }
             }))
             result.append(section)
         }
@@ -311,8 +306,8 @@ public enum SitingReport {
             [T.rows(l), "\(plan.modelSize.rows)"],
             [T.nonzeros(l), "\(plan.modelSize.nonzeros)"],
             [T.strongFlowLinks(l), plan.modelSize.strongFlowLinks ? T.yes(l) : T.no(l)],
-            [T.seconds(l), String(format: "%.2f s", plan.seconds)],
-            [T.gap(l), plan.gap.map { String(format: "%.4f%%", $0 * 100) } ?? "—"],
+            [T.seconds(l), NumberText(l).duration(seconds: plan.seconds)],
+            [T.gap(l), NumberText.percent(plan.gap, digits: 4)],
             [T.incumbent(l), plan.incumbentAccepted.map { $0 ? T.yes(l) : T.no(l) } ?? "—"],
         ]))
         result.append(model)
