@@ -1,4 +1,5 @@
 import YubeiOptimization
+public import YubeiCore
 
 /// The answer of the siting engine, in the shape of `plan.json` (FORMATS.md §2) plus extra keys.
 ///
@@ -40,6 +41,8 @@ public struct SitingPlan: Sendable, Codable {
     public var incumbentAccepted: Bool?
     /// The penalty per person (or per person's worth of a supply) left unmet, yuan.
     public var unmetPenaltyPerPerson: Double
+    /// The scenario's keys Yubei does not use, carried through as written (by key path); absent when none.
+    public var extra: [String: ExtraValue]?
 
     enum CodingKeys: String, CodingKey {
         case status, objective, stock, hazards, bound, gap, seconds, spending, explanations
@@ -48,6 +51,7 @@ public struct SitingPlan: Sendable, Codable {
         case teamStaging = "team_staging", incumbentAccepted = "incumbent_accepted", unmetReasons = "unmet_reasons"
         case solutionSource = "solution_source"
         case unmetPenaltyPerPerson = "unmet_penalty_per_person"
+        case extra
     }
 
     /// What one hazard's plan does.

@@ -80,7 +80,7 @@ extension Yubei {
             // Progress of long solves on stderr (stdout stays clean for --json).
             let reporter = SolveProgressReporter(label: "solve")
             options.progress = { reporter.report($0) }
-            let plan: SitingPlan
+            var plan: SitingPlan
             do {
                 plan = try SitingSolver.solve(problem, options: options)
             } catch {
@@ -88,6 +88,7 @@ extension Yubei {
                 throw ExitCode(ExitStatus.failure.rawValue)
             }
 
+            if !loaded.scenario.extra.isEmpty { plan.extra = loaded.scenario.extra }
             let planJSON = try ReportJSON.text(plan)
             do {
                 try OutputFiles.write([

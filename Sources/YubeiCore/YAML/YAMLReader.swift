@@ -29,6 +29,13 @@ public struct YAMLReader {
         }
     }
 
+    /// When set, an unknown key that is no likely misspelling of a known one (a planner's own
+    /// `负责人` or `联系电话`) is a warning and kept in ``extras`` instead of an error; a likely
+    /// misspelling (`budjet`) stays an error with the suggestion.
+    public var keepsUnknownKeys = false
+    /// Unknown keys kept (with ``keepsUnknownKeys``), by key path, in file order.
+    public var extras: [(path: String, node: Node)] = []
+
     public init(path: String) { self.path = path }
 
     public init(file: YAMLFile) { self.path = file.path }
@@ -103,7 +110,13 @@ public struct YAMLReader {
         for pair in pairs {
             if !known.contains(pair.key) {
                 var message = "unknown key '\(pair.key)'"
-                if let suggestion = Self.closest(to: pair.key, in: known) { message += "; did you mean '\(suggestion)'?" }
+                let suggestion = Self.closest(to: pair.key, in: known)
+                if keepsUnknownKeys && suggestion == nil {
+                    warning(pair.keyNode, Self.join(keyPath, pair.key), message + YAMLMessage.keptAsExtra)
+                    extras.append((Self.join(keyPath, pair.key), pair.value))
+                    continue
+                }
+                if let suggestion { message += "; did you mean '\(suggestion)'?" }
                 error(pair.keyNode, Self.join(keyPath, pair.key), message)
                 continue
             }
@@ -229,7 +242,9 @@ public struct YAMLReader {
     public static func closest(to word: String, in candidates: [String]) -> String? {
         let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+        // Close, and not a different word altogether (`备注` is not a misspelt `id`).
+        let longer = max(word.count, best.0.count)
+        return best.1 <= max(2, word.count / 3) && (best.1 < longer || longer < 2) ? best.0 : nil
     }
 
     /// Levenshtein distance.
@@ -250,4 +265,9 @@ public struct YAMLReader {
         }
         return previous[b.count]
     }
+}
+
+/// Wording of the YAML reader's own messages.
+enum YAMLMessage {
+    static let keptAsExtra = " (not a Yubei key; kept as it is under 'extra' in plan.json and not used in planning)"
 }

@@ -24,6 +24,7 @@ public enum OrganizationsFile {
     public static func read(path: String) throws(InputError) -> (registry: OrganizationRegistry, warnings: Diagnostics) {
         let file = try YAMLFile.load(path: path)
         var reader = YAMLReader(file: file)
+        reader.keepsUnknownKeys = true  // a 联系人 or 备注 of the office's own is kept, with a warning
         var packDiagnostics = Diagnostics()
         guard let f = reader.fields(file.root, "", known: topKeys, required: ["rules", "organizations"]) else {
             throw InputError(diagnostics: reader.diagnostics)

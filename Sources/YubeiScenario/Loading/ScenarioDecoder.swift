@@ -49,6 +49,7 @@ struct ScenarioDecoder {
     init(file: YAMLFile) {
         self.file = file
         self.reader = YAMLReader(file: file)
+        self.reader.keepsUnknownKeys = true
     }
 
     // MARK: The file
@@ -93,9 +94,11 @@ struct ScenarioDecoder {
         guard let name, let areas, let supplies, let hazards, let warehouses, let shelters, let teams, let policy,
               !reader.diagnostics.hasErrors
         else { return nil }
-        return Scenario(name: name, travel: travel.settings, areas: areas, supplies: supplies, hazards: hazards,
-                        warehouses: warehouses, shelters: shelters, teams: teams, policy: policy,
-                        sourcePath: file.path)
+        var scenario = Scenario(name: name, travel: travel.settings, areas: areas, supplies: supplies, hazards: hazards,
+                                warehouses: warehouses, shelters: shelters, teams: teams, policy: policy,
+                                sourcePath: file.path)
+        for (path, node) in reader.extras { scenario.extra[path] = ExtraValue(node) }
+        return scenario
     }
 
     /// A list section: each item decoded by `item`; nil when the key is absent and required,

@@ -16,6 +16,8 @@ public struct Scenario: Sendable, Hashable {
     public var policy: Policy
     /// The file the scenario was read from (nil when built in code).
     public var sourcePath: String?
+    /// Keys Yubei does not use, by key path (`负责人`, `areas[0].联系电话`), kept as written for plan.json's `extra`.
+    public var extra: [String: ExtraValue] = [:]
 
     public init(
         name: String, travel: TravelSettings = TravelSettings(), areas: [Area], supplies: [Supply], hazards: [Hazard],
