@@ -40,17 +40,28 @@ public struct LocationSolution: Sendable {
     public var explanation: [Phrase] = []
     /// What the solver did (GLPK solves, rounds of a search), for `--verbose` style output.
     public var log: [String] = []
+    /// What the search did, as facts (``log`` says it in words for people).
+    public var search = SearchRecord()
+
+    /// Facts about a location search, for tests and summaries.
+    public struct SearchRecord: Sendable, Hashable {
+        /// Branch-and-bound runs of GLPK over the whole model.
+        public var mipSolves = 0
+        /// Rows a separator added during branch-and-bound (lazy constraints).
+        public var lazyRowsAdded = 0
+        /// Link rows x_ij ≤ y_j generated for the strong LP of a capacitated model, when the
+        /// row-generation path was taken (`nil` otherwise).
+        public var generatedLinkRows: Int?
+    }
 
     public init(model: LocationModelKind, status: SolveStatus) {
         self.model = model
         self.status = status
     }
 
-    /// The relative gap between ``objective`` and ``bound``: |objective − bound| / max(|objective|, 1e-10).
+    /// The relative gap between ``objective`` and ``bound`` (``Tolerance/relativeGap(objective:bound:)``).
     public var gap: Double? {
         guard let objective, let bound else { return nil }
-        let difference = abs(objective - bound)
-        if difference <= 1e-9 * max(1, abs(objective)) { return 0 }
-        return difference / max(abs(objective), 1e-10)
+        return Tolerance.relativeGap(objective: objective, bound: bound)
     }
 }

@@ -303,6 +303,8 @@ struct PMedianSolver {
                 return rows
             }
             solution.log.append("MIP: \(model.constraints.count) rows + \(result.lazyRowsAdded) lazy; \(result.termination), objective \(result.objectiveValue ?? .nan), bound \(result.bestBound ?? .nan), \(result.nodes) nodes, \(result.solveTime)")
+            solution.search.mipSolves += 1
+            solution.search.lazyRowsAdded += result.lazyRowsAdded
             if result.termination == .infeasible { solution.status = .infeasible; solution.explanation.append(LocationText.noPFacilitiesServeAll(p: p)); return solution }
             if let values = result.values {
                 let open = allowed.filter { y[$0].map { values[$0.index] > 0.5 } ?? false }

@@ -124,7 +124,7 @@ public enum SitingSolver {
         for (w, row) in siting.stock.enumerated() {
             var held: [String: Double] = [:]
             for (s, v) in row.enumerated() {
-                if let v, values[v.index] > 1e-6 { held[p.supplies[s].id] = clean(values[v.index]) }
+                if let v, values[v.index] > Tolerance.presence { held[p.supplies[s].id] = clean(values[v.index]) }
             }
             if !held.isEmpty { plan.stock[p.warehouses[w].id] = held }
         }
@@ -132,23 +132,23 @@ public enum SitingSolver {
             SitingPlan.HazardPlan(shelterAssignment: [:], supplyFlows: [],
                                   unmet: .init(peopleUnsheltered: [:], supplies: [:]), teamCoverage: .init(uncovered: []))
         }
-        for a in siting.assignments where values[a.people.index] > 1e-6 {
+        for a in siting.assignments where values[a.people.index] > Tolerance.presence {
             let link = p.shelterLinks[a.link]
             hazards[a.hazard].shelterAssignment[p.areas[link.area].id, default: [:]][p.shelters[link.shelter].id] =
                 clean(values[a.people.index])
         }
-        for f in siting.flows where values[f.variable.index] > 1e-6 {
+        for f in siting.flows where values[f.variable.index] > Tolerance.presence {
             let link = p.supplyLinks[f.link]
             hazards[f.hazard].supplyFlows.append(.init(from: p.warehouses[link.warehouse].id, to: p.areas[link.area].id,
                                                        supply: p.supplies[f.supply].id, quantity: clean(values[f.variable.index])))
         }
         for (h, _) in p.hazards.enumerated() {
             for a in p.areas.indices {
-                if let u = siting.unsheltered[h][a], values[u.index] > 1e-6 {
+                if let u = siting.unsheltered[h][a], values[u.index] > Tolerance.presence {
                     hazards[h].unmet.peopleUnsheltered[p.areas[a].id] = clean(values[u.index])
                 }
                 if let short = siting.supplyShort[h][a] {
-                    for (s, v) in short.enumerated() where values[v.index] > 1e-6 {
+                    for (s, v) in short.enumerated() where values[v.index] > Tolerance.presence {
                         hazards[h].unmet.supplies[p.areas[a].id, default: [:]][p.supplies[s].id] = clean(values[v.index])
                     }
                 }

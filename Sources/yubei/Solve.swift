@@ -16,7 +16,8 @@ extension Yubei {
             Writes DIR/plan.json, DIR/report.md, DIR/report.html and DIR/plan.geojson (WGS-84, for GIS) (all or nothing). One mixed-integer \
             program over all hazards: unmet needs first (at a penalty far above every cost), then opening + \
             stock + expected transport cost. Exit status 0 for an optimal or feasible plan, 2 when GLPK found \
-            none (infeasible, or no plan within --time-limit), 65 for a scenario with errors.
+            none (infeasible, or no plan within --time-limit), 65 for a scenario with errors, 73 when DIR \
+            cannot be written.
             """
         )
 

@@ -93,7 +93,7 @@ struct MIPDualTests {
         #expect(all.count >= 2)
         for (earlier, later) in zip(all, all.dropFirst()) {
             #expect(later.nodes >= earlier.nodes)
-            #expect(later.elapsed - earlier.elapsed >= .milliseconds(20))
+            #expect(later.elapsed >= earlier.elapsed)
         }
         for p in all {
             let incumbent = try #require(p.incumbent)

@@ -10,29 +10,16 @@ struct ScenarioAssessmentReportTests {
     /// each need 1 m³ of tents: 400 m³ against 5 m³ of storage, a shortfall of 395 m³.
     static let scenario = """
     name: Test county
+    policy: {budget: 5000, supply_response_minutes: 20, shelter_max_km: 5, area_per_person_m2: 2.0, team_response_minutes: 20}
     travel: {speed_kmh: 40, detour_factor: 1.3}
     areas:
-      - {id: a1, name: 甲镇, location: {lat: 25.5, lon: 118.2}, population: 1000}
-      - {id: a2, name: 乙乡, location: {lat: 25.6, lon: 118.3}, population: 500}
-    supplies:
-      - {id: tent, per_person: 1, volume_m3: 1, unit_cost: 1800}
-    hazards:
-      - id: h1
-        probability: 0.6
-        displaced: {a1: 300, a2: 100}
-        needs: [flood-rescue, geohazard]
-    warehouses:
-      - {id: w1, location: {lat: 25.5, lon: 118.2}, existing: true, capacity_m3: 5}
-    shelters:
-      - {id: s1, location: {lat: 25.5, lon: 118.2}, existing: true, area_m2: 3000, class: fixed-short}
-    teams:
-      - {id: t1, name: 县消防, base: {lat: 25.5, lon: 118.2}, specialties: [flood-rescue], members: 10}
-    policy:
-      budget: 5000
-      supply_response_minutes: 20
-      shelter_max_km: 5
-      area_per_person_m2: 2.0
-      team_response_minutes: 20
+      - {id: a1, name: 甲镇, population: 1000, location: {lat: 25.5, lon: 118.2}}
+      - {id: a2, name: 乙乡, population: 500, location: {lat: 25.6, lon: 118.3}}
+    supplies: [{id: tent, per_person: 1, volume_m3: 1, unit_cost: 1800}]
+    hazards: [{id: h1, probability: 0.6, displaced: {a1: 300, a2: 100}, needs: [flood-rescue, geohazard]}]
+    warehouses: [{id: w1, existing: true, capacity_m3: 5, location: {lat: 25.5, lon: 118.2}}]
+    shelters: [{id: s1, existing: true, area_m2: 3000, class: fixed-short, location: {lat: 25.5, lon: 118.2}}]
+    teams: [{id: t1, name: 县消防, specialties: [flood-rescue], members: 10, base: {lat: 25.5, lon: 118.2}}]
 
     """
 

@@ -79,7 +79,7 @@ public enum DrillRecordsReader {
             guard let organization, let date, let type, let form, let evaluation, let reported else { continue }
             records.append(DrillRecord(organization: organization.id, date: date, type: type, form: form, plan: plan,
                                        participants: participants, evaluationReport: evaluation,
-                                       reportedToCounty: reported, row: row.number))
+                                       reportedToCounty: reported, row: row.number, file: path))
         }
         try diagnostics.throwIfErrors()
         return (records, diagnostics, table.encoding)

@@ -25,7 +25,7 @@ public enum DrillCheckNotice {
         /// In Chinese the rule's title (the sources' wording), in English its id.
         func ruleText(_ id: String) -> String { l == .zh ? (rulesById[id]?.title ?? id) : id }
         func resultRow(_ r: QuotaResult) -> [String] {
-            [name(r.organization), ruleText(r.rule), rulesById[r.rule]?.source ?? "", r.period.label, String(r.required),
+            [name(r.organization), ruleText(r.rule), rulesById[r.rule]?.source ?? "", T.periodText(r.period)(l), String(r.required),
              String(r.done), T.status(r.status)(l) + DrillCheckTable.planNote(r, l)]
         }
         func group(_ title: String, _ results: [QuotaResult], organizations: Int) -> Group {
@@ -96,7 +96,7 @@ public enum DrillCheckNotice {
             dueSoon.blocks.append(.table(ReportTable(
                 headings: [T.organization(l), T.township(l), T.rule(l), T.period(l), T.ends(l), T.required(l), T.done(l)],
                 rows: report.dueSoon.map {
-                    [name($0.organization), byId[$0.organization]?.township ?? "", ruleText($0.rule), $0.period.label,
+                    [name($0.organization), byId[$0.organization]?.township ?? "", ruleText($0.rule), T.periodText($0.period)(l),
                      $0.period.end.description, String($0.required), String($0.done)]
                 })))
         }

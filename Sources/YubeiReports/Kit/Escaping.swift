@@ -7,19 +7,16 @@ public enum HTMLEscaper {
     ///
     /// - Complexity: O(n) in the length of `text`.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
+        text.replacingEach { c in
             switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "\"": return "&quot;"
+            case "'": return "&#39;"
+            default: return nil
             }
         }
-        return out
     }
 }
 
@@ -32,14 +29,19 @@ public enum MarkdownEscaper {
     ///
     /// - Complexity: O(n) in the length of `text`.
     public static func escape(_ text: String) -> String {
+        text.replacingEach { c in c == "|" ? "\\|" : c.isNewline ? " " : nil }
+    }
+}
+
+extension String {
+    /// This text with each character for which `replacement` gives a string replaced by it.
+    ///
+    /// - Complexity: O(n) in the length of the text.
+    func replacingEach(_ replacement: (Character) -> String?) -> String {
         var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
-            case "|": out += "\\|"
-            case "\n", "\r", "\r\n": out += " "
-            default: out.append(c)
-            }
+        out.reserveCapacity(utf8.count)
+        for c in self {
+            if let r = replacement(c) { out += r } else { out.append(c) }
         }
         return out
     }

@@ -6,7 +6,7 @@ public enum MarkdownRenderer {
     public static func render(_ document: ReportDocument) -> String {
         var out = "# \(MarkdownEscaper.escape(document.title))\n\n"
         out += blocks(document.intro)
-        for section in document.sections {
+        for section in document.sections where !section.isHTMLOnly {
             out += "## \(MarkdownEscaper.escape(section.title))\n\n"
             out += blocks(section.blocks)
         }

@@ -21,7 +21,8 @@ public struct ReportDocument: Sendable {
     }
 }
 
-/// A titled part of a report.
+/// A titled part of a report. A section whose blocks are all ``ReportBlock/html(_:)`` (a map)
+/// appears only in the HTML form.
 public struct ReportSection: Sendable {
     public var title: String
     public var blocks: [ReportBlock]
@@ -29,6 +30,11 @@ public struct ReportSection: Sendable {
     public init(_ title: String, _ blocks: [ReportBlock] = []) {
         self.title = title
         self.blocks = blocks
+    }
+
+    /// Whether the section holds only ready-made HTML, so that the other forms leave it out.
+    public var isHTMLOnly: Bool {
+        !blocks.isEmpty && blocks.allSatisfy { if case .html = $0 { return true } else { return false } }
     }
 }
 
@@ -82,6 +88,12 @@ public struct ReportTable: Sendable {
         self.headings = headings
         self.rows = rows
         self.whenEmpty = whenEmpty
+    }
+
+    /// A table whose rows at the positions `flagged` stand out (``ReportTone/flag``).
+    public init(headings: [String], rows: [[String]], flagged: Set<Int>, whenEmpty: String? = nil) {
+        self.init(headings: headings, rows: rows, whenEmpty: whenEmpty)
+        for row in flagged { rowTones[row] = .flag }
     }
 
     /// The tone of cell (`row`, `column`) itself (its row's tone is in ``rowTones``).

@@ -36,7 +36,7 @@ public enum TerminalRenderer {
     public static func render(_ document: ReportDocument) -> String {
         var parts = [document.title, ""]
         parts += blocks(document.intro)
-        for section in document.sections {
+        for section in document.sections where !section.isHTMLOnly {
             parts.append(section.title)
             parts += blocks(section.blocks)
         }

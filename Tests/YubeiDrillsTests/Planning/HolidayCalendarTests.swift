@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YubeiCore
 @testable import YubeiDrills
+import YubeiTestSupport
 
 @Suite struct HolidayCalendarTests {
     typealias F = PlanningFixtures
@@ -58,8 +59,7 @@ import YubeiCore
           - {name: 端午, from: 2027-06-31, to: 2027-06-31}
         workday: [2027-02-20]
         """
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cal-\(UUID().uuidString).yaml")
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        let url = try scratchFile("cal.yaml", text: text)
         defer { try? FileManager.default.removeItem(at: url) }
         do {
             _ = try HolidayCalendar.load(path: url.path)
