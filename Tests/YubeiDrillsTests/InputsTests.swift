@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YubeiCore
 @testable import YubeiDrills
+import YubeiTestSupport
 
 /// The library entry points the commands call: reading and cross-checking every input file.
 @Suite("Reading the inputs of check and plan; new keys of orgs, packs and calendars")

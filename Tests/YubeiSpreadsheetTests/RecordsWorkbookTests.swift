@@ -15,7 +15,7 @@ struct RecordsWorkbookTests {
 
     /// Records without their row numbers (a workbook's rows are its own).
     func contents(_ records: [DrillRecord]) -> [DrillRecord] {
-        records.map { var r = $0; r.row = 0; return r }
+        records.map { var r = $0; r.row = 0; r.file = ""; return r }
     }
 
     @Test("a workbook written by openpyxl (title row, Chinese headers, names for ids, date cells, TRUE/FALSE, an empty row) reads as its CSV")
