@@ -128,12 +128,7 @@ extension Yubei.Drills {
                 if json {
                     print(try ReportJSON.text(DrillPlanJSON(year: year, plan: plan, out: out, files: files.map(\.name))))
                 } else {
-                    let orgsPlanned = Set(plan.drills.map(\.organization)).count
-                    print("\(plan.drills.count) drills planned for \(orgsPlanned) organisations in \(year); written to \(out)/plan.csv, plan.ics, plan.md, plan.html")
-                    for p in plan.preferences where p.applicable > 0 {
-                        print("  \(p.kind == .spacing ? p.name : "\(p.hazard ?? "all") \(p.name)"): \(p.met)/\(p.applicable)")
-                    }
-                    if !plan.deferred.isEmpty { print("  \(plan.deferred.count) obligations have windows ending after \(year) and were not planned") }
+                    for line in DrillPlanSummary.lines(plan, year: year, out: out, language: l) { print(line) }
                 }
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import YubeiCore
+import YubeiScenario
 import YubeiSiting
 
 /// The planner's report of a siting plan, as Markdown (`report.md`) and as one self-contained
@@ -94,7 +95,7 @@ public enum SitingReport {
         }
         for s in p.shelters {
             let state = s.isExisting ? T.existing(l) : openS.contains(s.id) ? T.opened(l) : T.notOpened(l)
-            let cls = s.shelterClass.map { " · \($0)" } ?? ""
+            let cls = s.shelterClass.map { " · " + ScenarioNames.shelterClass($0, l) } ?? ""
             siteRows.append([SitingText.label(s.id, name: s.name), T.shelter(l) + cls, state,
                              "\(n(s.capacity, digits: 0)) (\(n(s.area)) m²)", n(s.isExisting ? 0 : s.fixedCost, digits: 0)])
         }
@@ -187,7 +188,7 @@ public enum SitingReport {
                 let gaps = coverage.uncovered.filter { $0.specialty == specialty }.map { areaName[$0.area] ?? $0.area }
                 let after = coverage.uncoveredAfterStaging?.filter { $0.specialty == specialty }.map { areaName[$0.area] ?? $0.area }
                 guard !gaps.isEmpty || !(after ?? []).isEmpty else { continue }
-                var row = [hazardName[hazard.id]!, specialty, gaps.isEmpty ? T.none(l) : gaps.joined(separator: ", ")]
+                var row = [hazardName[hazard.id]!, ScenarioNames.specialty(specialty, l), gaps.isEmpty ? T.none(l) : gaps.joined(separator: ", ")]
                 if plan.teamStaging != nil { row.append((after ?? []).isEmpty ? T.none(l) : after!.joined(separator: ", ")) }
                 teamRows.append(row)
             }

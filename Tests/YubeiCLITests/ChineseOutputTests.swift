@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import YubeiTestSupport
+
+/// `--lang zh` output must be Chinese: every English word left in a report is a defect, except the
+/// planner's own ids and names (any ASCII word of the input files), units and a few proper names.
+@Suite("Chinese reports hold no English words but ids and units")
+struct ChineseOutputTests {
+    /// Words allowed in Chinese text besides the inputs' own: units, file names and proper names.
+    static let allowed: Set<String> = [
+        "m", "km", "m²", "m³", "kg", "h", "min", "s", "GLPK", "CSV", "HTML", "JSON", "ICS", "GB", "GeoJSON",
+        "plan", "csv", "ics", "md", "html", "json", "geojson", "report", "yubei", "yaml",
+        // Period labels of FORMATS.md §3 (2026-H1, 2026-Q3).
+        "H1", "H2", "Q1", "Q2", "Q3", "Q4",
+    ]
+
+    /// The ASCII words of `text` (letters, then letters, digits, `-`, `_`, `.`), HTML markup,
+    /// styles and entities left out.
+    static func words(_ text: String) -> [String] {
+        var body = text
+        for pattern in [#"<style[\s\S]*?</style>"#, #"<script[\s\S]*?</script>"#, #"<[^>]*>"#, #"&#?[A-Za-z0-9]+;"#] {
+            body = body.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+        }
+        var result: [String] = []
+        var current = ""
+        for character in body + " " {
+            if character.isASCII && (character.isLetter || (!current.isEmpty && (character.isNumber || "-_.".contains(character)))) {
+                current.append(character)
+            } else {
+                if !current.isEmpty { result.append(current.trimmingCharacters(in: CharacterSet(charactersIn: "-_."))) }
+                current = ""
+            }
+        }
+        return result.filter { $0.count >= 2 || $0.first?.isLetter == true }
+    }
+
+    /// The English words of `text` that are neither allowed nor ids of the `inputs`.
+    static func english(_ text: String, inputs: [URL], out: URL) throws -> Set<String> {
+        var known = allowed.union(words(out.path))
+        for input in inputs {
+            known.formUnion(words(try String(contentsOf: input, encoding: .utf8)))
+            known.insert(input.deletingPathExtension().lastPathComponent)
+        }
+        // An id is known whole; ids joined by `-` or `.` or split at one are still ids.
+        return Set(words(text).filter { word in
+            !known.contains(word) && !word.split(whereSeparator: { "-_.".contains($0) }).allSatisfy { known.contains(String($0)) }
+        })
+    }
+
+    @Test("solve --lang zh: summary, report.md and report.html")
+    func solve() throws {
+        let scenario = packageRoot.appendingPathComponent("Scenarios/dehua-typhoon.yaml")
+        let out = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try runYubei(["solve", scenario.path, "--out", out.path, "--lang", "zh"])
+        #expect(run.status == 0, "\(run.stderr)")
+        for (name, text) in [("stdout", run.stdout),
+                             ("report.md", try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)),
+                             ("report.html", try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8))] {
+            let found = try Self.english(text, inputs: [scenario], out: out)
+            #expect(found.isEmpty, "English in \(name): \(found.sorted())")
+        }
+    }
+
+    @Test("drills plan and drills check --lang zh: summaries, plan.md, the notice")
+    func drills() throws {
+        let examples = packageRoot.appendingPathComponent("Examples/drills")
+        let orgs = examples.appendingPathComponent("orgs.yaml"), records = examples.appendingPathComponent("records-2026.csv")
+        let rules = try FileManager.default.contentsOfDirectory(at: packageRoot.appendingPathComponent("Sources/YubeiDrills/Resources/rules"),
+                                                                  includingPropertiesForKeys: nil)
+        let calendars = try FileManager.default.contentsOfDirectory(
+            at: packageRoot.appendingPathComponent("Sources/YubeiDrills/Resources/calendars"), includingPropertiesForKeys: nil)
+        let inputs = [orgs, records] + rules + calendars
+        let out = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let plan = try runYubei(["drills", "plan", orgs.path, "--year", "2027", "--out", out.path, "--lang", "zh", "--quiet"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        let check = try runYubei(["drills", "check", orgs.path, records.path, "--year", "2026", "--lang", "zh", "--format", "md"])
+        let table = try runYubei(["drills", "check", orgs.path, records.path, "--year", "2026", "--lang", "zh"])
+        for (name, text) in [("drills plan stdout", plan.stdout),
+                             ("plan.md", try String(contentsOf: out.appendingPathComponent("plan.md"), encoding: .utf8)),
+                             ("plan.html", try String(contentsOf: out.appendingPathComponent("plan.html"), encoding: .utf8)),
+                             ("drills check md", check.stdout), ("drills check table", table.stdout)] {
+            let found = try Self.english(text, inputs: inputs, out: out)
+            #expect(found.isEmpty, "English in \(name): \(found.sorted())")
+        }
+    }
+}
