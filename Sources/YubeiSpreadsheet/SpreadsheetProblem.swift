@@ -10,6 +10,8 @@ public struct SpreadsheetProblem: Error, Sendable, Hashable {
         case missingPart(String)
         /// A part is not well-formed XML.
         case badXML(part: String, detail: String)
+        /// A part would inflate to more than ``Workbook/maximumPartBytes``.
+        case partTooLarge(part: String, bytes: Int)
         /// A part is encrypted or in a format other than Office Open XML (an .xls renamed, say).
         case notWorkbook
         /// No sheet of that name; the names there are.

@@ -19,6 +19,9 @@ public struct Workbook: Sendable {
     /// For each cell format index (`s` attribute), whether it shows a date.
     private let dateStyles: [Bool]
 
+    /// The largest part inflated (256 MiB: some million cells).
+    public static let maximumPartBytes: UInt64 = 256 << 20
+
     /// Whether `data` starts like a zip archive (`PK\x03\x04`), as every .xlsx does.
     public static func looksLikeWorkbook(_ data: Data) -> Bool {
         data.starts(with: [0x50, 0x4B, 0x03, 0x04])
@@ -28,7 +31,9 @@ public struct Workbook: Sendable {
     ///
     /// - Throws: ``SpreadsheetProblem`` when the bytes are not a readable workbook.
     /// - Complexity: O(size of the workbook, shared strings and styles parts).
-    public init(data: Data) throws(SpreadsheetProblem) {
+    /// - Parameter maximumPartBytes: the most any one part may inflate to (a guard against damaged
+    ///   files and zip bombs, checked against the header and again while inflating).
+    public init(data: Data, maximumPartBytes: UInt64 = Workbook.maximumPartBytes) throws(SpreadsheetProblem) {
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw SpreadsheetProblem(.notWorkbook) }
         let archive: Archive
         do {
@@ -38,9 +43,21 @@ public struct Workbook: Sendable {
         }
         func part(_ path: String) throws(SpreadsheetProblem) -> Data? {
             guard let entry = archive[path] else { return nil }
+            // A part larger than any county's table is a damaged file or a zip bomb: refuse it
+            // before inflating it.
+            guard entry.uncompressedSize <= maximumPartBytes else {
+                throw SpreadsheetProblem(.partTooLarge(part: path, bytes: Int(clamping: entry.uncompressedSize)))
+            }
             var bytes = Data()
+            struct TooLarge: Error {}
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { bytes.append($0) }
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    // The header's size may lie; count what really comes out.
+                    guard UInt64(bytes.count + chunk.count) <= maximumPartBytes else { throw TooLarge() }
+                    bytes.append(chunk)
+                }
+            } catch is TooLarge {
+                throw SpreadsheetProblem(.partTooLarge(part: path, bytes: bytes.count))
             } catch {
                 throw SpreadsheetProblem(.notZip(String(describing: error)))
             }

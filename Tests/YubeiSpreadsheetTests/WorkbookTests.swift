@@ -48,6 +48,18 @@ struct WorkbookTests {
         #expect(throws: (any Error).self) { _ = try Workbook(data: Data("PK\u{3}\u{4}not really a zip".utf8)) }
     }
 
+    @Test("a part that would inflate past the limit is refused before it fills memory")
+    func inflationLimit() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: WorkbookFixtures.path("county.xlsx")))
+        _ = try Workbook(data: data)
+        do {
+            _ = try Workbook(data: data, maximumPartBytes: 600)
+            Issue.record("a part larger than the limit was inflated")
+        } catch {
+            guard case .partTooLarge = error.kind else { Issue.record("\(error)"); return }
+        }
+    }
+
     @Test("Excel serial numbers: 1900 system with its fictitious 29 February, and the 1904 system")
     func serials() {
         // Worked out by hand: serial 1 = 1900-01-01; 59 = 1900-02-28; 60 = 1900-02-29, which never was;

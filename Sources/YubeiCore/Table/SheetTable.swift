@@ -74,6 +74,8 @@ enum TableMessage {
         switch kind {
         case .notZip(let detail):
             return "not a readable Excel workbook (.xlsx): the zip container is damaged (\(detail))"
+        case .partTooLarge(let part, let bytes):
+            return "the workbook part '\(part)' would take \(bytes / 1_048_576) MB unpacked, more than any table Yubei reads; is the file damaged?"
         case .missingPart(let part): return "not a complete Excel workbook: the part '\(part)' is missing"
         case .badXML(let part, let detail): return "the workbook part '\(part)' is not well-formed XML (\(detail))"
         case .notWorkbook:
