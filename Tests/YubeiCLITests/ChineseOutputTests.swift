@@ -47,14 +47,16 @@ struct ChineseOutputTests {
         })
     }
 
-    @Test("solve --lang zh: summary, report.md and report.html")
+    @Test("solve, describe and validate --lang zh: summaries, report.md and report.html")
     func solve() throws {
         let scenario = packageRoot.appendingPathComponent("Scenarios/dehua-typhoon.yaml")
         let out = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         let run = try runYubei(["solve", scenario.path, "--out", out.path, "--lang", "zh"])
         #expect(run.status == 0, "\(run.stderr)")
-        for (name, text) in [("stdout", run.stdout),
+        let describe = try runYubei(["describe", scenario.path, "--lang", "zh"])
+        let validate = try runYubei(["validate", scenario.path, "--lang", "zh"])
+        for (name, text) in [("stdout", run.stdout), ("describe", describe.stdout), ("validate", validate.stdout),
                              ("report.md", try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)),
                              ("report.html", try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8))] {
             let found = try Self.english(text, inputs: [scenario], out: out)
