@@ -55,11 +55,19 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    /// The message in Chinese, when the reader that found the problem words it in both languages.
+    public var zh: String?
 
     public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
         self.severity = severity
         self.location = location
         self.message = message
+    }
+
+    /// A diagnostic worded in both languages.
+    public init(_ severity: Severity, at location: SourceLocation, _ phrase: Phrase) {
+        self.init(severity, at: location, phrase.en)
+        self.zh = phrase.zh
     }
 
     public static func error(at location: SourceLocation, _ message: String) -> Diagnostic {
@@ -72,6 +80,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         "\(location.description): \(severity.rawValue): \(message)"
+    }
+
+    /// The line in `language`: the message in Chinese when it has a Chinese form. `error`/`warning`
+    /// stay as they are, for editors and scripts that read `FILE:LINE:COL: error:`.
+    public func description(in language: Language) -> String {
+        guard language == .zh, let zh else { return description }
+        return "\(location.description): \(severity.rawValue): \(zh)"
     }
 }
 
@@ -90,6 +105,14 @@ public struct Diagnostics: Sendable, Hashable {
 
     public mutating func warning(_ location: SourceLocation, _ message: String) {
         all.append(.warning(at: location, message))
+    }
+
+    public mutating func error(_ location: SourceLocation, _ phrase: Phrase) {
+        all.append(Diagnostic(.error, at: location, phrase))
+    }
+
+    public mutating func warning(_ location: SourceLocation, _ phrase: Phrase) {
+        all.append(Diagnostic(.warning, at: location, phrase))
     }
 
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }

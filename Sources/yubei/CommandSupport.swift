@@ -20,16 +20,19 @@ func printError(_ text: String) {
 
 /// Runs `body`; on ``InputError`` prints every diagnostic (`FILE:LINE:COL: error: …`) to
 /// standard error and exits 65, so that no command writes output from bad input.
-func withInputErrorsReported<R>(_ body: () throws -> R) throws -> R {
+/// Messages come in `language` where the reader words them in Chinese too.
+func withInputErrorsReported<R>(
+    language: Language = Language.fromEnvironment(ProcessInfo.processInfo.environment), _ body: () throws -> R
+) throws -> R {
     do {
         return try body()
     } catch let error as InputError {
-        for diagnostic in error.diagnostics.all { printError(diagnostic.description) }
+        for diagnostic in error.diagnostics.all { printError(diagnostic.description(in: language)) }
         throw ExitCode(ExitStatus.dataError.rawValue)
     }
 }
 
 /// Prints warnings (which never change the exit status) to standard error.
-func printWarnings(_ diagnostics: Diagnostics) {
-    for warning in diagnostics.warnings { printError(warning.description) }
+func printWarnings(_ diagnostics: Diagnostics, language: Language = Language.fromEnvironment(ProcessInfo.processInfo.environment)) {
+    for warning in diagnostics.warnings { printError(warning.description(in: language)) }
 }

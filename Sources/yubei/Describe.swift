@@ -22,8 +22,8 @@ extension Yubei {
         @OptionGroup var output: OutputLanguageOption
 
         func run() throws {
-            let loaded = try withInputErrorsReported { try ScenarioLoader.load(path: scenario) }
-            printWarnings(loaded.warnings)
+            let loaded = try withInputErrorsReported(language: output.language) { try ScenarioLoader.load(path: scenario) }
+            printWarnings(loaded.warnings, language: output.language)
             let network = TravelNetwork(scenario: loaded.scenario)
             let assessment = ScenarioAssessment(scenario: loaded.scenario, network: network)
             print(json ? try ReportJSON.text(assessment) : ScenarioAssessmentReport.text(assessment, language: output.language))

@@ -75,11 +75,11 @@ extension Yubei.Drills {
         }
 
         func run() throws {
-            let inputs = try withInputErrorsReported {
+            let inputs = try withInputErrorsReported(language: language.language) {
                 try DrillPlanInputs.read(orgs: orgs, year: year, calendar: calendar, records: records, settings: settings,
                                          observersPerWeek: observersPerWeek)
             }
-            printWarnings(inputs.warnings)
+            printWarnings(inputs.warnings, language: language.language)
             let l = language.language
             let registry = inputs.registry
             if inputs.calendar.isEstimated && !quiet {

@@ -58,8 +58,8 @@ extension Yubei {
         }
 
         func run() throws {
-            let loaded = try withInputErrorsReported { try ScenarioLoader.load(path: scenario) }
-            printWarnings(loaded.warnings)
+            let loaded = try withInputErrorsReported(language: output.language) { try ScenarioLoader.load(path: scenario) }
+            printWarnings(loaded.warnings, language: output.language)
             let problem = SitingProblem(scenario: loaded.scenario)
             let language = output.language
 

@@ -20,8 +20,8 @@ extension Yubei {
         @OptionGroup var output: OutputLanguageOption
 
         func run() throws {
-            let loaded = try withInputErrorsReported { try ScenarioLoader.load(path: scenario) }
-            printWarnings(loaded.warnings)
+            let loaded = try withInputErrorsReported(language: output.language) { try ScenarioLoader.load(path: scenario) }
+            printWarnings(loaded.warnings, language: output.language)
             let s = loaded.scenario
             print(ScenarioText.validSummary(
                 name: s.name, areas: s.areas.count, hazards: s.hazards.count, warehouses: s.warehouses.count,
