@@ -113,6 +113,13 @@ struct RecordsWorkbookTests {
         #expect(bad.status == 65)
         #expect(bad.stdout.isEmpty)
         for cell in ["B2", "A3", "C4", "F4"] { #expect(bad.stderr.contains("bad-records.xlsx[记录]:\(cell): error:"), "\(bad.stderr)") }
+        // In Chinese: the same places, the messages in Chinese.
+        let zh = try runYubei(["drills", "check", orgsPath, WorkbookFixtures.path("bad-records.xlsx"), "--year", "2026", "--lang", "zh"])
+        #expect(zh.status == 65)
+        #expect(zh.stderr.contains("bad-records.xlsx[记录]:B2: error: 列 '演练日期'：'2026-02-30' 不是真实的日期（该月没有这一天）"), "\(zh.stderr)")
+        #expect(zh.stderr.contains("bad-records.xlsx[记录]:A3: error: 列 '单位名称'：未知的单位 '渠县政府'（单位名录中没有）；是否应为 '渠县人民政府' (quxian-gov)？"),
+                "\(zh.stderr)")
+        #expect(zh.stderr.contains("bad-records.xlsx[记录]:C4: error: 列 '演练类型'：'#N/A' 不在可选值 comprehensive、special、onsite 之中"), "\(zh.stderr)")
     }
 }
 

@@ -68,7 +68,7 @@ public struct CSVTable: Sendable {
             encoding = .utf8
         } else {
             guard let (text, decoded) = TextDecoding.decode(data) else {
-                throw InputError(.error(at: SourceLocation(file: path), CSVMessage.notText))
+                throw InputError(Diagnostic(.error, at: SourceLocation(file: path), CSVMessage.notText))
             }
             switch CSVParser.parse(text) {
             case .success(let rows): parsed = rows
@@ -79,7 +79,7 @@ public struct CSVTable: Sendable {
         let names = ColumnNames(known: required + optional, aliases: aliases)
         let headerIndex = sheetName == nil ? 0 : Self.headerRow(parsed, names: names, known: Set(required + optional))
         guard headerIndex < parsed.count, !Self.isBlank(parsed[headerIndex]) else {
-            throw InputError(.error(at: SourceLocation(file: path, line: 1, sheet: sheetName), CSVMessage.empty(required, optional)))
+            throw InputError(Diagnostic(.error, at: SourceLocation(file: path, line: 1, sheet: sheetName), CSVMessage.empty(required, optional)))
         }
         let header = parsed[headerIndex]
         var diagnostics = Diagnostics()
@@ -101,9 +101,8 @@ public struct CSVTable: Sendable {
         }
         let unknown = columns.keys.filter { !required.contains($0) && !optional.contains($0) }.sorted()
         for name in required where columns[name] == nil {
-            var message = CSVMessage.missingColumn(name, required, optional, aliases: aliases[name] ?? [])
-            if let guess = YAMLReader.closest(to: name, in: unknown) { message += "; " + CSVMessage.misspeltColumn(guess, name) }
-            diagnostics.error(headerLocation, message)
+            diagnostics.error(headerLocation, CSVMessage.missingColumn(name, required, optional, aliases: aliases[name] ?? [],
+                                                                       guess: YAMLReader.closest(to: name, in: unknown)))
         }
         try diagnostics.throwIfErrors()
         self.path = path

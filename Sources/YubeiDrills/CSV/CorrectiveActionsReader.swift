@@ -24,10 +24,7 @@ public enum CorrectiveActionsReader {
             if let written = organization {
                 organization = lookup.find(written)?.id
                 if organization == nil {
-                    var message = "unknown organisation '\(written)' (not in the organisations file)"
-                    let guesses = lookup.suggestions(for: written)
-                    if !guesses.isEmpty { message += "; did you mean " + guesses.joined(separator: " or ") + "?" }
-                    r.error("organization", message)
+                    r.error("organization", OrganizationLookup.unknown(written, suggestions: lookup.suggestions(for: written)))
                 }
             }
             let drillDate = r.date("drill_date")

@@ -84,6 +84,14 @@ struct OrganizationLookup {
         byName = Dictionary(organizations.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// "unknown organisation" with the closest ids or names, in both languages.
+    static func unknown(_ text: String, suggestions: [String]) -> Phrase {
+        Phrase(en: "unknown organisation '\(text)' (not in the organisations file)"
+                   + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.joined(separator: " or ") + "?"),
+               zh: "未知的单位 '\(text)'（单位名录中没有）"
+                   + (suggestions.isEmpty ? "" : "；是否应为 " + suggestions.joined(separator: " 或 ") + "？"))
+    }
+
     /// The organisation `text` names (its id, else its exact name, spaces around ignored).
     func find(_ text: String) -> Organization? {
         let key = text.trimmingCharacters(in: .whitespaces)

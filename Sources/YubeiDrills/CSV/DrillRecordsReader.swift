@@ -44,10 +44,7 @@ public enum DrillRecordsReader {
             if let id = r.required("organization") {
                 organization = lookup.find(id) ?? (checkOrganizations ? nil : Organization(id: id, name: id, kind: .enterprise))
                 if organization == nil {
-                    var message = "unknown organisation '\(id)' (not in the organisations file)"
-                    let guesses = lookup.suggestions(for: id)
-                    if !guesses.isEmpty { message += "; did you mean " + guesses.joined(separator: " or ") + "?" }
-                    r.error("organization", message)
+                    r.error("organization", OrganizationLookup.unknown(id, suggestions: lookup.suggestions(for: id)))
                 }
             }
             let date = r.date("date")
@@ -59,7 +56,7 @@ public enum DrillRecordsReader {
             var participants: Int?
             if let text = r.optional("participants") {
                 if let n = Int(text), n >= 0 { participants = n } else {
-                    r.error("participants", "'\(text)' is not a whole number ≥ 0")
+                    r.error("participants", Phrase(en: "'\(text)' is not a whole number ≥ 0", zh: "'\(text)' 不是 ≥ 0 的整数"))
                 }
             }
             let yesNo = ReportStatus.allCases.map(\.rawValue)
