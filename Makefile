@@ -7,7 +7,7 @@ OUT ?= out/dehua-typhoon
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libglpk-dev glpk-utils
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test bench clean check-graph
 
 # libglpk-dev for the C API; glpk-utils for glpsol, which the tests use to re-solve exported models.
 deps:
@@ -40,6 +40,10 @@ test: deps
 bench: deps
 	@command -v jq >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq jq; }
 	bash Benchmarks/run.sh
+
+# Each target depends on exactly what it imports; no @_exported import.
+check-graph:
+	bash scripts/check-package-graph.sh
 
 clean:
 	rm -rf .build out

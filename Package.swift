@@ -76,11 +76,11 @@ let package = Package(
         ),
         .testTarget(
             name: "YubeiSitingTests",
-            dependencies: ["YubeiSiting", "YubeiScenario", "YubeiOptimization", "YubeiTestSupport", .product(name: "Yams", package: "Yams")],
+            dependencies: ["YubeiSiting", "YubeiScenario", "YubeiTestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "YubeiDrillsTests", dependencies: ["YubeiDrills", "YubeiCore", "YubeiTestSupport"]),
-        .testTarget(name: "YubeiReportsTests", dependencies: ["YubeiReports", "YubeiCore", "YubeiTestSupport"]),
+        .testTarget(name: "YubeiReportsTests", dependencies: ["YubeiReports", "YubeiCore", "YubeiScenario"]),
         .testTarget(
             name: "YubeiSpreadsheetTests",
             dependencies: ["YubeiSpreadsheet", "YubeiCore", "YubeiDrills", "YubeiScenario", "YubeiTestSupport"],

@@ -35,15 +35,6 @@ extension Model {
         options: SolveOptions = SolveOptions(),
         lazyConstraints separate: @escaping (LazyConstraintRequest) -> [LinearConstraint]
     ) throws(ModelError) -> SolveResult {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let model: Model
-        switch try prepared(for: options) {
-        case .ready(let ready): model = ready
-        case .decided(var result):
-            result.solveTime = clock.now - start
-            return result
-        }
         let columns = variables.count
         let rows: (LazyConstraintRequest) -> [ConstraintDefinition] = { request in
             var scratch = Model()
@@ -56,29 +47,21 @@ extension Model {
             }
             return scratch.constraints
         }
-        let incumbent = model.isMIP ? options.initialSolution.flatMap { model.feasibleStart($0) } : nil
-        return withGLPKTerminal(options.verbosity) {
-            var problem = GLPKProblem(model)
-            var result: SolveResult
-            if model.isMIP {
-                result = problem.solveMIP(options, incumbent: incumbent, clock: clock, start: start, sense: sense, lazyConstraints: rows)
-                if options.initialSolution != nil { result.initialSolutionAccepted = incumbent != nil }
-            } else {
-                result = problem.solveLP(options, clock: clock, start: start, sense: sense)
-                var added = 0
-                while result.termination == .optimal, let values = result.values {
-                    let new = rows(LazyConstraintRequest(values: values, isIntegral: true, node: 0, depth: 0))
-                    if new.isEmpty { break }
-                    for row in new { problem.addRow(row) }
-                    added += new.count
-                    result = problem.solveLP(options, clock: clock, start: start, sense: sense, warm: true)
-                }
-                result.lazyRowsAdded = added
+        var result = try solveFramed(options: options, lazyConstraints: rows) { problem, clock, start in
+            var result = problem.solveLP(options, clock: clock, start: start, sense: sense)
+            var added = 0
+            while result.termination == .optimal, let values = result.values {
+                let new = rows(LazyConstraintRequest(values: values, isIntegral: true, node: 0, depth: 0))
+                if new.isEmpty { break }
+                for row in new { problem.addRow(row) }
+                added += new.count
+                result = problem.solveLP(options, clock: clock, start: start, sense: sense, warm: true)
             }
-            let explicit = constraints.count
-            result.rowDuals = result.rowDuals.map { Array($0.prefix(explicit)) }
-            result.solveTime = clock.now - start
+            result.lazyRowsAdded = added
             return result
         }
+        // Rows the separator added are GLPK's, not the model's: duals cover the explicit rows.
+        result.rowDuals = result.rowDuals.map { Array($0.prefix(constraints.count)) }
+        return result
     }
 }

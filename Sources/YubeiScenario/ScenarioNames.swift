@@ -33,6 +33,18 @@ public enum ScenarioNames {
         "drought-relief": Phrase(en: "drought relief", zh: "抗旱"),
     ]
 
+    /// `policy.risk` (FORMATS.md §2.1): how hazards are weighed.
+    public static let risks: [String: Phrase] = [
+        "expected": Phrase(en: "expected", zh: "按概率加权（expected）"),
+        "every-hazard": Phrase(en: "every-hazard", zh: "每种灾害全额计入（every-hazard）"),
+        "worst-case": Phrase(en: "worst-case", zh: "最坏情况优先（worst-case）"),
+    ]
+
+    /// The weighting across hazards in `language`.
+    public static func risk(_ id: String, _ language: Language) -> String {
+        risks[id].map { $0(language) } ?? id
+    }
+
     /// The shelter class in `language` (its id in English, as the files write it).
     public static func shelterClass(_ id: String, _ language: Language) -> String {
         guard language == .zh, let value = ShelterClass(rawValue: id), let phrase = shelterClasses[value] else { return id }

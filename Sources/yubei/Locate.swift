@@ -95,9 +95,9 @@ extension Yubei {
             if verbose { for line in solution.log { printError(line) } }
             for reason in solution.explanation { printError(reason(language)) }
             if json {
-                print(try ReportJSON.text(LocateReport(problem: problem, solution: solution)))
+                print(try ReportJSON.text(LocateReport.json(problem: problem, solution: solution)))
             } else {
-                print(LocateReport(problem: problem, solution: solution).summary(language))
+                print(LocateReport.summary(problem: problem, solution: solution, language: language))
             }
             switch solution.status {
             case .optimal, .feasible: return

@@ -12,6 +12,8 @@ struct ChineseOutputTests {
         "plan", "csv", "ics", "md", "html", "json", "geojson", "report", "yubei", "yaml",
         // Period labels of FORMATS.md §3 (2026-H1, 2026-Q3).
         "H1", "H2", "Q1", "Q2", "Q3", "Q4",
+        // Keys and keywords of the scenario format, named so the planner knows what to set.
+        "budget", "stock_budget", "risk", "expected", "every-hazard", "worst-case", "service_level", "priority",
     ]
 
     /// The ASCII words of `text` (letters, then letters, digits, `-`, `_`, `.`), HTML markup,
@@ -49,7 +51,7 @@ struct ChineseOutputTests {
 
     @Test("solve, describe and validate --lang zh: summaries, report.md and report.html")
     func solve() throws {
-        let scenario = packageRoot.appendingPathComponent("Scenarios/dehua-typhoon.yaml")
+        let scenario = packageRoot.appendingPathComponent("Tests/YubeiSitingTests/Fixtures/hillside-county.yaml")
         let out = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         let run = try runYubei(["solve", scenario.path, "--out", out.path, "--lang", "zh"])

@@ -31,7 +31,7 @@ struct KitTests {
     static let document: ReportDocument = {
         var table = ReportTable(headings: ["单位", "状态"], rows: [["A|B", "missed"], ["<C>", "due"]])
         table.rowTones[0] = .flag
-        table.cellTones[.init(row: 1, column: 1)] = .due
+        table.mark(row: 1, column: 1, as: .due)
         return ReportDocument(title: "通报 & notice", language: .zh, sections: [
             ReportSection("总体", [.paragraph("一句话"), .table(table)]),
             ReportSection("空", [.table(ReportTable(headings: ["x"], rows: [], whenEmpty: "全部完成")), .html("<svg/>")]),

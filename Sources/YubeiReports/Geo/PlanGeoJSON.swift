@@ -18,7 +18,7 @@ import YubeiSiting
 public enum PlanGeoJSON {
     /// The GeoJSON text of `plan` for `scenario`.
     ///
-    /// - Complexity: O(sites + areas × hazards × supplies + assignments).
+    /// - Complexity: O(sites + areas × hazards + assignments).
     public static func text(scenario: Scenario, plan: SitingPlan) -> String {
         var features: [[String: Any]] = []
         let openWarehouses = Set(plan.openWarehouses), openShelters = Set(plan.openShelters)
@@ -48,8 +48,7 @@ public enum PlanGeoJSON {
                 let displaced = hazard.displaced.filter { $0.area == area.id }.reduce(0) { $0 + $1.people }
                 let hazardPlan = plan.hazards[hazard.id]
                 let unsheltered = hazardPlan?.unmet.peopleUnsheltered[area.id] ?? 0
-                let withoutKit = peopleWithoutKit(displaced: displaced, short: hazardPlan?.unmet.supplies[area.id] ?? [:],
-                                                  supplies: scenario.supplies)
+                let withoutKit = hazardPlan?.unmet.peopleWithoutKit[area.id] ?? 0
                 let values: [String: Any] = [
                     "displaced": number(displaced), "unsheltered": number(unsheltered), "without_kit": number(withoutKit),
                 ]
@@ -79,23 +78,6 @@ public enum PlanGeoJSON {
         let data = (try? JSONSerialization.data(withJSONObject: collection, options: [.prettyPrinted, .sortedKeys,
                                                                                         .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
-    /// People of an area without a complete relief kit (FORMATS.md §2.1): a person is supplied when
-    /// every supply reaches them. With `short[s]` units of supply s missing from the
-    /// ⌈displaced × per_person⌉ needed, ⌊delivered ÷ per_person⌋ people get that supply.
-    ///
-    /// - Complexity: O(supplies).
-    public static func peopleWithoutKit(displaced: Double, short: [String: Double], supplies: [Supply]) -> Double {
-        var supplied = displaced
-        for supply in supplies where supply.perPerson > 0 {
-            let missing = short[supply.id] ?? 0
-            guard missing > 1e-9 else { continue }
-            let need = (displaced * supply.perPerson - 1e-9).rounded(.up)
-            let delivered = max(0, need - missing)
-            supplied = min(supplied, (delivered / supply.perPerson + 1e-9).rounded(.down))
-        }
-        return max(0, displaced - supplied)
     }
 
     static func point(_ location: Location, _ properties: [String: Any]) -> [String: Any] {
