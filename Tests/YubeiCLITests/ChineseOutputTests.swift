@@ -45,7 +45,8 @@ struct ChineseOutputTests {
         }
         // An id is known whole; ids joined by `-` or `.` or split at one are still ids.
         return Set(words(text).filter { word in
-            !known.contains(word) && !word.split(whereSeparator: { "-_.".contains($0) }).allSatisfy { known.contains(String($0)) }
+            !known.contains(word) && !word.split(separator: ".").allSatisfy { known.contains(String($0)) }
+                && !word.split(whereSeparator: { "-_.".contains($0) }).allSatisfy { known.contains(String($0)) }
         })
     }
 
@@ -88,5 +89,33 @@ struct ChineseOutputTests {
             let found = try Self.english(text, inputs: inputs, out: out)
             #expect(found.isEmpty, "English in \(name): \(found.sorted())")
         }
+    }
+
+    @Test("a broken scenario's diagnostics in Chinese: the same places, Chinese messages, error: kept for tools")
+    func diagnostics() throws {
+        let folder = try scratchFolder(texts: ["bad.yaml": """
+        name: 坏的情景
+        areas:
+          - {id: a, location: {lat: 95, lon: 118}, population: 100}
+        hazards:
+          - {id: h, probability: 1.5, displaced: {a: 300, b: 1}}
+        policy: {budjet: 1, supply_response_minutes: 60, shelter_max_km: 3, area_per_person_m2: 0, team_response_minutes: 60}
+
+        """])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try runYubei(["validate", "bad.yaml", "--lang", "zh"], in: folder)
+        #expect(run.status == 65)
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "bad.yaml:3:29: error: areas[0].location.lat：纬度 95 超出 -90…90（WGS-84 度；是否把 lat 和 lon 写反了？）",
+            "bad.yaml:5:26: error: hazards[0].probability：应为≤ 1 的数字，实为 1.5",
+            "bad.yaml:5:46: error: hazards[0].displaced.a：转移 300 人，但区域 'a' 只有 100 名居民",
+            "bad.yaml:5:51: error: hazards[0].displaced.b：未知的区域 'b'；是否应为 'a'？",
+            "bad.yaml:6:9: error: policy：缺少必填的键 'budget'",
+            "bad.yaml:6:10: error: policy.budjet：未知的键 'budjet'；是否应为 'budget'？",
+            "bad.yaml:6:89: error: policy.area_per_person_m2：人均面积为 0：应 > 0 m²（GB 21734-2008 要求每名避难人员至少 1.5 m²）",
+        ], "\(run.stderr)")
+        let english = try Self.english(run.stderr, inputs: [folder.appendingPathComponent("bad.yaml")], out: folder)
+        #expect(english.subtracting(["error", "WGS-84", "GB"]).isEmpty, "\(english)")
     }
 }

@@ -262,11 +262,8 @@ struct ScenarioDecoder {
             let keyPath = YAMLReader.join(path, pair.key)
             let people = reader.number(pair.value, keyPath, minimum: 0)
             if areaIDs[pair.key] == nil {
-                var message = ScenarioMessage.unknownReference("area", pair.key)
-                if let suggestion = YAMLReader.closest(to: pair.key, in: Array(areaIDs.keys).sorted()) {
-                    message += "; did you mean '\(suggestion)'?"
-                }
-                reader.error(pair.keyNode, keyPath, message)
+                reader.error(pair.keyNode, keyPath, ScenarioMessage.unknownReference(
+                    "area", pair.key, suggestion: YAMLReader.closest(to: pair.key, in: Array(areaIDs.keys).sorted())))
                 complete = false
             } else if let people, let population = populations[pair.key], people > Double(population) {
                 reader.error(pair.value, keyPath, ScenarioMessage.moreDisplacedThanLive(people, population, pair.key))
@@ -481,11 +478,8 @@ struct ScenarioDecoder {
             case .site: known = siteIDs; kind = "warehouse or shelter"
             }
             guard known[reference.id] == nil else { continue }
-            var message = ScenarioMessage.unknownReference(kind, reference.id)
-            if let suggestion = YAMLReader.closest(to: reference.id, in: known.keys.sorted()) {
-                message += "; did you mean '\(suggestion)'?"
-            }
-            reader.error(reference.node, reference.path, message)
+            reader.error(reference.node, reference.path, ScenarioMessage.unknownReference(
+                kind, reference.id, suggestion: YAMLReader.closest(to: reference.id, in: known.keys.sorted())))
         }
     }
 
