@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -87,5 +88,14 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "YubeiCLITests", dependencies: ["YubeiTestSupport"]),
+        // Hostile input (issue 10): regressions of every crash found, output all-or-nothing,
+        // and property-based mutation of every input format (bounded here, longer in `make fuzz`).
+        .testTarget(
+            name: "YubeiHostileInputTests",
+            dependencies: [
+                "YubeiCore", "YubeiOptimization", "YubeiTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ]
 )

@@ -68,7 +68,8 @@ public struct CSVTable: Sendable {
             encoding = .utf8
         } else {
             guard let (text, decoded) = TextDecoding.decode(data) else {
-                throw InputError(Diagnostic(.error, at: SourceLocation(file: path), CSVMessage.notText))
+                let (line, column) = YAMLFile.firstInvalidUTF8Position(in: data)
+                throw InputError(Diagnostic(.error, at: SourceLocation(file: path, line: line, column: column), CSVMessage.notText))
             }
             switch CSVParser.parse(text) {
             case .success(let rows): parsed = rows
@@ -104,6 +105,18 @@ public struct CSVTable: Sendable {
             diagnostics.error(headerLocation, CSVMessage.missingColumn(name, required, optional, aliases: aliases[name] ?? [],
                                                                        guess: YAMLReader.closest(to: name, in: unknown)))
         }
+        // Control characters are refused at reading, never carried into a report (SafeText).
+        let columnNames = Dictionary(columns.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+        for row in parsed {
+            for (index, field) in row.fields.enumerated() {
+                if let c = SafeText.firstControl(in: field) {
+                    let column = columnNames[index].map { "column '\($0)'" } ?? "field \(index + 1)"
+                    diagnostics.error(SourceLocation(file: path, line: row.number, column: sheetName == nil ? nil : index + 1,
+                                                     sheet: sheetName),
+                                      "\(column): contains the control character \(SafeText.codePoint(c)); remove it")
+                }
+            }
+        }
         try diagnostics.throwIfErrors()
         self.path = path
         self.encoding = encoding
@@ -135,7 +148,11 @@ public struct CSVTable: Sendable {
     /// The trimmed cell of `column` in `row`, `nil` when the column is absent or the row too short.
     public func cell(_ row: CSVParser.Row, _ column: String) -> String? {
         guard let index = columns[column], index < row.fields.count else { return nil }
-        return row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+        let raw = row.fields[index]
+        // Trimming through Foundation costs more than the rest of reading a cell; most need none.
+        let padded = raw.unicodeScalars.first.map { $0.properties.isWhitespace } == true
+            || raw.unicodeScalars.last.map { $0.properties.isWhitespace } == true
+        return SafeText.csvValue(padded ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw)
     }
 
     /// The location of `row` for a diagnostic.

@@ -42,8 +42,10 @@ struct CSVRowReader {
         guard let text = required ? self.required(column) : optional(column) else { return nil }
         switch CalendarDate.parse(text) {
         case .success(let date): return date
-        case .failure(.impossible):
-            error(column, Phrase(en: "'\(text)' is not a real date (no such day in that month)", zh: "'\(text)' 不是真实的日期（该月没有这一天）"))
+        case .failure(.impossible(let y, let m, let d)):
+            let why = CalendarDate.whyImpossible(year: y, month: m, day: d)
+            error(column, Phrase(en: "'\(text)' is not a real date (\(why))",
+                                 zh: "'\(text)' 不是真实的日期（\(why == "no such day in that month" ? "该月没有这一天" : why)）"))
         case .failure(.unrecognised):
             error(column, Phrase(en: "'\(text)' is not a date (write 2026-03-14, 2026/3/14, 2026.3.14 or 2026年3月14日)",
                                  zh: "'\(text)' 不是日期（请写作 2026-03-14、2026/3/14、2026.3.14 或 2026年3月14日）"))
