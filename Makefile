@@ -18,6 +18,12 @@ deps:
 	  echo "Installing$$missing from Debian's packages..."; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@# openpyxl writes the workbooks the spreadsheet tests read; GDAL's ogrinfo reads plan.geojson in the tests.
+	@python3 -c 'import openpyxl' 2>/dev/null || { echo "Installing openpyxl from PyPI..."; \
+	  python3 -m pip install -q openpyxl || python3 -m pip install -q --break-system-packages openpyxl \
+	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-openpyxl; }; }
+	@command -v ogrinfo >/dev/null 2>&1 || { echo "Installing gdal-bin from Debian's packages..."; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq gdal-bin; }
 
 build: deps
 	$(SWIFT) build
