@@ -26,15 +26,24 @@ struct SingleSourceHeuristic {
         problem.cost(i, j).isFinite && problem.demand[i] <= capacity(j)
     }
 
-    /// Places every customer on the facilities marked in `open` (regret order), then local search.
+    /// Places every customer on the facilities marked in `open` (regret order; those `seed`
+    /// places first, while they fit), then local search.
     /// `nil` when the regret construction cannot place someone.
     ///
     /// - Complexity: O(n²·|open|) for the construction, then O(n²) per local-search pass.
-    func assign(open: [Bool]) -> Assignment? {
+    func assign(open: [Bool], seed: [Int]? = nil) -> Assignment? {
         let n = problem.pointCount
         var load = [Double](repeating: 0, count: m)
         var facility = [Int](repeating: -1, count: n)
         var left = Set(0..<n)
+        if let seed {
+            // Customers already placed (within the capacities) stay where they are.
+            for (i, j) in seed.enumerated() where j >= 0 && open[j] && allowedPair(i, j) && load[j] + problem.demand[i] <= capacity(j) {
+                facility[i] = j
+                load[j] += problem.demand[i]
+                left.remove(i)
+            }
+        }
         let openList = open.indices.filter { open[$0] }
         while !left.isEmpty {
             var pick = -1, pickJ = -1, pickRegret = -Double.infinity
@@ -120,44 +129,66 @@ struct SingleSourceHeuristic {
         a.cost = cost(of: a)
     }
 
-    /// Tries closing each open facility and opening each closed one (each followed by the
-    /// construction and local search), keeping every change that lowers the cost, until none does.
+    /// Tries closing each open facility, opening each closed one, and exchanging an open one for
+    /// a closed one (each followed by the construction and local search), keeping every change
+    /// that lowers the cost, until none does.
     ///
-    /// - Complexity: O(m·construction) per pass; stops when `expired` says so.
+    /// - Complexity: O(m²·construction) per pass; stops when `expired` says so.
     func polish(_ start: Assignment, expired: () -> Bool) -> Assignment {
         var best = start
         var improved = true
+        func attempt(_ open: [Bool]) -> Bool {
+            // Keep the customers of facilities that stay open where they are.
+            let seed = best.facility.map { open[$0] ? $0 : -1 }
+            guard let candidate = assign(open: open, seed: seed), candidate.cost < best.cost - 1e-9 else { return false }
+            best = candidate
+            return true
+        }
         while improved && !expired() {
             improved = false
-            for j in lagrangian.allowed {
-                if expired() { break }
+            for j in lagrangian.allowed where !expired() {
                 var open = best.open
-                if open[j] {
-                    if problem.facilities[j].status == .required { continue }
+                if open[j] && problem.facilities[j].status == .required { continue }
+                open[j].toggle()
+                if attempt(open) { improved = true }
+            }
+            if improved { continue }
+            for j in lagrangian.allowed where best.open[j] && problem.facilities[j].status != .required {
+                for k in lagrangian.allowed where !best.open[k] {
+                    if expired() { return best }
+                    var open = best.open
                     open[j] = false
-                } else {
-                    open[j] = true
+                    open[k] = true
+                    if attempt(open) { improved = true; break }
                 }
-                if let candidate = assign(open: open), candidate.cost < best.cost - 1e-9 {
-                    best = candidate
-                    improved = true
-                }
+                if improved { break }
             }
         }
         return best
     }
 
     /// A solution from a Lagrangian solution: the facilities its cover opens (plus, while the
-    /// construction fails, the one of least ρ_j per unit of capacity among the others).
+    /// construction fails, the one of least ρ_j per unit of capacity among the others), each
+    /// customer that exactly one open facility's knapsack takes placed there first.
     func fromLagrangian(_ evaluation: SingleSourceLagrangian.Evaluation) -> Assignment? {
         var open = [Bool](repeating: false, count: m)
-        for j in lagrangian.allowed where evaluation.open[j] > 0 || lagrangian.required.contains(j) { open[j] = true }
+        for j in lagrangian.allowed where evaluation.open[j] > 0.5 || lagrangian.required.contains(j) { open[j] = true }
+        var seed = [Int](repeating: -1, count: problem.pointCount)
+        var times = [Int](repeating: 0, count: problem.pointCount)
+        for j in lagrangian.allowed where open[j] {
+            guard let k = evaluation.knapsacks[j] else { continue }
+            for (r, pair) in lagrangian.pairs[j].enumerated() where k.take[r] > 0.5 {
+                seed[pair.point] = j
+                times[pair.point] += 1
+            }
+        }
+        for i in seed.indices where times[i] != 1 { seed[i] = -1 }
         let others = lagrangian.allowed.filter { !open[$0] }.sorted {
             evaluation.rho[$0] / max(capacity($0), 1e-9) < evaluation.rho[$1] / max(capacity($1), 1e-9)
         }
         var next = others.makeIterator()
         while true {
-            if let a = assign(open: open) { return a }
+            if let a = assign(open: open, seed: seed) { return a }
             guard let j = next.next() else { return nil }
             open[j] = true
         }

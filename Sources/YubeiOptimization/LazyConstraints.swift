@@ -26,6 +26,11 @@ extension Model {
     /// (stronger bounds) or none. A model without integer variables is solved by the same
     /// loop on its LP, warm-started by the dual simplex method.
     ///
+    /// `heuristic`, when given, is called at each node's optimal LP (GLPK's `GLP_IHEUR`) and may
+    /// return a solution (by variable index); one that meets every bound, integrality condition
+    /// and explicit row (checked here: GLPK would take it unchecked) is offered as an incumbent; like
+    /// the initial solution, it must meet the implicit rows too.
+    ///
     /// Rows that reference unknown variables or hold non-finite numbers are ignored. An
     /// ``SolveOptions/initialSolution`` is checked against the model's explicit rows only, so
     /// it must meet the implicit ones too. ``SolveResult/rowDuals`` cover the explicit rows.
@@ -33,7 +38,8 @@ extension Model {
     /// - Throws: ``ModelError`` as ``solve(options:)``.
     public func solve(
         options: SolveOptions = SolveOptions(),
-        lazyConstraints separate: @escaping (LazyConstraintRequest) -> [LinearConstraint]
+        lazyConstraints separate: @escaping (LazyConstraintRequest) -> [LinearConstraint],
+        heuristic: ((LazyConstraintRequest) -> [Double]?)? = nil
     ) throws(ModelError) -> SolveResult {
         let clock = ContinuousClock()
         let start = clock.now
@@ -61,7 +67,13 @@ extension Model {
             var problem = GLPKProblem(model)
             var result: SolveResult
             if model.isMIP {
-                result = problem.solveMIP(options, incumbent: incumbent, clock: clock, start: start, sense: sense, lazyConstraints: rows)
+                let checked: ((LazyConstraintRequest) -> [Double]?)? = heuristic.map { heuristic in
+                    { request in
+                        guard let x = heuristic(request), x.count == columns, x.allSatisfy(\.isFinite) else { return nil }
+                        return model.feasibleStart(x)?.values
+                    }
+                }
+                result = problem.solveMIP(options, incumbent: incumbent, clock: clock, start: start, sense: sense, lazyConstraints: rows, heuristic: checked)
                 if options.initialSolution != nil { result.initialSolutionAccepted = incumbent != nil }
             } else {
                 result = problem.solveLP(options, clock: clock, start: start, sense: sense)
