@@ -1,12 +1,14 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layers, bottom to top; data flows one way:
-//   CGLPK (C API) → YubeiOptimization (modelling layer over GLPK)
-//   YubeiCore (diagnostics, localised text, shared units)
+// Layers, bottom to top; data flows one way, and each target depends on exactly what it imports:
+//   CGLPK (C API) → YubeiOptimization (modelling layer over GLPK; usable alone)
+//   YubeiCore (diagnostics, localised text, YAML/CSV reading, graphs)
 //   YubeiScenario (county model and file formats) → YubeiSiting (stockpiles, shelters, teams)
 //   YubeiLocation (classic location models)        YubeiDrills (rule packs, check, plan)
-//   YubeiReports (Markdown, HTML, SVG)  →  yubei (the command)
+//   YubeiReports (rendering kit; Markdown, HTML, terminal, CSV, JSON)  →  yubei (the command)
+// Yams stays inside the reading layer: YubeiCore's YAML reader exposes its nodes, and the
+// targets that read YAML files import it `internal`ly.
 let package = Package(
     name: "Yubei",
     platforms: [.macOS(.v13)],
@@ -24,6 +26,7 @@ let package = Package(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
         ),
+        .target(name: "YubeiOptimization", dependencies: ["CGLPK"]),
         .target(
             name: "YubeiCore",
             dependencies: [
@@ -31,27 +34,17 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
-        .target(name: "YubeiOptimization", dependencies: ["CGLPK", "YubeiCore"]),
-        .target(
-            name: "YubeiScenario",
-            dependencies: [
-                "YubeiCore",
-                .product(name: "Yams", package: "Yams"),
-            ]
-        ),
-        .target(name: "YubeiLocation", dependencies: ["YubeiCore", "YubeiOptimization"]),
+        .target(name: "YubeiScenario", dependencies: ["YubeiCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "YubeiLocation", dependencies: ["YubeiCore", "YubeiOptimization", .product(name: "Yams", package: "Yams")]),
         .target(name: "YubeiSiting", dependencies: ["YubeiCore", "YubeiOptimization", "YubeiScenario"]),
         .target(
             name: "YubeiDrills",
-            dependencies: [
-                "YubeiCore", "YubeiOptimization",
-                .product(name: "Yams", package: "Yams"),
-            ],
+            dependencies: ["YubeiCore", "YubeiOptimization", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")]
         ),
         .target(
             name: "YubeiReports",
-            dependencies: ["YubeiCore", "YubeiScenario", "YubeiSiting", "YubeiLocation", "YubeiDrills"]
+            dependencies: ["YubeiCore", "YubeiOptimization", "YubeiScenario", "YubeiSiting", "YubeiLocation", "YubeiDrills"]
         ),
         .executableTarget(
             name: "yubei",
@@ -64,10 +57,19 @@ let package = Package(
         // Shared by the test targets: package root, command runner, seeded random numbers.
         .target(name: "YubeiTestSupport", path: "Tests/YubeiTestSupport"),
         .testTarget(name: "YubeiOptimizationTests", dependencies: ["YubeiOptimization", "YubeiTestSupport"]),
-        .testTarget(name: "YubeiScenarioTests", dependencies: ["YubeiScenario", "YubeiTestSupport"]),
-        .testTarget(name: "YubeiLocationTests", dependencies: ["YubeiLocation", "YubeiTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "YubeiSitingTests", dependencies: ["YubeiSiting", "YubeiScenario", "YubeiTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "YubeiDrillsTests", dependencies: ["YubeiDrills", "YubeiTestSupport"]),
-        .testTarget(name: "YubeiCLITests", dependencies: ["YubeiCore", "YubeiTestSupport"]),
+        .testTarget(name: "YubeiScenarioTests", dependencies: ["YubeiScenario", "YubeiCore", "YubeiTestSupport"]),
+        .testTarget(
+            name: "YubeiLocationTests",
+            dependencies: ["YubeiLocation", "YubeiCore", "YubeiOptimization", "YubeiTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "YubeiSitingTests",
+            dependencies: ["YubeiSiting", "YubeiScenario", "YubeiOptimization", "YubeiTestSupport", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "YubeiDrillsTests", dependencies: ["YubeiDrills", "YubeiCore", "YubeiTestSupport"]),
+        .testTarget(name: "YubeiReportsTests", dependencies: ["YubeiReports", "YubeiCore", "YubeiTestSupport"]),
+        .testTarget(name: "YubeiCLITests", dependencies: ["YubeiTestSupport"]),
     ]
 )

@@ -41,6 +41,43 @@ public enum DrillsText {
         }
     }
 
+    /// A period as the notice shows it: the label of a calendar window (`2026-H1`); for a
+    /// 2-/3-year duty its due date first (`due 2027-03-14 (since 2025-03-14)`).
+    public static func periodText(_ period: Period) -> Phrase {
+        guard period.isInterval else { return Phrase(en: period.label, zh: period.label) }
+        return Phrase(en: "due \(period.end) (since \(period.start))", zh: "\(period.end)前（自\(period.start)起）")
+    }
+
+    // MARK: Warnings (standard error)
+
+    /// The text of a check warning, without the `yubei: warning:` prefix.
+    public static func warning(_ warning: CheckWarning) -> Phrase {
+        switch warning {
+        case .noRecordInYear(let year, let records):
+            return Phrase(
+                en: "no record falls in \(year) (\(records) records read, none dated in \(year)); is --year right?",
+                zh: "没有\(year)年的演练记录（共读入\(records)条记录，均不在\(year)年）；--year 是否正确？")
+        case .recordsAfterAsOf(let count, let asOf, let given, let latest):
+            let en = given ? "the as-of date \(asOf)" : "\(asOf), the day the year is judged from"
+            let zh = given ? "统计截止日\(asOf)" : "评判日\(asOf)"
+            return Phrase(
+                en: "\(count) records are dated after \(en) (the latest \(latest)); they do not count",
+                zh: "有\(count)条记录晚于\(zh)（最晚\(latest)），不予计入")
+        case .organizationWithoutRecords(let id, let name):
+            return Phrase(en: "\(id) (\(name)) has no drill on record at all",
+                          zh: "\(name)（\(id)）没有任何演练记录")
+        case .schoolTermsAssumed(let year):
+            return Phrase(
+                en: "no calendar gives the school terms of \(year): the usual term months (January, March–June, "
+                    + "September–December) are assumed for rules limited to school terms; pass --calendar",
+                zh: "没有\(year)年的学期安排：限于学期的规则按通常的学期月份（1月、3—6月、9—12月）评判；可用 --calendar 指定")
+        case .duplicate(let d):
+            return Phrase(
+                en: "the same drill as \(d.kept.position) (organisation, date, type and plan); counted once",
+                zh: "与\(d.kept.position)为同一次演练（单位、日期、类型、预案均相同），只计一次")
+        }
+    }
+
     // MARK: Column headings
 
     public static let organization = Phrase(en: "Organisation", zh: "单位")

@@ -263,6 +263,7 @@ struct CapacitatedRowGeneration {
         var fixedClosed = Set<Int>(), fixedOpen = Set<Int>()
         if let lp {
             solution.log.append("cflp strong LP \(lp.bound) with \(links.count) link rows, \(clock.seconds) s")
+            solution.search.generatedLinkRows = links.count
             // Incumbent from the facilities the LP opens at all (a restricted MIP).
             let support = allowed.filter { lp.y[$0] > 1e-6 || problem.facilities[$0].status == .required }
             // At most a quarter of the time left and 30 s: it is only a heuristic.
@@ -286,6 +287,7 @@ struct CapacitatedRowGeneration {
                                gap: options.relativeGap, timeLimit: nil) {
             let result = final.result
             solution.log.append("cflp MIP: \(remaining.count) facilities, \(result.termination), \(result.nodes) nodes, \(clock.seconds) s")
+            solution.search.mipSolves += 1
             solution.adoptTermination(of: result)
             if !final.open.isEmpty {
                 let cost = FacilityLocationSolver.objective(problem, open: final.open, shares: final.shares)

@@ -1,21 +1,9 @@
 import YubeiCore
 import YubeiOptimization
 
-/// What `yubei locate` reports about the search (FORMATS.md §1 status words).
-public enum LocationStatus: String, Sendable, Hashable, Codable {
-    /// Proven optimal within the relative gap asked for.
-    case optimal
-    /// A solution that is not proven optimal (a limit stopped the search).
-    case feasible
-    case infeasible
-    case unbounded
-    /// A limit stopped the search before any solution was found.
-    case noSolution = "no-solution"
-    case error
-
-    /// Whether a solution comes with this status.
-    public var hasSolution: Bool { self == .optimal || self == .feasible }
-}
+/// What `yubei locate` reports about the search: the solve status of FORMATS.md §1.
+@available(*, deprecated, renamed: "SolveStatus")
+public typealias LocationStatus = SolveStatus
 
 /// How to solve a location problem.
 public struct LocationOptions: Sendable {
@@ -35,7 +23,7 @@ public struct LocationOptions: Sendable {
 /// The answer to a location problem: facilities to open and who each point goes to.
 public struct LocationSolution: Sendable {
     public var model: LocationModelKind
-    public var status: LocationStatus
+    public var status: SolveStatus
     /// The objective of FORMATS.md §1 for ``open`` and ``shares``, when there is a solution.
     public var objective: Double?
     /// Best proven bound on the optimum (a lower bound when minimising, upper when maximising).
@@ -52,17 +40,28 @@ public struct LocationSolution: Sendable {
     public var explanation: [Phrase] = []
     /// What the solver did (GLPK solves, rounds of a search), for `--verbose` style output.
     public var log: [String] = []
+    /// What the search did, as facts (``log`` says it in words for people).
+    public var search = SearchRecord()
 
-    public init(model: LocationModelKind, status: LocationStatus) {
+    /// Facts about a location search, for tests and summaries.
+    public struct SearchRecord: Sendable, Hashable {
+        /// Branch-and-bound runs of GLPK over the whole model.
+        public var mipSolves = 0
+        /// Rows a separator added during branch-and-bound (lazy constraints).
+        public var lazyRowsAdded = 0
+        /// Link rows x_ij ≤ y_j generated for the strong LP of a capacitated model, when the
+        /// row-generation path was taken (`nil` otherwise).
+        public var generatedLinkRows: Int?
+    }
+
+    public init(model: LocationModelKind, status: SolveStatus) {
         self.model = model
         self.status = status
     }
 
-    /// The relative gap between ``objective`` and ``bound``: |objective − bound| / max(|objective|, 1e-10).
+    /// The relative gap between ``objective`` and ``bound`` (``Tolerance/relativeGap(objective:bound:)``).
     public var gap: Double? {
         guard let objective, let bound else { return nil }
-        let difference = abs(objective - bound)
-        if difference <= 1e-9 * max(1, abs(objective)) { return 0 }
-        return difference / max(abs(objective), 1e-10)
+        return Tolerance.relativeGap(objective: objective, bound: bound)
     }
 }

@@ -134,14 +134,10 @@ extension LocationProblem {
 extension LocationSolution {
     /// Copies GLPK's verdict on a final solve into the location status words.
     mutating func adoptTermination(of result: SolveResult) {
+        status = result.status
         switch result.termination {
-        case .optimal: status = result.hasSolution ? .optimal : .error
-        case .infeasible: status = .infeasible
-        case .unbounded, .infeasibleOrUnbounded: status = .unbounded
-        case .limitReached: status = result.hasSolution ? .feasible : .noSolution
-        case .numericalError, .otherError:
-            status = result.hasSolution ? .feasible : .error
-            explanation.append(LocationText.solverFailed(result.detail))
+        case .numericalError, .otherError: explanation.append(LocationText.solverFailed(result.detail))
+        default: break
         }
     }
 }

@@ -22,8 +22,8 @@ public enum LocationText {
 
     static func pointsOutsideRadius(_ points: [Int], radius: Double) -> Phrase {
         let list = pointList(points)
-        return Phrase(en: "demand points \(list.en) (0-based) have no allowed facility within radius \(format(radius))",
-                      zh: "需求点 \(list.zh)（从 0 编号）在半径 \(format(radius)) 内没有可开设的设施")
+        return Phrase(en: "demand points \(list.en) (0-based) have no allowed facility within radius \(NumberText.plain(radius))",
+                      zh: "需求点 \(list.zh)（从 0 编号）在半径 \(NumberText.plain(radius)) 内没有可开设的设施")
     }
 
     static func pointsWithoutFacility(_ points: [Int]) -> Phrase {
@@ -39,8 +39,8 @@ public enum LocationText {
     }
 
     static func capacityBelowDemand(capacity: Double, demand: Double) -> Phrase {
-        Phrase(en: "the capacity of all allowed facilities (\(format(capacity))) is below the total demand (\(format(demand)))",
-               zh: "所有可用设施的容量之和（\(format(capacity))）小于总需求（\(format(demand))）")
+        Phrase(en: "the capacity of all allowed facilities (\(NumberText.plain(capacity))) is below the total demand (\(NumberText.plain(demand)))",
+               zh: "所有可用设施的容量之和（\(NumberText.plain(capacity))）小于总需求（\(NumberText.plain(demand))）")
     }
 
     static func noPFacilitiesServeAll(p: Int) -> Phrase {
@@ -81,20 +81,4 @@ public enum LocationText {
     public static let secondsLabel = Phrase(en: "seconds", zh: "用时（秒）")
     public static let assignmentLabel = Phrase(en: "assignment (point → facility)", zh: "分配（需求点 → 设施）")
     public static let unservedWord = Phrase(en: "unserved", zh: "未服务")
-
-    public static func statusWord(_ status: LocationStatus) -> Phrase {
-        switch status {
-        case .optimal: return Phrase(en: "optimal", zh: "最优")
-        case .feasible: return Phrase(en: "feasible (not proven optimal)", zh: "可行（未证明最优）")
-        case .infeasible: return Phrase(en: "infeasible", zh: "无可行解")
-        case .unbounded: return Phrase(en: "unbounded", zh: "无界")
-        case .noSolution: return Phrase(en: "no solution within the limit", zh: "时限内无解")
-        case .error: return Phrase(en: "error", zh: "出错")
-        }
-    }
-
-    /// A number without a trailing `.0` when it is whole.
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
 }

@@ -101,7 +101,7 @@ public enum ORLibrary {
                 return 0
             }
             if value < minimum {
-                diagnostics.error(tokens.location(token), "\(what): expected a number ≥ \(LocationText.format(minimum)), found \(token.text)")
+                diagnostics.error(tokens.location(token), "\(what): expected a number ≥ \(NumberText.plain(minimum)), found \(token.text)")
             }
             return value
         }

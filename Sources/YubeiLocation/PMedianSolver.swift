@@ -39,7 +39,7 @@ struct PMedianSolver {
         var search = PMedianSearch(solver: self, p: p, incumbent: start)
         var infeasible = try search.coldRounds(log: &solution.log)
         if !infeasible { infeasible = try search.warmRounds(log: &solution.log) }
-        if !infeasible { infeasible = try search.branchAndCut(log: &solution.log) }
+        if !infeasible { infeasible = try search.branchAndCut(log: &solution.log, record: &solution.search) }
         if infeasible {
             solution.status = .infeasible
             solution.explanation.append(LocationText.noPFacilitiesServeAll(p: p))
@@ -247,7 +247,7 @@ struct PMedianSearch {
     /// One branch-and-bound run on the LP's tight cuts plus those exact at the incumbent,
     /// whose separator adds the optimality cuts its node LPs violate (lazily at integral
     /// nodes, to strengthen the bound at fractional ones).
-    mutating func branchAndCut(log: inout [String]) throws -> Bool {
+    mutating func branchAndCut(log: inout [String], record: inout LocationSolution.SearchRecord) throws -> Bool {
         if let (yValues, thetaValues) = lastLP { _ = dropSlackCuts(y: yValues, theta: thetaValues) }
         if !incumbent.isEmpty { _ = addCuts(at: vector(incumbent), theta: nil) }
         if incumbentCost <= lowerBound + options.relativeGap * max(1, abs(incumbentCost)) + 1e-9 { proven = true }
@@ -285,6 +285,8 @@ struct PMedianSearch {
             return rows
         })
         log.append("MIP: \(model.constraints.count) rows + \(result.lazyRowsAdded) lazy; \(result.termination), objective \(result.objectiveValue ?? .nan), bound \(result.bestBound ?? .nan), \(result.nodes) nodes, \(result.solveTime)")
+        record.mipSolves += 1
+        record.lazyRowsAdded += result.lazyRowsAdded
         if result.termination == .infeasible { return true }
         if let values = result.values {
             let open = allowed.filter { y[$0].map { values[$0.index] > 0.5 } ?? false }

@@ -148,9 +148,7 @@ extension Model {
     func roundedIntegerBounds(of j: Int) -> VariableDefinition? {
         var v = variables[j]
         guard v.kind.isInteger else { return nil }
-        let l = v.lowerBound.map { ($0 - 1e-9).rounded(.up) }
-        let u = v.upperBound.map { ($0 + 1e-9).rounded(.down) }
-        if let l, let u, l > u { return nil }
+        guard let (l, u) = Tolerance.integerBounds(lower: v.lowerBound, upper: v.upperBound) else { return nil }
         v.lowerBound = l
         v.upperBound = u
         return v

@@ -64,33 +64,24 @@ extension Model {
         return .ready(model)
     }
 
-    /// The tolerance, relative to max(1, |bound|), within which an initial solution must meet
-    /// bounds, rows and integrality.
-    static let startTolerance = 1e-6
-
     /// `values` with integer variables rounded, and its objective, when it meets every bound,
-    /// integrality condition and row within ``startTolerance``; otherwise `nil`.
+    /// integrality condition and row within ``Tolerance/integrality`` and
+    /// ``Tolerance/feasibility``; otherwise `nil`.
     ///
     /// - Complexity: O(variables + nonzeros).
     func feasibleStart(_ values: [Double]) -> MIPStart? {
-        func within(_ v: Double, _ lower: Double?, _ upper: Double?) -> Bool {
-            if let l = lower, l.isFinite, v < l - Self.startTolerance * max(1, abs(l)) { return false }
-            if let u = upper, u.isFinite, v > u + Self.startTolerance * max(1, abs(u)) { return false }
-            return true
-        }
         var x = values
         for (j, v) in variables.enumerated() {
             if v.kind.isInteger {
-                let r = x[j].rounded()
-                guard abs(x[j] - r) <= Self.startTolerance * max(1, abs(r)) else { return nil }
-                x[j] = r
+                guard Tolerance.isIntegral(x[j]) else { return nil }
+                x[j] = x[j].rounded()
             }
-            guard within(x[j], v.lowerBound, v.upperBound) else { return nil }
+            guard Tolerance.isWithin(x[j], lower: v.lowerBound, upper: v.upperBound) else { return nil }
         }
         for row in constraints {
             var activity = 0.0
             for (j, c) in zip(row.indices, row.coefficients) { activity += c * x[j] }
-            guard within(activity, row.lowerBound, row.upperBound) else { return nil }
+            guard Tolerance.isWithin(activity, lower: row.lowerBound, upper: row.upperBound) else { return nil }
         }
         return MIPStart(values: x, objective: objective.evaluated(at: x))
     }
@@ -98,9 +89,7 @@ extension Model {
     /// Rounds integer variables' bounds inwards; returns a message when one has no integer value.
     mutating func roundIntegerBounds() -> String? {
         for j in variables.indices where variables[j].kind.isInteger {
-            let l = variables[j].lowerBound.map { ($0 - 1e-9).rounded(.up) }
-            let u = variables[j].upperBound.map { ($0 + 1e-9).rounded(.down) }
-            if let l, let u, l > u {
+            guard let (l, u) = Tolerance.integerBounds(lower: variables[j].lowerBound, upper: variables[j].upperBound) else {
                 return "integer variable '\(label(j))' has no integer value within its bounds"
             }
             variables[j].lowerBound = l

@@ -52,7 +52,7 @@ public struct SolveResult: Sendable {
     public var lazyRowsAdded: Int = 0
     public var solveTime: Duration = .zero
     /// For a MIP given a ``SolveOptions/initialSolution``: whether it met every bound, row and
-    /// integrality condition (within 1e-6, relative to max(1, |bound|)) and so served as the first
+    /// integrality condition (within ``Tolerance/feasibility`` and ``Tolerance/integrality``) and so served as the first
     /// incumbent. A feasible start is offered to GLPK's branch-and-bound and is kept as the
     /// solution when the search stops at a limit without a better one, so a time limit then
     /// ends `feasible`, never `no-solution`. An infeasible start is ignored (`false`), because
@@ -63,24 +63,15 @@ public struct SolveResult: Sendable {
 
     public var isOptimal: Bool { termination == .optimal && values != nil }
 
-    /// Relative gap |objective − bound| / max(|objective|, 1e-10); 0 when optimal.
+    /// Relative gap between objective and bound (``Tolerance/relativeGap(objective:bound:)``).
     public var relativeGap: Double? {
         guard let objective = objectiveValue, let bound = bestBound else { return nil }
-        if termination == .optimal && abs(objective - bound) <= 1e-9 * max(1, abs(objective)) { return 0 }
-        return abs(objective - bound) / max(abs(objective), 1e-10)
+        return Tolerance.relativeGap(objective: objective, bound: bound)
     }
 
-    /// The status word of FORMATS.md: `optimal`, `feasible`, `infeasible`, `unbounded`,
-    /// `no-solution` or `error`.
-    public var statusWord: String {
-        switch termination {
-        case .optimal: return hasSolution ? "optimal" : "error"
-        case .infeasible: return "infeasible"
-        case .unbounded, .infeasibleOrUnbounded: return "unbounded"
-        case .limitReached: return hasSolution ? "feasible" : "no-solution"
-        case .numericalError, .otherError: return hasSolution ? "feasible" : "error"
-        }
-    }
+    /// The status of FORMATS.md §1 (`optimal`, `feasible`, `infeasible`, `unbounded`,
+    /// `no-solution` or `error`), from ``termination`` and whether a solution exists.
+    public var status: SolveStatus { SolveStatus(termination: termination, hasSolution: hasSolution) }
 
     /// The value of `variable` in the solution, or `nil` when there is none.
     public func value(of variable: Variable) -> Double? { values?[variable.index] }

@@ -11,7 +11,7 @@ enum ScenarioMessage {
     static func unknownReference(_ kind: String, _ id: String) -> String { "unknown \(kind) '\(id)'" }
 
     static func moreDisplacedThanLive(_ people: Double, _ population: Int, _ area: String) -> String {
-        "\(format(people)) people displaced, but area '\(area)' has only \(population) residents"
+        "\(NumberText.plain(people, decimals: 6)) people displaced, but area '\(area)' has only \(population) residents"
     }
 
     static func duplicateID(_ id: String, kind: String, firstPath: String, line: Int) -> String {
@@ -20,11 +20,11 @@ enum ScenarioMessage {
     }
 
     static func latitudeOutOfRange(_ value: Double) -> String {
-        "latitude \(format(value)) is outside -90…90 (WGS-84 degrees; are lat and lon swapped?)"
+        "latitude \(NumberText.plain(value, decimals: 6)) is outside -90…90 (WGS-84 degrees; are lat and lon swapped?)"
     }
 
     static func longitudeOutOfRange(_ value: Double) -> String {
-        "longitude \(format(value)) is outside -180…180 (WGS-84 degrees)"
+        "longitude \(NumberText.plain(value, decimals: 6)) is outside -180…180 (WGS-84 degrees)"
     }
 
     static let zeroAreaPerPerson =
@@ -33,11 +33,11 @@ enum ScenarioMessage {
     static let zeroDistance = "expected a distance > 0 km, found 0"
 
     static func areaPerPersonBelowStandard(_ value: Double) -> String {
-        "\(format(value)) m² per person is below the 1.5 m² that GB 21734-2008 requires (a mandatory clause)"
+        "\(NumberText.plain(value, decimals: 6)) m² per person is below the 1.5 m² that GB 21734-2008 requires (a mandatory clause)"
     }
 
     static func smallShelterSite(_ value: Double) -> String {
-        "a shelter site of \(format(value)) m² is under the 2000 m² minimum of GB 21734-2008"
+        "a shelter site of \(NumberText.plain(value, decimals: 6)) m² is under the 2000 m² minimum of GB 21734-2008"
     }
 
     static func expectedNumberOrClassMap(_ found: String) -> String {
@@ -49,11 +49,11 @@ enum ScenarioMessage {
     }
 
     static func probabilitiesDoNotSum(_ sum: Double) -> String {
-        "hazard probabilities sum to \(format(sum)), not 1; expected costs weight the hazards as given"
+        "hazard probabilities sum to \(NumberText.plain(sum, decimals: 6)), not 1; expected costs weight the hazards as given"
     }
 
     static func probabilitiesLeaveNothing(_ sum: Double, missing: Int) -> String {
-        "the given hazard probabilities already sum to \(format(sum)); the \(missing) hazard(s) without one get weight 0"
+        "the given hazard probabilities already sum to \(NumberText.plain(sum, decimals: 6)); the \(missing) hazard(s) without one get weight 0"
     }
 
     static func areaOffNetwork(_ id: String, _ roads: String) -> String {
@@ -89,14 +89,6 @@ enum ScenarioMessage {
 
     static func deadEndJunction(_ name: String) -> String {
         "'\(name)' is no area, site or team id, and as a junction it is on one road only (write junction:\(name) if that is meant)"
-    }
-
-    /// A number as a planner writes it: whole numbers without a point, others to at most 6 decimals
-    /// (so that 0.6 + 0.3 shows as 0.9).
-    static func format(_ value: Double) -> String {
-        let rounded = (value * 1e6).rounded() / 1e6
-        if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int(rounded)) }
-        return String(rounded)
     }
 }
 

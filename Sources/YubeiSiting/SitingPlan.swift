@@ -1,10 +1,12 @@
+import YubeiOptimization
+
 /// The answer of the siting engine, in the shape of `plan.json` (FORMATS.md §2) plus extra keys.
 ///
 /// Quantities are in the scenario's units: people, supply units, m³, yuan. Keys of the contract
 /// (`status`, `objective`, `open_warehouses`, `stock`, `open_shelters`, `hazards`) are never renamed.
 public struct SitingPlan: Sendable, Codable {
     /// `optimal`, `feasible`, `infeasible`, `no-solution` or `error` (FORMATS.md §1 words).
-    public var status: String
+    public var status: SolveStatus
     /// The objective value: unmet penalty + opening + stock + expected transport, yuan.
     public var objective: Double?
     public var openWarehouses: [String]
@@ -33,7 +35,7 @@ public struct SitingPlan: Sendable, Codable {
     public var teamStaging: TeamStaging?
     /// `glpk`, or `greedy` when GLPK stopped (time limit) before finding a plan of its own and
     /// the greedy starting plan, feasible by construction, is reported instead.
-    public var solutionSource = "glpk"
+    public var solutionSource = SolutionSource.glpk
     /// Whether the greedy incumbent was handed to GLPK and accepted.
     public var incumbentAccepted: Bool?
     /// The penalty per person (or per person's worth of a supply) left unmet, yuan.
@@ -151,10 +153,37 @@ public struct SitingPlan: Sendable, Codable {
         }
     }
 
+    /// Where the reported plan comes from (`solution_source`).
+    public enum SolutionSource: String, Sendable, Codable {
+        /// GLPK's own solution.
+        case glpk
+        /// The greedy starting plan, feasible by construction, reported when GLPK stopped first.
+        case greedy
+    }
+
+    /// Where one team is staged: its own base, or an open site (written `base` or the site id).
+    public enum StagingSite: Sendable, Hashable, Codable {
+        case base
+        case site(String)
+
+        public init(from decoder: any Decoder) throws {
+            let word = try decoder.singleValueContainer().decode(String.self)
+            self = word == "base" ? .base : .site(word)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .base: try container.encode("base")
+            case .site(let id): try container.encode(id)
+            }
+        }
+    }
+
     public struct TeamStaging: Sendable, Codable {
-        public var status: String
-        /// Staging site id (or `base`) by team id.
-        public var sites: [String: String]
+        public var status: SolveStatus
+        /// Staging site by team id (JSON: the site id, or `base`).
+        public var sites: [String: StagingSite]
         /// Probability-weighted people in (area, specialty) pairs covered, before and after.
         public var coveredBefore: Double
         public var coveredAfter: Double

@@ -72,7 +72,7 @@ public enum SitingSolver {
         // while the gap stays that of the part decisions change.
         let constant = siting.unavoidablePenalty
         var plan = SitingPlan(
-            status: result.statusWord, objective: result.objectiveValue.map { $0 + constant }, openWarehouses: [],
+            status: result.status, objective: result.objectiveValue.map { $0 + constant }, openWarehouses: [],
             stock: [:], openShelters: [], hazards: [:], bound: result.bestBound.map { $0 + constant },
             gap: result.relativeGap, lpBound: result.rootBound.map { $0 + constant }, seconds: 0, objectiveTerms: nil, spending: nil, explanations: findings,
             shadowPrices: nil, modelSize: size, teamStaging: nil, incumbentAccepted: result.initialSolutionAccepted,
@@ -82,8 +82,8 @@ public enum SitingSolver {
         var values = result.values
         if values == nil, let greedy, result.termination == .limitReached(.time) {
             values = greedy
-            plan.status = "feasible"
-            plan.solutionSource = "greedy"
+            plan.status = .feasible
+            plan.solutionSource = .greedy
             plan.objective = siting.model.objective.evaluated(at: greedy) + constant
             plan.gap = plan.bound.map { bound in abs(plan.objective! - bound) / max(abs(plan.objective! - constant), 1e-10) }
         }
@@ -124,7 +124,7 @@ public enum SitingSolver {
         for (w, row) in siting.stock.enumerated() {
             var held: [String: Double] = [:]
             for (s, v) in row.enumerated() {
-                if let v, values[v.index] > 1e-6 { held[p.supplies[s].id] = clean(values[v.index]) }
+                if let v, values[v.index] > Tolerance.presence { held[p.supplies[s].id] = clean(values[v.index]) }
             }
             if !held.isEmpty { plan.stock[p.warehouses[w].id] = held }
         }
@@ -132,23 +132,23 @@ public enum SitingSolver {
             SitingPlan.HazardPlan(shelterAssignment: [:], supplyFlows: [],
                                   unmet: .init(peopleUnsheltered: [:], supplies: [:]), teamCoverage: .init(uncovered: []))
         }
-        for a in siting.assignments where values[a.people.index] > 1e-6 {
+        for a in siting.assignments where values[a.people.index] > Tolerance.presence {
             let link = p.shelterLinks[a.link]
             hazards[a.hazard].shelterAssignment[p.areas[link.area].id, default: [:]][p.shelters[link.shelter].id] =
                 clean(values[a.people.index])
         }
-        for f in siting.flows where values[f.variable.index] > 1e-6 {
+        for f in siting.flows where values[f.variable.index] > Tolerance.presence {
             let link = p.supplyLinks[f.link]
             hazards[f.hazard].supplyFlows.append(.init(from: p.warehouses[link.warehouse].id, to: p.areas[link.area].id,
                                                        supply: p.supplies[f.supply].id, quantity: clean(values[f.variable.index])))
         }
         for (h, _) in p.hazards.enumerated() {
             for a in p.areas.indices {
-                if let u = siting.unsheltered[h][a], values[u.index] > 1e-6 {
+                if let u = siting.unsheltered[h][a], values[u.index] > Tolerance.presence {
                     hazards[h].unmet.peopleUnsheltered[p.areas[a].id] = clean(values[u.index])
                 }
                 if let short = siting.supplyShort[h][a] {
-                    for (s, v) in short.enumerated() where values[v.index] > 1e-6 {
+                    for (s, v) in short.enumerated() where values[v.index] > Tolerance.presence {
                         hazards[h].unmet.supplies[p.areas[a].id, default: [:]][p.supplies[s].id] = clean(values[v.index])
                     }
                 }
@@ -211,12 +211,12 @@ public enum SitingSolver {
         for (w, warehouse) in problem.warehouses.enumerated() where plan.openWarehouses.contains(warehouse.id) { sites.insert(.warehouse(w)) }
         for (k, shelter) in problem.shelters.enumerated() where plan.openShelters.contains(shelter.id) { sites.insert(.shelter(k)) }
         guard let staging = try? TeamCoverageAnalysis.stage(problem, sites: sites, timeLimit: timeLimit) else { return }
-        var chosen: [String: String] = [:]
+        var chosen: [String: SitingPlan.StagingSite] = [:]
         for (t, team) in problem.teams.enumerated() {
             switch staging.sites[t] {
-            case .none: chosen[team.id] = "base"
-            case .warehouse(let w)?: chosen[team.id] = problem.warehouses[w].id
-            case .shelter(let k)?: chosen[team.id] = problem.shelters[k].id
+            case .none: chosen[team.id] = .base
+            case .warehouse(let w)?: chosen[team.id] = .site(problem.warehouses[w].id)
+            case .shelter(let k)?: chosen[team.id] = .site(problem.shelters[k].id)
             }
         }
         plan.teamStaging = .init(status: staging.status, sites: chosen, coveredBefore: staging.coveredBefore,

@@ -3,20 +3,6 @@ import YubeiCore
 
 /// Every user-facing sentence of the siting engine, in English and Chinese.
 public enum SitingText {
-    /// `1234567` → `1,234,567`; fractions kept to `digits` places when not whole.
-    public static func number(_ x: Double, digits: Int = 1) -> String {
-        guard x.isFinite else { return "—" }
-        let rounded = (x * pow(10, Double(digits))).rounded() / pow(10, Double(digits))
-        let whole = rounded == rounded.rounded()
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.usesGroupingSeparator = true
-        formatter.groupingSeparator = ","
-        formatter.decimalSeparator = "."
-        formatter.minimumFractionDigits = whole ? 0 : 0
-        formatter.maximumFractionDigits = whole ? 0 : digits
-        return formatter.string(from: NSNumber(value: rounded)) ?? String(rounded)
-    }
 
     /// An area, hazard or site as planners read it: `浔中镇 (xunzhong)`, or the id alone.
     public static func label(_ id: String, name: String?) -> String {
@@ -31,7 +17,7 @@ public enum SitingText {
         let site = finding.site.map { id in
             label(id, name: problem.warehouses.first { $0.id == id }?.name ?? problem.shelters.first { $0.id == id }?.name)
         } ?? ""
-        let needed = number(finding.needed ?? 0), available = number(finding.available ?? 0)
+        let needed = NumberText.number(finding.needed ?? 0), available = NumberText.number(finding.available ?? 0)
         let specialty = finding.specialty ?? ""
         switch finding.kind {
         case .noShelterInReach:
@@ -68,7 +54,7 @@ public enum SitingText {
         let names = reason.sites.prefix(6).map { id in
             label(id, name: problem.warehouses.first { $0.id == id }?.name ?? problem.shelters.first { $0.id == id }?.name)
         }.joined(separator: ", ") + (reason.sites.count > 6 ? ", …" : "")
-        let amount = number(reason.amount, digits: 0)
+        let amount = NumberText.number(reason.amount, digits: 0)
         switch reason.kind {
         case .sheltersFull:
             return Phrase(en: "\(hazard): \(amount) people of \(area) unsheltered because every shelter in reach is full (\(names)).",

@@ -39,7 +39,7 @@ public struct TeamCoverageAnalysis: Sendable {
 
     /// The result of team staging.
     public struct Staging: Sendable {
-        public var status: String
+        public var status: SolveStatus
         /// Site chosen per team; nil = stays at its base.
         public var sites: [SitingProblem.Site?]
         public var coveredBefore: Double
@@ -96,7 +96,7 @@ public struct TeamCoverageAnalysis: Sendable {
         // A slight preference for leaving teams at their base when nothing is gained.
         for t in problem.teams.indices { for (site, v) in choice[t] where site != nil { objective.add(-1e-6, v) } }
         guard !coverVariables.isEmpty else {
-            return Staging(status: "optimal", sites: problem.teams.map { _ in nil }, coveredBefore: before,
+            return Staging(status: .optimal, sites: problem.teams.map { _ in nil }, coveredBefore: before,
                            coveredAfter: before, uncovered: Set(base.filter { !$0.covered }.map(\.need)))
         }
         model.maximize(objective)
@@ -110,7 +110,7 @@ public struct TeamCoverageAnalysis: Sendable {
         options.initialSolution = start
         let result = try model.solve(options: options)
         guard let values = result.values else {
-            return Staging(status: result.statusWord, sites: problem.teams.map { _ in nil }, coveredBefore: before,
+            return Staging(status: result.status, sites: problem.teams.map { _ in nil }, coveredBefore: before,
                            coveredAfter: before, uncovered: Set(base.filter { !$0.covered }.map(\.need)))
         }
         var sites: [SitingProblem.Site?] = []
@@ -128,6 +128,6 @@ public struct TeamCoverageAnalysis: Sendable {
             }
             if covered { after += weightOf(need) } else { uncovered.insert(need) }
         }
-        return Staging(status: result.statusWord, sites: sites, coveredBefore: before, coveredAfter: after, uncovered: uncovered)
+        return Staging(status: result.status, sites: sites, coveredBefore: before, coveredAfter: after, uncovered: uncovered)
     }
 }

@@ -33,10 +33,3 @@ func withInputErrorsReported<R>(_ body: () throws -> R) throws -> R {
 func printWarnings(_ diagnostics: Diagnostics) {
     for warning in diagnostics.warnings { printError(warning.description) }
 }
-
-/// Encodes `value` as the one JSON document a `--json` command prints, keys sorted, UTF-8 kept.
-func jsonText<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import YubeiCore
+import YubeiReports
 import YubeiScenario
 
 extension Yubei {
@@ -25,7 +26,7 @@ extension Yubei {
             printWarnings(loaded.warnings)
             let network = TravelNetwork(scenario: loaded.scenario)
             let assessment = ScenarioAssessment(scenario: loaded.scenario, network: network)
-            print(json ? try jsonText(assessment) : assessment.report(output.language))
+            print(json ? try ReportJSON.text(assessment) : ScenarioAssessmentReport.text(assessment, language: output.language))
         }
     }
 }

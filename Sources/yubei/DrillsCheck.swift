@@ -14,6 +14,10 @@ extension Yubei.Drills {
             Status: met (enough drills), missed (the period has ended short), due (the period has not \
             ended and is short). A period has ended when --as-of is after its last day; only drills dated \
             on or before --as-of count. Without --as-of the year is judged from 1 January of the next year. \
+            2-years and 3-years rules are maximum intervals: due N years after the last drill on record \
+            (period START/DUE). RECORDS may be several files and folders; a drill listed twice counts once. \
+            Warnings (duplicates, no record in the year, records after --as-of, organisations without any \
+            record) go to standard error and leave the exit status alone. \
             Exit status: 0 nothing missed; 1 something missed; 64 a usage error; 65 an input file with errors.
             """
         )
@@ -25,8 +29,8 @@ extension Yubei.Drills {
         @Argument(help: "The organisations file (orgs.yaml).")
         var orgs: String
 
-        @Argument(help: "The drill records (records.csv; UTF-8, UTF-8 with BOM or GB18030).")
-        var records: String
+        @Argument(help: "The drill records: CSV files (UTF-8, UTF-8 with BOM or GB18030) or folders of them. A drill listed twice counts once.")
+        var records: [String] = []
 
         @Option(help: "The year to check.")
         var year: Int
@@ -44,9 +48,14 @@ extension Yubei.Drills {
                 help: "Corrective actions CSV: organization,drill_date,action,owner,due_date,closed_date.")
         var correctiveActions: String?
 
+        @Option(name: .customLong("calendar"),
+                help: "A calendar file whose school terms replace the shipped ones for its year (repeat for several years).")
+        var calendars: [String] = []
+
         @OptionGroup var language: OutputLanguageOption
 
         func validate() throws {
+            guard !records.isEmpty else { throw ValidationError("give at least one records file or folder after the organisations file") }
             guard (1900...9998).contains(year) else { throw ValidationError("--year must be a year such as 2026") }
             if let asOf {
                 guard case .success = CalendarDate.parse(asOf) else {
@@ -55,47 +64,23 @@ extension Yubei.Drills {
             }
         }
 
-        /// Reads every file, reporting all their problems together, then runs the check.
-        func check(asOf asOfDate: CalendarDate?) throws -> (OrganizationRegistry, DrillCheckReport) {
-            var diagnostics = Diagnostics()
-            var registry: OrganizationRegistry?
-            do {
-                let (read, warnings) = try OrganizationsFile.read(path: orgs)
-                registry = read
-                printWarnings(warnings)
-            } catch {
-                diagnostics.append(contentsOf: error.diagnostics)
-            }
-            var drills: [DrillRecord] = []
-            do {
-                // With a broken orgs file the records are still checked for everything else.
-                let read = try DrillRecordsReader.read(path: records, organizations: registry?.organizations)
-                drills = read.records
-                printWarnings(read.warnings)
-            } catch {
-                diagnostics.append(contentsOf: error.diagnostics)
-            }
-            var actions: [CorrectiveAction] = []
-            if let path = correctiveActions, let registry {
-                do {
-                    actions = try CorrectiveActionsReader.read(path: path, orgs: registry)
-                } catch {
-                    diagnostics.append(contentsOf: error.diagnostics)
-                }
-            }
-            guard let registry, !diagnostics.hasErrors else { throw InputError(diagnostics: diagnostics) }
-            let report = DrillCheck.run(orgs: registry, records: drills, year: year, asOf: asOfDate,
-                                        correctiveActions: actions)
-            return (registry, report)
-        }
-
         func run() throws {
             let asOfDate = asOf.flatMap { CalendarDate(parsing: $0) }
-            let (registry, report) = try withInputErrorsReported { try check(asOf: asOfDate) }
+            let inputs = try withInputErrorsReported {
+                try DrillCheckInputs.read(orgs: orgs, records: records, correctiveActions: correctiveActions,
+                                          calendars: calendars)
+            }
+            printWarnings(inputs.warnings)
+            let registry = inputs.registry
+            let report = inputs.check(year: year, asOf: asOfDate)
             let l = language.language
+            for warning in report.warnings {
+                let text = DrillsText.warning(warning)(l)
+                printError(warning.location.map { Diagnostic.warning(at: $0, text).description } ?? "yubei: warning: \(text)")
+            }
             let text: String
             if json {
-                text = try jsonText(DrillCheckJSON(report)) + "\n"
+                text = try ReportJSON.text(DrillCheckJSON(report)) + "\n"
             } else {
                 switch format {
                 case .table: text = DrillCheckTable.render(report, orgs: registry, language: l)

@@ -19,7 +19,8 @@ extension Yubei.Drills {
             count and are not planned twice. Capacities (observers a week, county teams a month), the \
             weights of the soft preferences (hazard seasons, June safety month, half-yearly spacing, \
             even load) and the seasons come from --settings. When no plan exists, the command says \
-            which obligations cannot be placed and which capacity or blackout blocks them, and exits 2.
+            which obligations cannot be placed and which capacity or blackout blocks them, and exits 2; \
+            it exits 73 when DIR cannot be written (nothing is left half written).
             """
         )
 
@@ -35,8 +36,8 @@ extension Yubei.Drills {
         @Option(help: "Holiday calendar YAML (default: the calendar shipped for --year).")
         var calendar: String?
 
-        @Option(help: "Drills already held or pinned (records.csv): they count and are not planned again.")
-        var records: String?
+        @Option(help: "Drills already held or pinned (records CSV files or folders; repeat for several): they count and are not planned again; earlier years' drills set the due dates of 2- and 3-year duties.")
+        var records: [String] = []
 
         @Option(help: "Planning settings YAML: observers, teams, weights, seasons, spacing_days, form.")
         var settings: String?
@@ -67,86 +68,23 @@ extension Yubei.Drills {
             guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
             guard timeBudget > 0 else { throw ValidationError("--time-budget must be a positive number of seconds") }
             guard maxVariables > 0 else { throw ValidationError("--max-variables must be positive") }
-        }
-
-        struct Inputs {
-            var registry: OrganizationRegistry
-            var held: [DrillRecord]
-            var calendar: HolidayCalendar
-            var settings: PlanningSettings
-        }
-
-        /// Reads every input file, reporting all their problems together.
-        func readInputs() throws -> Inputs {
-            var diagnostics = Diagnostics()
-            var registry: OrganizationRegistry?
-            do {
-                let (read, warnings) = try OrganizationsFile.read(path: orgs)
-                printWarnings(warnings)
-                registry = read
-            } catch {
-                diagnostics.append(contentsOf: error.diagnostics)
+            if calendar == nil && !HolidayCalendar.shippedYears.contains(year) {
+                let years = HolidayCalendar.shippedYears.map(String.init).joined(separator: ", ")
+                throw ValidationError("no holiday calendar is shipped for \(year) (shipped: \(years)); pass --calendar FILE")
             }
-            var held: [DrillRecord] = []
-            if let records, let registry {
-                do {
-                    let read = try DrillRecordsReader.read(path: records, organizations: registry.organizations)
-                    held = read.records
-                    printWarnings(read.warnings)
-                } catch {
-                    diagnostics.append(contentsOf: error.diagnostics)
-                }
-            }
-            var holidayCalendar: HolidayCalendar?
-            do {
-                if let path = calendar {
-                    let loaded = try HolidayCalendar.load(path: path)
-                    if loaded.year != year {
-                        diagnostics.error(SourceLocation(file: path, line: 1, column: 1),
-                                          "year: the calendar is for \(loaded.year), but --year is \(year)")
-                    }
-                    holidayCalendar = loaded
-                } else if let shipped = try HolidayCalendar.shipped(year: year) {
-                    holidayCalendar = shipped
-                } else {
-                    let years = HolidayCalendar.shippedYears.map(String.init).joined(separator: ", ")
-                    throw ValidationError("no holiday calendar is shipped for \(year) (shipped: \(years)); pass --calendar FILE")
-                }
-            } catch let error as InputError {
-                diagnostics.append(contentsOf: error.diagnostics)
-            }
-            var planning = PlanningSettings()
-            if let path = settings {
-                do {
-                    planning = try PlanningSettings.load(path: path)
-                } catch {
-                    diagnostics.append(contentsOf: error.diagnostics)
-                }
-            }
-            if let registry {
-                let ids = Set(registry.organizations.map(\.id))
-                let named = (planning.observers.map { [$0.attends] } ?? []) + planning.teams.map(\.joins)
-                for id in named.flatMap({ $0.organizations ?? [] }).sorted() where !ids.contains(id) {
-                    diagnostics.error(SourceLocation(file: settings ?? ""), "organizations: '\(id)' is not an organisation of \(orgs)")
-                }
-            }
-            if let observersPerWeek {
-                planning.observers = .init(perWeek: observersPerWeek, attends: planning.observers?.attends ?? DrillSelector())
-            }
-            if diagnostics.hasErrors { throw InputError(diagnostics: diagnostics) }
-            return Inputs(registry: registry!, held: held, calendar: holidayCalendar!, settings: planning)
         }
 
         func run() throws {
-            let inputs = try withInputErrorsReported { try readInputs() }
+            let inputs = try withInputErrorsReported {
+                try DrillPlanInputs.read(orgs: orgs, year: year, calendar: calendar, records: records, settings: settings,
+                                         observersPerWeek: observersPerWeek)
+            }
+            printWarnings(inputs.warnings)
             let l = language.language
             let registry = inputs.registry
             if inputs.calendar.isEstimated && !quiet {
                 printError("yubei: warning: the holiday calendar for \(year) is an estimate (\(inputs.calendar.origin)); check it against the official notice")
             }
-            let problem = DrillScheduleProblem(
-                registry: registry, records: inputs.held, year: year, calendar: inputs.calendar, settings: inputs.settings
-            )
             var options = DrillScheduler.Options()
             options.timeLimitPerProgram = .seconds(timeLimit)
             options.maxVariablesPerProgram = maxVariables
@@ -160,24 +98,21 @@ extension Yubei.Drills {
             )
             let outcome: DrillScheduler.Outcome
             do {
-                outcome = try DrillScheduler(problem: problem, options: options).schedule()
+                outcome = try inputs.plan(year: year, options: options)
             } catch let failure as DrillScheduler.Failure {
                 printError("yubei: drills plan: \(failure.description)")
                 throw ExitCode(ExitStatus.noSolution.rawValue)
+            } catch let defect as DrillPlanInputs.PlanDefect {
+                // The plan read back as records must leave nothing missed (FORMATS.md §3).
+                for line in defect.description.split(separator: "\n") { printError("yubei: drills plan: internal error: \(line)") }
+                throw ExitCode(ExitStatus.failure.rawValue)
             }
             switch outcome {
             case .impossible(let why):
                 for line in DrillPlanExplanation.lines(why, year: year, directory: directory, language: l) { printError(line) }
-                if json { print(try jsonText(PlanJSON(year: year, infeasibility: why))) }
+                if json { print(try ReportJSON.text(DrillPlanJSON(year: year, infeasibility: why))) }
                 throw ExitCode(ExitStatus.noSolution.rawValue)
             case .planned(let plan):
-                // The plan read back as records must leave nothing missed (FORMATS.md §3).
-                let check = plan.check(registry: registry, held: inputs.held)
-                let missed = check.results.filter { $0.status == .missed }
-                guard missed.isEmpty else {
-                    for r in missed { printError("yubei: drills plan: internal error: the plan misses \(r.organization) \(r.rule) \(r.period.label)") }
-                    throw ExitCode(ExitStatus.failure.rawValue)
-                }
                 let files: [(name: String, text: String)] = [
                     ("plan.csv", DrillRecordsCSV.text(plan.records)),
                     ("plan.ics", DrillPlanReport.iCalendar(plan, directory: directory, language: l, stamp: Date())),
@@ -191,7 +126,7 @@ extension Yubei.Drills {
                     throw ExitCode(ExitStatus.cannotCreate.rawValue)
                 }
                 if json {
-                    print(try jsonText(PlanJSON(year: year, plan: plan, out: out, files: files.map(\.name))))
+                    print(try ReportJSON.text(DrillPlanJSON(year: year, plan: plan, out: out, files: files.map(\.name))))
                 } else {
                     let orgsPlanned = Set(plan.drills.map(\.organization)).count
                     print("\(plan.drills.count) drills planned for \(orgsPlanned) organisations in \(year); written to \(out)/plan.csv, plan.ics, plan.md, plan.html")
@@ -202,58 +137,5 @@ extension Yubei.Drills {
                 }
             }
         }
-    }
-}
-
-/// The `--json` document of `yubei drills plan`.
-struct PlanJSON: Encodable {
-    struct Preference: Encodable {
-        var kind: String, name: String, hazard: String?, weight: Double, met: Int, applicable: Int
-    }
-    struct Blocked: Encodable {
-        var organization: String, rule: String, period: String, needed: Int, available_days: Int
-        var closures: [String], unavailable: [String]
-    }
-    struct Overload: Encodable {
-        var capacity: String, period: String, limit: Int, needed: Int, obligations: [String]
-    }
-    var year: Int
-    var status: String
-    var drills: Int?
-    var organizations: Int?
-    var out: String?
-    var files: [String]?
-    var preferences: [Preference]?
-    var drills_per_month: [Int]?
-    var deferred: Int?
-    var blocked: [Blocked]?
-    var overloads: [Overload]?
-    var proven: Bool?
-
-    init(year: Int, plan: DrillPlan, out: String, files: [String]) {
-        self.year = year
-        status = "planned"
-        drills = plan.drills.count
-        organizations = Set(plan.drills.map(\.organization)).count
-        self.out = out
-        self.files = files
-        preferences = plan.preferences.map {
-            Preference(kind: $0.kind.rawValue, name: $0.name, hazard: $0.hazard, weight: $0.weight, met: $0.met, applicable: $0.applicable)
-        }
-        drills_per_month = plan.load.drills
-        deferred = plan.deferred.count
-    }
-
-    init(year: Int, infeasibility why: ScheduleInfeasibility) {
-        self.year = year
-        status = "no-plan"
-        blocked = why.blocked.map {
-            Blocked(organization: $0.obligation.organization, rule: $0.obligation.rule, period: $0.obligation.period,
-                    needed: $0.obligation.outstanding, available_days: $0.availableDays, closures: $0.closures, unavailable: $0.unavailable)
-        }
-        overloads = why.overloads.map {
-            Overload(capacity: $0.capacity, period: $0.period, limit: $0.limit, needed: $0.needed, obligations: $0.obligations)
-        }
-        proven = why.proven
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import YubeiCore
 import YubeiLocation
 import YubeiOptimization
+import YubeiReports
 
 extension LocationModelKind: ExpressibleByArgument {}
 extension ORLibrary.Format: ExpressibleByArgument {}
@@ -98,9 +99,9 @@ extension Yubei {
             if verbose { for line in solution.log { printError(line) } }
             for reason in solution.explanation { printError(reason(language)) }
             if json {
-                print(try jsonText(LocateReport(problem: problem, solution: solution)))
+                print(try ReportJSON.text(LocateReport(problem: problem, solution: solution)))
             } else {
-                print(summary(problem, solution, language))
+                print(LocateReport(problem: problem, solution: solution).summary(language))
             }
             switch solution.status {
             case .optimal, .feasible: return
@@ -108,66 +109,5 @@ extension Yubei {
             case .unbounded, .error: throw ExitCode(ExitStatus.failure.rawValue)
             }
         }
-
-        private func summary(_ problem: LocationProblem, _ s: LocationSolution, _ language: Language) -> String {
-            let id = { (j: Int) in problem.facilities[j].id }
-            var lines = [
-                "\(LocationText.modelLabel(language)): \(s.model.rawValue)",
-                "\(LocationText.statusLabel(language)): \(LocationText.statusWord(s.status)(language))",
-            ]
-            if let o = s.objective { lines.append("\(LocationText.objectiveLabel(language)): \(LocateReport.number(o))") }
-            if let b = s.bound { lines.append("\(LocationText.boundLabel(language)): \(LocateReport.number(b))") }
-            if let g = s.gap { lines.append("\(LocationText.gapLabel(language)): \(g)") }
-            if s.status.hasSolution {
-                lines.append("\(LocationText.openLabel(language)) (\(s.open.count)): \(s.open.map(id).joined(separator: " "))")
-                if s.assignment.count <= 50 {
-                    lines.append("\(LocationText.assignmentLabel(language)): " + s.assignment.enumerated().map { i, j in
-                        "\(i)→\(j.map(id) ?? LocationText.unservedWord(language))"
-                    }.joined(separator: " "))
-                }
-            }
-            lines.append("\(LocationText.secondsLabel(language)): \(String(format: "%.3f", s.seconds))")
-            return lines.joined(separator: "\n")
-        }
-    }
-}
-
-/// The `--json` document of `yubei locate` (FORMATS.md §1): absent values are `null`.
-struct LocateReport: Encodable {
-    let problem: LocationProblem
-    let solution: LocationSolution
-
-    enum Keys: String, CodingKey {
-        case model, status, objective, bound, gap, open, assignment, seconds, explanation
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        let id = { (j: Int) in problem.facilities[j].id }
-        try c.encode(solution.model.rawValue, forKey: .model)
-        try c.encode(solution.status.rawValue, forKey: .status)
-        try encodeNumber(solution.objective, .objective, &c)
-        try encodeNumber(solution.bound, .bound, &c)
-        try encodeNumber(solution.gap, .gap, &c)
-        try c.encode(solution.open.map(id), forKey: .open)
-        try c.encode(solution.assignment.map { $0.map(id) }, forKey: .assignment)
-        try c.encode((solution.seconds * 1000).rounded() / 1000, forKey: .seconds)
-        try c.encode(solution.explanation.map(\.en), forKey: .explanation)
-    }
-
-    private func encodeNumber(_ value: Double?, _ key: Keys, _ c: inout KeyedEncodingContainer<Keys>) throws {
-        guard var value, value.isFinite else { try c.encodeNil(forKey: key); return }
-        // Six decimals: more than any input carries, and no binary noise (796648.4375000001).
-        if abs(value) < 1e12 { value = (value * 1e6).rounded() / 1e6 }
-        if value == value.rounded() && abs(value) < 1e15 {
-            try c.encode(Int64(value), forKey: key)
-        } else {
-            try c.encode(value, forKey: key)
-        }
-    }
-
-    /// A number as the summary prints it: whole numbers without `.0`.
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }

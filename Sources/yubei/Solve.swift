@@ -16,7 +16,8 @@ extension Yubei {
             Writes DIR/plan.json, DIR/report.md and DIR/report.html (all or nothing). One mixed-integer \
             program over all hazards: unmet needs first (at a penalty far above every cost), then opening + \
             stock + expected transport cost. Exit status 0 for an optimal or feasible plan, 2 when GLPK found \
-            none (infeasible, or no plan within --time-limit), 65 for a scenario with errors.
+            none (infeasible, or no plan within --time-limit), 65 for a scenario with errors, 73 when DIR \
+            cannot be written.
             """
         )
 
@@ -88,7 +89,7 @@ extension Yubei {
                 throw ExitCode(ExitStatus.failure.rawValue)
             }
 
-            let planJSON = try jsonText(plan)
+            let planJSON = try ReportJSON.text(plan)
             do {
                 try OutputFiles.write([
                     (name: "plan.json", text: planJSON + "\n"),
@@ -105,7 +106,7 @@ extension Yubei {
             } else {
                 print(SitingReport.summary(problem: problem, plan: plan, outputDirectory: out, language: language))
             }
-            guard plan.status == "optimal" || plan.status == "feasible" else {
+            guard plan.status.hasSolution else {
                 throw ExitCode(ExitStatus.noSolution.rawValue)
             }
         }

@@ -11,7 +11,8 @@ struct Yubei: ParsableCommand {
         discussion: """
         Exit status: 0 success; 1 a missed quota or a solver error; 2 no solution (infeasible, or \
         none within the time limit); 64 a usage error; 65 an input file with errors (each printed \
-        as FILE:LINE:COLUMN: error: MESSAGE).
+        as FILE:LINE:COLUMN: error: MESSAGE); 73 an output folder or file that cannot be written \
+        (nothing is left half written).
         """,
         version: version,
         subcommands: Yubei.allSubcommands

@@ -44,8 +44,9 @@ struct DrillsCheckCLITests {
             "hengda-chem enterprise-onsite-half-year 2026-H2 1 0 due",
         ])
         let findings = try #require(json["findings"] as? [[String: String]])
-        // No 708号 ¶2 rule in this pack, so reported_to_county: no is no finding.
-        #expect(findings == [["organization": "hengda-chem", "date": "2026-05-20", "issue": "no-evaluation-report"]])
+        // No 708号 ¶2 rule in this pack, but the report duty follows from the sector (hazardous-chemicals).
+        #expect(findings == [["organization": "hengda-chem", "date": "2026-05-20", "issue": "no-evaluation-report"],
+                             ["organization": "hengda-chem", "date": "2026-05-20", "issue": "not-reported-to-county"]])
         #expect(json["summary"] as? [String: Int] == ["met": 1, "missed": 0, "due": 1])
         #expect(run.stderr.isEmpty)
     }
@@ -136,7 +137,7 @@ struct DrillsCheckCLITests {
     """
 
     /// Hand count, as of 2026-09-30, with national + quxian-2021:
-    /// quxian-gov: gov-708 2026-2027 met (05-12), fire-other 2026 met, quxian-county 2026 met → 3 met.
+    /// quxian-gov: gov-708 2026-05-12/2028-05-12 met (05-12), fire-other 2026 met, quxian-county 2026 met → 3 met.
     /// tuxi-town: township-708 met, fire-other met, quxian-township met → 3 met.
     /// yingji-ju: department-708 met, fire-other met, quxian-department met → 3 met.
     /// hengda-chem: high-risk-708 H1 met (2 drills), H2 met (09-10); comprehensive-or-special 2026 met (04-20);

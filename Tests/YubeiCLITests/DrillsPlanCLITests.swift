@@ -87,15 +87,16 @@ struct DrillsPlanCLITests {
         let calendar = """
         year: 2027
         holidays:
-          - {name: 全月停产检修, from: 2027-02-01, to: 2027-02-28}
+          - {name: 全月停产检修, from: 2027-03-01, to: 2027-03-31}
         """
         let dir = try scratchFolder(texts: ["orgs.yaml": countyOrgs, "cal.yaml": calendar])
         let run = try runYubei(["drills", "plan", "orgs.yaml", "--year", "2027", "--out", "out", "--calendar", "cal.yaml",
                              "--quiet", "--json"], in: dir)
         #expect(run.status == 2)
         #expect(run.stderr.contains("shiyan-school"))
-        #expect(run.stderr.contains("school-evacuation-month 2027-02"))
-        #expect(run.stderr.contains("全月停产检修 2027-02-01…2027-02-28"))
+        // March is a term month (the shipped terms: spring term from 2027-02-22), so its drill is owed.
+        #expect(run.stderr.contains("school-evacuation-month 2027-03"))
+        #expect(run.stderr.contains("全月停产检修 2027-03-01…2027-03-31"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(json["status"] as? String == "no-plan")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/plan.csv").path))
@@ -153,5 +154,40 @@ struct DrillsPlanCLITests {
         let run = try runYubei(["drills", "plan", "orgs.yaml", "--year", "2031", "--out", "out"], in: dir)
         #expect(run.status == 64)
         #expect(run.stderr.contains("--calendar"))
+    }
+
+    @Test("--records from a file and a folder: a 2-year duty due in the plan year is placed by its due date; no school drill outside the terms; the check of plan and history leaves nothing missed")
+    func historyAcrossFiles() throws {
+        let orgs = """
+        rules: [national]
+        organizations:
+          - {id: tuxi-town, name: 土溪镇人民政府, kind: township}
+          - {id: shiyan-school, name: 渠县实验小学, kind: school}
+        """
+        let header = "organization,date,type,form,plan,participants,evaluation_report,reported_to_county\n"
+        let dir = try scratchFolder(texts: ["orgs.yaml": orgs,
+                                            "2025.csv": header + "tuxi-town,2025-04-20,special,live,,80,yes,yes\n"])
+        let towns = dir.appendingPathComponent("towns")
+        try FileManager.default.createDirectory(at: towns, withIntermediateDirectories: true)
+        // The same 2025 drill again in the township's own file: counted once.
+        try Data((header + "tuxi-town,2025/4/20,special,live,,80,yes,yes\n").utf8).write(to: towns.appendingPathComponent("tuxi.csv"))
+        let run = try runYubei(["drills", "plan", "orgs.yaml", "--year", "2027", "--out", "out", "--records", "2025.csv",
+                                "--records", "towns", "--quiet"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let csv = try String(contentsOf: dir.appendingPathComponent("out/plan.csv"), encoding: .utf8)
+        let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        // tuxi-town's 2-year duty (708号 第八条第一款) falls due on 2027-04-20: its drill by then.
+        let town = rows.filter { $0[0] == "tuxi-town" }
+        #expect(!town.isEmpty && town.contains { $0[1] <= "2027-04-20" })
+        // Shipped 2027 terms (estimated): 2026-09-01…2027-01-22, 2027-02-22…2027-07-02, 2027-09-01…2028-01-14.
+        let school = rows.filter { $0[0] == "shiyan-school" }.map { $0[1] }
+        let inTerm = { (date: String) in
+            ("2027-01-01"..."2027-01-22").contains(date) || ("2027-02-22"..."2027-07-02").contains(date) || date >= "2027-09-01"
+        }
+        #expect(school.count >= 9 && school.allSatisfy(inTerm), "\(school)")
+        #expect(!school.contains { $0.hasPrefix("2027-07") || $0.hasPrefix("2027-08") || $0.hasPrefix("2027-02") })
+        let check = try runYubei(["drills", "check", "orgs.yaml", "2025.csv", "towns", "out/plan.csv", "--year", "2027", "--json"],
+                                 in: dir)
+        #expect(check.status == 0, "\(check.stdout)")
     }
 }

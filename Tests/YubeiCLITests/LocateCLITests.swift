@@ -151,7 +151,7 @@ struct LocateCLITests {
 
     @Test("the textbook model is written as an LP file glpsol reads")
     func textbook() throws {
-        let lp = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-textbook-\(UUID().uuidString).lp").path
+        let lp = try scratchPath("textbook.lp").path
         let r = try runYubei(["locate", try Self.file(Self.pMedian), "--write-textbook-model", lp])
         #expect(r.status == 0, "\(r.stderr)")
         let text = try String(contentsOfFile: lp, encoding: .utf8)

@@ -20,8 +20,7 @@ struct ScenarioCLITests {
 
     @Test("a broken scenario: every error as FILE:LINE:COL, exit 65, nothing on stdout")
     func broken() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try scratchFolder()
         let path = folder.appendingPathComponent("bad.yaml").path
         try """
         name: 坏的情景
@@ -52,8 +51,7 @@ struct ScenarioCLITests {
 
     @Test("standards are warnings: exit 0, warning lines on stderr, summary counts them")
     func warnings() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try scratchFolder()
         let path = folder.appendingPathComponent("w.yaml").path
         try """
         name: W
@@ -89,7 +87,7 @@ struct ScenarioCLITests {
         let json = try runYubei(["describe", "Scenarios/wuxi-landslide-flood.yaml", "--json"])
         #expect(json.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(object["usesRoads"] as? Bool == true)
+        #expect(object["uses_roads"] as? Bool == true)  // snake_case, as every JSON document
         #expect((object["hazards"] as? [[String: Any]])?.count == 4)
     }
 

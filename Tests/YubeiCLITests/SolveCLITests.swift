@@ -6,12 +6,12 @@ import YubeiTestSupport
 @Suite struct SolveCLITests {
     static let fixture = packageRoot.appendingPathComponent("Tests/YubeiSitingTests/Fixtures/hillside-county.yaml").path
 
-    static func temporaryDirectory() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("yubei-solve-\(UUID().uuidString)")
+    static func temporaryDirectory() throws -> URL {
+        try scratchPath("out")
     }
 
     @Test func writesPlanAndReports() throws {
-        let out = Self.temporaryDirectory()
+        let out = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
         let run = try runYubei(["solve", Self.fixture, "--out", out.path, "--lang", "zh"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -40,7 +40,7 @@ import YubeiTestSupport
     }
 
     @Test func jsonPrintsExactlyThePlan() throws {
-        let out = Self.temporaryDirectory()
+        let out = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
         let run = try runYubei(["solve", Self.fixture, "--out", out.path, "--json"])
         #expect(run.status == 0)
@@ -51,7 +51,7 @@ import YubeiTestSupport
     }
 
     @Test func badScenarioExits65AndWritesNothing() throws {
-        let dir = Self.temporaryDirectory()
+        let dir = try Self.temporaryDirectory()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = dir.appendingPathComponent("bad.yaml")
@@ -80,7 +80,7 @@ import YubeiTestSupport
     /// penalty of needs nothing can reach, which the model leaves out).
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol")))
     func exportedModelResolvesToTheSameObjective() throws {
-        let out = Self.temporaryDirectory()
+        let out = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
         let lp = out.appendingPathComponent("model.lp").path
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)

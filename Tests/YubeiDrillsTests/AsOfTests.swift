@@ -40,23 +40,23 @@ struct AsOfTests {
         #expect(report.asOf == d("2027-01-01"))
         #expect(!report.asOfGiven)
         #expect(statuses(report, "firm", "h") == ["2026-H1": .missed, "2026-H2": .met])
-        // The 2-year window 2026–2027 reaches past the year: due, never missed.
-        #expect(statuses(report, "town", "g") == ["2026-2027": .due])
+        // No drill on record: the 2-year duty runs from 1 January 2026 and falls due 2028-01-01: due, never missed.
+        #expect(statuses(report, "town", "g") == ["2026-01-01/2028-01-01": .due])
         #expect(report.anyMissed)
     }
 
-    @Test("a window reaching past the year is missed only once as-of is after its last day")
+    @Test("a 2-year duty with no drill is missed only once as-of is after its due date")
     func windowPastTheYear() {
         let orgs = registry([twoYears], [town])
-        #expect(statuses(DrillCheck.run(orgs: orgs, records: [], year: 2026, asOf: d("2027-12-31")), "town", "g")
-                == ["2026-2027": .due])
         #expect(statuses(DrillCheck.run(orgs: orgs, records: [], year: 2026, asOf: d("2028-01-01")), "town", "g")
-                == ["2026-2027": .missed])
-        // A drill in the window's second year counts when as-of reaches it.
+                == ["2026-01-01/2028-01-01": .due])
+        #expect(statuses(DrillCheck.run(orgs: orgs, records: [], year: 2026, asOf: d("2028-01-02")), "town", "g")
+                == ["2026-01-01/2028-01-01": .missed])
+        // A drill in the next year counts once as-of reaches it.
         let held = [drill("town", "2027-04-01")]
-        #expect(statuses(DrillCheck.run(orgs: orgs, records: held, year: 2026), "town", "g") == ["2026-2027": .due])
+        #expect(statuses(DrillCheck.run(orgs: orgs, records: held, year: 2026), "town", "g") == ["2026-01-01/2028-01-01": .due])
         #expect(statuses(DrillCheck.run(orgs: orgs, records: held, year: 2026, asOf: d("2027-04-01")), "town", "g")
-                == ["2026-2027": .met])
+                == ["2027-04-01/2029-04-01": .met])
     }
 
     @Test("met stands even before the period ends; done counts every drill, not capped")

@@ -1,32 +1,9 @@
 import Testing
 @testable import YubeiDrills
 
-@Suite("Check: since windows, per-plan counting, findings, corrective actions, plan evaluations")
+@Suite("Check: per-plan counting, findings, corrective actions, plan evaluations")
 struct CheckTests {
     let town = Organization(id: "town", name: "土溪镇", kind: .township)
-
-    @Test("multi-year windows counted from since; earlier years' drills count inside the window")
-    func since() {
-        let rule = Rule(id: "g", appliesTo: Applicability(kinds: [.township]), every: .twoYears, source: "t", since: 2025)
-        let orgs = registry([rule], [town])
-        // 2026 is the second year of 2025–2026: ended by 1 January 2027.
-        #expect(statuses(DrillCheck.run(orgs: orgs, records: [], year: 2026), "town", "g") == ["2025-2026": .missed])
-        #expect(statuses(DrillCheck.run(orgs: orgs, records: [drill("town", "2025-10-01")], year: 2026), "town", "g")
-                == ["2025-2026": .met])
-        // A drill in 2024 is before the window.
-        #expect(statuses(DrillCheck.run(orgs: orgs, records: [drill("town", "2024-10-01")], year: 2026), "town", "g")
-                == ["2025-2026": .missed])
-        // 2027 starts the next window, 2027–2028: due.
-        #expect(statuses(DrillCheck.run(orgs: orgs, records: [drill("town", "2026-03-01")], year: 2027), "town", "g")
-                == ["2027-2028": .due])
-        // Not yet in force.
-        let later = Rule(id: "g", appliesTo: Applicability(kinds: [.township]), every: .threeYears, source: "t", since: 2027)
-        #expect(DrillCheck.run(orgs: registry([later], [town]), records: [], year: 2026).results.isEmpty)
-        // 3-year window 2024–2026 checked in 2026 with a 2024 drill.
-        let three = Rule(id: "g", appliesTo: Applicability(kinds: [.township]), every: .threeYears, source: "t", since: 2024)
-        #expect(statuses(DrillCheck.run(orgs: registry([three], [town]), records: [drill("town", "2024-01-01")], year: 2026),
-                         "town", "g") == ["2024-2026": .met])
-    }
 
     // MARK: Per plan
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YubeiCore
 @testable import YubeiDrills
+import YubeiTestSupport
 
 @Suite("orgs.yaml, user rule packs and the corrective-actions CSV")
 struct OrganizationsFileTests {

@@ -29,8 +29,8 @@ struct PeriodEdgeCheckTests {
         let jan1 = DrillCheck.run(orgs: orgs, records: [drill("firm", "2027-01-01")], year: 2026)
         #expect(statuses(jan1, "firm", "y") == ["2026": .missed])
         #expect(statuses(jan1, "firm", "h") == ["2026-H1": .missed, "2026-H2": .missed])
-        // Judged from 1 January 2027 (the default), that day's drill is on or before as-of: it counts for 2026–2027.
-        #expect(statuses(jan1, "firm", "g") == ["2026-2027": .met])
+        // Judged from 1 January 2027 (the default), that day's drill is on or before as-of: it keeps the 2-year duty.
+        #expect(statuses(jan1, "firm", "g") == ["2027-01-01/2029-01-01": .met])
         // Checking 2027, it counts for 2027 and 2027-H1.
         let next = DrillCheck.run(orgs: orgs, records: [drill("firm", "2027-01-01")], year: 2027, asOf: d("2027-01-01"))
         #expect(statuses(next, "firm", "y") == ["2027": .met])

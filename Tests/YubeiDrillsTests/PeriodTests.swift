@@ -10,8 +10,9 @@ struct PeriodTests {
         #expect(Period.periods(of: .quarter, in: 2026).map(\.label) == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"])
         #expect(Period.periods(of: .month, in: 2026).map(\.label)
                 == (1...12).map { $0 < 10 ? "2026-0\($0)" : "2026-\($0)" })
-        #expect(Period.periods(of: .twoYears, in: 2026).map(\.label) == ["2026-2027"])
-        #expect(Period.periods(of: .threeYears, in: 2026).map(\.label) == ["2026-2028"])
+        // 2- and 3-year rules are maximum intervals: no calendar window; their label is START/DUE.
+        #expect(Period.periods(of: .twoYears, in: 2026).isEmpty)
+        #expect(Period(interval: .twoYears, from: d("2025-03-14"), due: d("2027-03-14")).label == "2025-03-14/2027-03-14")
     }
 
     @Test("30 June closes H1 and Q2; 1 July opens H2 and Q3")
@@ -44,24 +45,6 @@ struct PeriodTests {
         #expect(Period(cadence: .month, year: 2026, month: 2).end == d("2026-02-28"))
         #expect(Period.period(of: .quarter, containing: d("2028-02-29"))?.label == "2028-Q1")
         #expect(Period.period(of: .halfYear, containing: d("2028-02-29"))?.label == "2028-H1")
-    }
-
-    @Test("multi-year windows repeat from since", arguments: [
-        // (cadence, since, checked year, expected label)
-        (Cadence.twoYears, 2025, 2026, "2025-2026"), (.twoYears, 2025, 2027, "2027-2028"),
-        (.twoYears, 2026, 2027, "2026-2027"), (.twoYears, 2020, 2026, "2026-2027"), (.twoYears, 2021, 2026, "2025-2026"),
-        (.threeYears, 2024, 2026, "2024-2026"), (.threeYears, 2024, 2027, "2027-2029"), (.threeYears, 2019, 2026, "2025-2027"),
-    ])
-    func since(cadence: Cadence, since: Int, year: Int, label: String) {
-        let periods = Period.periods(of: cadence, in: year, since: since)
-        #expect(periods.map(\.label) == [label])
-        #expect(periods[0].start.month == 1 && periods[0].start.day == 1)
-        #expect(periods[0].end.month == 12 && periods[0].end.day == 31)
-    }
-
-    @Test("a rule whose since is after the checked year has no window yet")
-    func notYetInForce() {
-        #expect(Period.periods(of: .twoYears, in: 2026, since: 2028).isEmpty)
     }
 
     @Test("a period has ended only when as-of is after its last day")

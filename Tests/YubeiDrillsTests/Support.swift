@@ -2,33 +2,10 @@ import Foundation
 import Testing
 import YubeiCore
 @testable import YubeiDrills
-
-/// A scratch folder under the system temporary directory, for real files read by real loaders.
-struct Scratch {
-    let url: URL
-
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-drills-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    /// Writes UTF-8 `text` to `name` and returns its path.
-    @discardableResult
-    func write(_ name: String, _ text: String) -> String {
-        write(name, Data(text.utf8))
-    }
-
-    @discardableResult
-    func write(_ name: String, _ data: Data) -> String {
-        let file = url.appendingPathComponent(name)
-        try! FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try! data.write(to: file)
-        return file.path
-    }
-}
+import YubeiTestSupport
 
 /// `2026-03-14` → a date (test shorthand; traps on a bad literal).
-func d(_ text: String) -> CalendarDate { CalendarDate(parsing: text)! }
+func d(_ text: String) -> CalendarDate { parsed(text) }
 
 /// A record with defaults that make it count and raise no finding.
 func drill(
@@ -61,4 +38,17 @@ func messages(_ body: () throws -> Void) -> [String] {
     } catch {
         return ["unexpected error: \(error)"]
     }
+}
+
+extension DrillRecord {
+    /// The record without the name of the file it was read from, to compare with one built in code.
+    var withoutFile: DrillRecord {
+        var copy = self
+        copy.file = ""
+        return copy
+    }
+}
+
+extension Array where Element == DrillRecord {
+    var withoutFile: [DrillRecord] { map(\.withoutFile) }
 }

@@ -1,19 +1,7 @@
 import Testing
 @testable import YubeiLocation
 import YubeiOptimization
-
-/// A small seeded generator (SplitMix64), so every random instance can be reproduced.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import YubeiTestSupport
 
 /// Random small instances of every model, solved by `LocationProblem.solve` and, independently,
 /// by enumerating every facility subset (and, for sscflp, every assignment) in the test.
@@ -125,27 +113,10 @@ struct BruteForceTests {
         return best
     }
 
-    /// The cheapest splittable service of every point by the facilities of `set` (a transportation
-    /// LP, solved by GLPK through the modelling layer), or `nil` when none exists.
+    /// The cheapest splittable service of every point by the facilities of `set` (plain Swift,
+    /// see ``cheapestSplittableService(_:open:)``), or `nil` when none exists.
     static func transportation(_ q: LocationProblem, _ set: [Int]) -> Double? {
-        var model = Model()
-        var objective = LinearExpression()
-        var load = [Int: LinearExpression]()
-        for i in 0..<q.demand.count {
-            var row = LinearExpression()
-            for j in set where c(q, i, j).isFinite {
-                let x = model.addVariable("x", lowerBound: 0, upperBound: 1)
-                row.add(1, x)
-                objective.add(c(q, i, j), x)
-                load[j, default: LinearExpression()].add(q.demand[i], x)
-            }
-            if row.indices.isEmpty { return nil }
-            model.addConstraint(row == 1.0)
-        }
-        for (j, row) in load { model.addConstraint(row <= q.facilities[j].capacity!) }
-        model.minimize(objective)
-        guard let result = try? model.solve(), result.isOptimal else { return nil }
-        return result.objectiveValue
+        cheapestSplittableService(q, open: set)
     }
 
     // MARK: Checks of the solver's answer

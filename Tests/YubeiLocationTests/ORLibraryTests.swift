@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YubeiCore
 import YubeiLocation
+import YubeiTestSupport
 
 /// Fixture files: copies of OR-Library instances (Beasley 1990) kept beside the tests.
 enum Fixtures {
@@ -11,11 +12,7 @@ enum Fixtures {
 
     /// Writes `text` to a fresh temporary file and returns its path.
     static func temporary(_ text: String, name: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-location-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let url = dir.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
+        try scratchFile(name, text: text).path
     }
 }
 

@@ -15,6 +15,6 @@ struct PMedianBranchAndCutTests {
         #expect(s.bound == optimum)
         #expect(s.open.count == q.p)
         // The gap was closed by branch-and-bound with lazy rows, not by the LP phase alone.
-        #expect(s.log.contains { $0.hasPrefix("MIP:") && $0.contains("lazy; optimal") })
+        #expect(s.search.mipSolves >= 1)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YubeiCore
 @testable import YubeiLocation
+import YubeiTestSupport
 
 /// Single-source capacitated location: the Holmberg reader, the published optima of p1 and
 /// p13, and every part of the solver (knapsacks, Lagrangian bound, fixing, heuristic) checked

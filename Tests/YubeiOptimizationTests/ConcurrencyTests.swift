@@ -57,7 +57,7 @@ struct ConcurrencyTests {
 
     @Test("concurrent exports and solves with GLPK output on do not disturb each other")
     func concurrentExports() async throws {
-        let directory = try makeTemporaryDirectory()
+        let directory = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: directory) }
         let model = ExportTests.awkwardMIP()
         await withTaskGroup(of: Void.self) { group in

@@ -94,7 +94,7 @@ struct EnumerationTests {
         let (m, take) = k.model()
         let r = try m.solve()
         #expect(r.isOptimal)
-        #expect(r.statusWord == "optimal")
+        #expect(r.status == .optimal)
         let best = Double(k.bestByEnumeration())
         #expect(approximatelyEqual(r.objectiveValue, best))
         // The reported plan is integral, fits, and is worth what is reported.

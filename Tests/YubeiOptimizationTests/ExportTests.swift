@@ -70,7 +70,7 @@ struct ExportTests {
         let solved = try model.solve().requireOptimal()
         #expect(approximatelyEqual(solved.objectiveValue, c.1))  // the hand answer
 
-        let directory = try makeTemporaryDirectory()
+        let directory = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("model.\(format.rawValue)")
         try model.write(to: file.path, format: format)
@@ -86,7 +86,7 @@ struct ExportTests {
 
     @Test("exported names are unique, ASCII, and keep what ASCII they had")
     func sanitisedNames() throws {
-        let directory = try makeTemporaryDirectory()
+        let directory = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("names.lp")
         try Self.awkwardMIP().write(to: file.path, format: .cplexLP)
@@ -124,7 +124,7 @@ struct ExportTests {
         var m = Model()
         let x = m.addVariable("x", upperBound: 2)
         m.maximize(LinearExpression(x))
-        let directory = try makeTemporaryDirectory()
+        let directory = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("plain.mps")
         try m.write(to: file.path, format: .freeMPS)

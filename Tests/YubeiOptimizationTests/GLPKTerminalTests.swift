@@ -21,7 +21,7 @@ struct GLPKTerminalTests {
         #expect(try LinearProgramTests.Production().model.solve(options: options).isOptimal)
         #expect(try Knapsack(seed: 7).model().0.solve(options: options).isOptimal)
         try ExportTests.awkwardMIP().write(
-            to: FileManager.default.temporaryDirectory.appendingPathComponent("yubei-child-\(UUID().uuidString).lp").path,
+            to: try scratchPath("child.lp").path,
             format: .cplexLP
         )
     }

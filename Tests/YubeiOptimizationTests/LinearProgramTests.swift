@@ -32,7 +32,7 @@ struct LinearProgramTests {
         let p = Production()
         let r = try p.model.solve(options: options)
         #expect(r.termination == .optimal)
-        #expect(r.statusWord == "optimal")
+        #expect(r.status == .optimal)
         #expect(approximatelyEqual(r.objectiveValue, 36))
         #expect(approximatelyEqual(r.bestBound, 36))
         #expect(r.relativeGap == 0)

@@ -88,12 +88,12 @@ struct MIPDualTests {
         options.progressInterval = .milliseconds(20)
         options.progress = { reports.append($0) }
         let r = try m.solve(options: options)
-        #expect(r.statusWord == "feasible")
+        #expect(r.status == .feasible)
         let all = reports.all
         #expect(all.count >= 2)
         for (earlier, later) in zip(all, all.dropFirst()) {
             #expect(later.nodes >= earlier.nodes)
-            #expect(later.elapsed - earlier.elapsed >= .milliseconds(20))
+            #expect(later.elapsed >= earlier.elapsed)
         }
         for p in all {
             let incumbent = try #require(p.incumbent)

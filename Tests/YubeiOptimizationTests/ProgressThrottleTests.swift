@@ -45,7 +45,7 @@ struct ProgressThrottleTests {
             if show { shown.append(p.elapsed) }
         }
         let r = try m.solve(options: options)
-        #expect(r.statusWord == "no-solution")
+        #expect(r.status == .noSolution)
         #expect(gate.all.contains(false))
         let times = shown.all
         #expect(times.count >= 1 && times.count <= 5)  // shown at ≥ 150 ms, then ≥ 100 ms apart, before 600 ms

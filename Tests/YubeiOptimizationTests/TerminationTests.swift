@@ -32,7 +32,7 @@ struct TerminationTests {
         options.presolve = presolve
         let r = try m.solve(options: options)
         #expect(r.termination == .infeasible)
-        #expect(r.statusWord == "infeasible")
+        #expect(r.status == .infeasible)
         #expect(!r.hasSolution && r.objectiveValue == nil && r.dual(of: Constraint(index: 0)) == nil)
         #expect(throws: SolveFailure.self) { try r.requireOptimal() }
     }
@@ -47,7 +47,7 @@ struct TerminationTests {
         options.presolve = presolve
         let r = try m.solve(options: options)
         #expect(r.termination == .infeasible)
-        #expect(r.statusWord == "infeasible")
+        #expect(r.status == .infeasible)
         #expect(approximatelyEqual(r.rootBound, 1.5))
     }
 
@@ -61,7 +61,7 @@ struct TerminationTests {
         options.presolve = presolve
         let r = try m.solve(options: options)
         #expect(r.termination == .infeasible)
-        #expect(r.statusWord == "infeasible")
+        #expect(r.status == .infeasible)
     }
 
     @Test("the parity problem with y fixed at 0 is an infeasible MIP (n = 5, small enough to prove)")
@@ -83,7 +83,7 @@ struct TerminationTests {
         options.presolve = presolve
         let r = try m.solve(options: options)
         #expect(r.termination == .unbounded)
-        #expect(r.statusWord == "unbounded")
+        #expect(r.status == .unbounded)
         #expect(r.objectiveValue == nil)
     }
 
@@ -97,7 +97,7 @@ struct TerminationTests {
         options.presolve = presolve
         let r = try m.solve(options: options)
         #expect(r.termination == .infeasibleOrUnbounded)
-        #expect(r.statusWord == "unbounded")
+        #expect(r.status == .unbounded)
         #expect(!r.hasSolution)
     }
 
@@ -109,7 +109,7 @@ struct TerminationTests {
         options.timeLimit = .milliseconds(milliseconds)
         let r = try m.solve(options: options)
         #expect(r.termination == .limitReached(.time))
-        #expect(r.statusWord == "no-solution")
+        #expect(r.status == .noSolution)
         #expect(!r.hasSolution)
         #expect(approximatelyEqual(r.bestBound, 0))
         #expect(r.solveTime < .seconds(5))
@@ -130,7 +130,7 @@ struct TerminationTests {
         let r = try m.solve(options: options)
         #expect(r.initialSolutionAccepted == true)
         #expect(r.termination == .limitReached(.time))
-        #expect(r.statusWord == "feasible")
+        #expect(r.status == .feasible)
         let objective = try #require(r.objectiveValue)
         if sense == .minimize {
             #expect(objective <= startObjective + 1e-9)

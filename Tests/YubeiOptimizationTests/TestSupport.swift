@@ -9,13 +9,6 @@ func approximatelyEqual(_ a: Double?, _ b: Double, tolerance: Double = 1e-7) -> 
     return abs(a - b) <= tolerance * max(1, abs(a), abs(b))
 }
 
-/// A fresh temporary directory for one test.
-func makeTemporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-opt-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
 /// Values collected from a `@Sendable` closure.
 final class Collector<Element: Sendable>: @unchecked Sendable {
     private let lock = NSLock()

@@ -95,7 +95,7 @@ struct ValidationTests {
             #expect(error.kind == c.kind, "\(error.message)")
             #expect(!error.message.isEmpty)
         }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-invalid-\(UUID().uuidString).lp").path
+        let path = try scratchPath("invalid.lp").path
         #expect(throws: ModelError.self) { try m.write(to: path, format: .cplexLP) }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
@@ -135,7 +135,7 @@ struct ValidationTests {
         m.maximize(x + y)
         let r = try m.solve()
         #expect(r.termination == .infeasible)
-        #expect(r.statusWord == "infeasible")
+        #expect(r.status == .infeasible)
         #expect(r.detail.contains("'x'"))
         #expect(!r.detail.contains("EBOUND"))
     }

@@ -55,11 +55,3 @@ func replacingLine(_ line: Int, in text: String = baseScenario, with replacement
     lines[line - 1] = replacement
     return lines.joined(separator: "\n")
 }
-
-/// A fresh temporary folder for files a test writes.
-func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-scenario-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-

@@ -25,7 +25,7 @@ struct RoadsEncodingTests {
 
     /// The base scenario with `travel: {roads: roads.csv}`, beside a roads file holding `bytes`.
     static func load(roads bytes: Data) throws -> (scenario: Scenario?, diagnostics: Diagnostics, roadsPath: String) {
-        let folder = try temporaryFolder()
+        let folder = try scratchFolder()
         let scenarioPath = folder.appendingPathComponent("county.yaml").path
         try replacingLine(2, with: "travel: {speed_kmh: 40, roads: roads.csv}")
             .write(toFile: scenarioPath, atomically: true, encoding: .utf8)

@@ -8,7 +8,7 @@ import YubeiTestSupport
 struct RoadsFileTests {
     /// The base scenario with `travel: {roads: roads.csv}`, written beside a roads file holding `csv`.
     static func loadWithRoads(_ csv: String) throws -> (scenario: Scenario?, diagnostics: Diagnostics, folder: URL) {
-        let folder = try temporaryFolder()
+        let folder = try scratchFolder()
         let scenarioPath = folder.appendingPathComponent("county.yaml").path
         try replacingLine(2, with: "travel: {speed_kmh: 40, roads: roads.csv}").write(toFile: scenarioPath, atomically: true, encoding: .utf8)
         try csv.write(to: folder.appendingPathComponent("roads.csv"), atomically: true, encoding: .utf8)
@@ -91,7 +91,7 @@ struct RoadsFileTests {
 
     @Test("an id that is both an area and a site must be prefixed")
     func ambiguous() throws {
-        let folder = try temporaryFolder()
+        let folder = try scratchFolder()
         let path = folder.appendingPathComponent("c.yaml").path
         var text = replacingLine(2, with: "travel: {roads: roads.csv}")
         text = replacingLine(18, in: text, with: "  - {id: a1, location: {lat: 25.5, lon: 118.2}, existing: true, capacity_m3: 100}")
@@ -109,7 +109,7 @@ struct RoadsFileTests {
 
     @Test("a roads file that cannot be read is reported at the scenario's roads key")
     func unreadable() throws {
-        let folder = try temporaryFolder()
+        let folder = try scratchFolder()
         let path = folder.appendingPathComponent("c.yaml").path
         try replacingLine(2, with: "travel: {roads: missing.csv}").write(toFile: path, atomically: true, encoding: .utf8)
         do {

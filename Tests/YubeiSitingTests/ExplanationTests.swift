@@ -53,7 +53,7 @@ import YubeiTestSupport
         options.stageTeams = true
         let plan = try SitingSolver.solve(problem, options: options)
         let staging = try #require(plan.teamStaging)
-        #expect(staging.sites == ["T": "K"])
+        #expect(staging.sites == ["T": .site("K")])
         #expect(staging.coveredBefore == 0)
         #expect(abs(staging.coveredAfter - 300) < 1e-6)
         let gaps = plan.hazards["h"]!.teamCoverage

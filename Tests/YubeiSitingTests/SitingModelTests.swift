@@ -35,7 +35,7 @@ import YubeiTestSupport
     @Test func stockIsSharedAcrossHazards() throws {
         // Max(50, 100) = 100 tents fit in W1's 120 m³: no need to open W2; stock cost 1,000.
         let plan = try SitingSolver.solve(Self.stockProblem(w1Capacity: 120))
-        #expect(plan.status == "optimal")
+        #expect(plan.status == .optimal)
         #expect(plan.openWarehouses == ["W1"])
         #expect(abs((plan.stock["W1"]?["tent"] ?? 0) - 100) < 1e-6)
         #expect(abs(plan.objectiveTerms!.stock - 1000) < 1e-6)
@@ -106,7 +106,7 @@ import YubeiTestSupport
                         warehouses: [], shelters: [], hazards: [P.Hazard(id: "h", weight: 1, displaced: [0])], teams: [],
                         policy: Self.policy(budget: 0, single: true), shelterLinks: [], supplyLinks: [], teamLinks: [])
         let plan = try SitingSolver.solve(problem)
-        #expect(plan.status == "optimal")
+        #expect(plan.status == .optimal)
         #expect(plan.objective == 0)
         #expect(plan.hazards["h"]?.unmet.peopleUnsheltered.isEmpty == true)
     }
@@ -200,7 +200,7 @@ import YubeiTestSupport
         options.relativeGap = 1e-9
         let plan = try SitingSolver.solve(problem, options: options)
         let expected = Self.bruteForce(problem)
-        #expect(plan.status == "optimal")
+        #expect(plan.status == .optimal)
         #expect(abs(plan.objective! - expected) <= 1e-6 * max(1, expected), "seed \(seed)")
     }
 

@@ -4,8 +4,36 @@ import Foundation
 public let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// The `yubei` binary that `swift build` made for the tests.
-public let yubeiBinary = packageRoot.appendingPathComponent(".build/debug/yubei")
+/// The `yubei` binary that `swift build` made for the tests: `YUBEI_BINARY` when set, else the
+/// `yubei` beside the test bundle (SwiftPM puts both in the same build products folder, whatever
+/// the configuration or platform), else the one in `swift build --show-bin-path`.
+public let yubeiBinary: URL = findBuiltProduct("yubei")
+
+/// A product of this package's build, found as ``yubeiBinary`` is.
+public func findBuiltProduct(_ name: String) -> URL {
+    let fm = FileManager.default
+    if let given = ProcessInfo.processInfo.environment["YUBEI_BINARY"], !given.isEmpty {
+        return URL(fileURLWithPath: given)
+    }
+    // The test bundle: an `.xctest` executable (Linux) or bundle folder (macOS) in the products folder.
+    var places = Bundle.allBundles.map(\.bundleURL) + [Bundle.main.bundleURL]
+    if let executable = Bundle.main.executableURL { places.append(executable) }
+    places.append(URL(fileURLWithPath: CommandLine.arguments[0]))
+    for place in places {
+        var folder = place.resolvingSymlinksInPath()
+        for _ in 0..<4 {
+            folder = folder.deletingLastPathComponent()
+            let candidate = folder.appendingPathComponent(name)
+            if fm.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+    }
+    if let output = try? runCommand(URL(fileURLWithPath: "/usr/bin/env"), ["swift", "build", "--show-bin-path"], in: packageRoot),
+       output.status == 0 {
+        let folder = output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        return URL(fileURLWithPath: folder).appendingPathComponent(name)
+    }
+    return packageRoot.appendingPathComponent(".build/debug").appendingPathComponent(name)
+}
 
 /// What one run of a command printed, and how it exited.
 public struct CommandRun: Sendable {
@@ -15,12 +43,14 @@ public struct CommandRun: Sendable {
 }
 
 /// Runs `executable` with `arguments` in `directory`, with `environment` in place of this
-/// process's when given.
+/// process's when given, and waits for it to end.
 ///
-/// Standard output and standard error are read at the same time, so a command that writes a lot
-/// to one of them cannot block on a full pipe.
+/// Standard output and standard error are read at the same time, each to its end on its own
+/// thread, so a command that writes a lot to one of them cannot block on a full pipe; the call
+/// then waits for both readers and the process, without polling.
 public func runCommand(
-    _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil
+    _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
+    input: Data? = nil
 ) throws -> CommandRun {
     let process = Process()
     process.executableURL = executable
@@ -30,15 +60,26 @@ public func runCommand(
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
+    let stdin = input.map { _ in Pipe() }
+    if let stdin { process.standardInput = stdin }
     try process.run()
-    let errorData = LockedData()
-    let reader = Thread { errorData.set(err.fileHandleForReading.readDataToEndOfFile()) }
-    reader.start()
-    let outputData = out.fileHandleForReading.readDataToEndOfFile()
+    let readers = DispatchGroup()
+    let outputData = PipeData(), errorData = PipeData()
+    for (pipe, data) in [(out, outputData), (err, errorData)] {
+        readers.enter()
+        Thread {
+            data.set(pipe.fileHandleForReading.readDataToEndOfFile())
+            readers.leave()
+        }.start()
+    }
+    if let stdin, let input {
+        stdin.fileHandleForWriting.write(input)
+        try stdin.fileHandleForWriting.close()
+    }
+    readers.wait()
     process.waitUntilExit()
-    while !errorData.isSet { usleep(1000) }
     return CommandRun(status: process.terminationStatus,
-                      stdout: String(decoding: outputData, as: UTF8.self),
+                      stdout: String(decoding: outputData.data, as: UTF8.self),
                       stderr: String(decoding: errorData.data, as: UTF8.self))
 }
 
@@ -57,23 +98,9 @@ public func runYubei(
 }
 
 /// Bytes handed from a reading thread to the caller.
-private final class LockedData: @unchecked Sendable {
+private final class PipeData: @unchecked Sendable {
     private let lock = NSLock()
-    private var value: Data?
+    private var value = Data()
     func set(_ data: Data) { lock.withLock { value = data } }
-    var isSet: Bool { lock.withLock { value != nil } }
-    var data: Data { lock.withLock { value ?? Data() } }
-}
-
-/// A new scratch folder under the temporary directory holding `files` (name → contents).
-public func scratchFolder(_ files: [String: Data] = [:], prefix: String = "yubei-test") throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    for (name, data) in files { try data.write(to: url.appendingPathComponent(name)) }
-    return url
-}
-
-/// A new scratch folder holding text files (UTF-8).
-public func scratchFolder(texts: [String: String], prefix: String = "yubei-test") throws -> URL {
-    try scratchFolder(texts.mapValues { Data($0.utf8) }, prefix: prefix)
+    var data: Data { lock.withLock { value } }
 }

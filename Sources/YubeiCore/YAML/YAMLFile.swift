@@ -1,5 +1,5 @@
 import Foundation
-@_exported import Yams
+public import Yams
 
 /// A YAML (or JSON) input file parsed into a tree whose every node keeps its line and column.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+public import Yams
 
 /// Reads typed values out of a ``YAMLFile`` while collecting every problem as a diagnostic
 /// at the node's line and column, with the key path in the message
@@ -132,11 +132,11 @@ public struct YAMLReader {
             return nil
         }
         if let minimum, exclusive ? value <= minimum : value < minimum {
-            error(node, keyPath, "expected a number \(exclusive ? ">" : "≥") \(Self.format(minimum)), found \(Self.format(value))")
+            error(node, keyPath, "expected a number \(exclusive ? ">" : "≥") \(NumberText.plain(minimum)), found \(NumberText.plain(value))")
             return nil
         }
         if let maximum, value > maximum {
-            error(node, keyPath, "expected a number ≤ \(Self.format(maximum)), found \(Self.format(value))")
+            error(node, keyPath, "expected a number ≤ \(NumberText.plain(maximum)), found \(NumberText.plain(value))")
             return nil
         }
         return value
@@ -228,9 +228,5 @@ public struct YAMLReader {
             swap(&previous, &current)
         }
         return previous[b.count]
-    }
-
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -78,30 +78,20 @@ public enum DrillRecordsReader {
             guard let organization, let date, let type, let form, let evaluation, let reported else { continue }
             records.append(DrillRecord(organization: organization.id, date: date, type: type, form: form, plan: plan,
                                        participants: participants, evaluationReport: evaluation,
-                                       reportedToCounty: reported, row: row.number))
+                                       reportedToCounty: reported, row: row.number, file: path))
         }
         try diagnostics.throwIfErrors()
         return (records, diagnostics, table.encoding)
     }
 }
 
-/// Writes drill records in the records.csv format (UTF-8, header, RFC 4180 quoting).
+/// Writes drill records in the records.csv format (UTF-8, header, RFC 4180 quoting by ``CSVWriter``).
 public enum DrillRecordsCSV {
     /// The CSV text of `records`, in the given order.
     public static func text(_ records: [DrillRecord]) -> String {
-        var lines = [DrillRecordsReader.columns.joined(separator: ",")]
-        for r in records {
-            lines.append([
-                r.organization, r.date.description, r.type.rawValue, r.form.rawValue, r.plan ?? "",
-                r.participants.map(String.init) ?? "", r.evaluationReport.rawValue, r.reportedToCounty.rawValue,
-            ].map(quoted).joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// `field`, quoted when it holds a comma, a quote or a line break.
-    public static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        CSVWriter.table(header: DrillRecordsReader.columns, rows: records.map { r in
+            [r.organization, r.date.description, r.type.rawValue, r.form.rawValue, r.plan ?? "",
+             r.participants.map(String.init) ?? "", r.evaluationReport.rawValue, r.reportedToCounty.rawValue]
+        }, lineEnd: "\n")
     }
 }

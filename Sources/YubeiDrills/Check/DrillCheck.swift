@@ -3,8 +3,9 @@
 ///
 /// As-of semantics, to the letter of the spec: a period has ended when `asOf` is after its
 /// last day; only drills dated on or before `asOf` count. Without an as-of date the year is
-/// judged from 1 January of the next year: every period inside the year has ended, and a
-/// multi-year window reaching past it has not, so it is `due`, never `missed`, when short.
+/// judged from 1 January of the next year: every period inside the year has ended. `2-years` and
+/// `3-years` rules are maximum intervals (``IntervalDuty``); rules limited to some months or to
+/// school terms are judged on those months only (``Rule/activeMonths(in:terms:)``).
 public enum DrillCheck {
     /// Days ahead that the "falls due soon" list looks.
     public static let lookaheadDays = 30
@@ -16,20 +17,23 @@ public enum DrillCheck {
     ///
     /// - Parameters:
     ///   - orgs: organisations and their rule packs (orgs.yaml).
-    ///   - records: drills held (records.csv); records of organisations not in `orgs` are ignored
-    ///     (the records reader refuses them).
+    ///   - records: drills held, any year, from any number of files; a drill listed twice (same
+    ///     organisation, date, type and plan) counts once and is reported as a duplicate. Records
+    ///     of organisations not in `orgs` are ignored (the records reader refuses them).
     ///   - year: the year checked.
     ///   - asOf: the date judged from; `nil` = 1 January of `year + 1`.
     ///   - correctiveActions: the optional corrective-actions list.
+    ///   - terms: the school terms for rules with `during: school-term`.
     /// - Complexity: O(R·P·D) for R (organisation, rule) pairs, P periods per rule and D drills
     ///   per organisation.
     public static func run(
         orgs: OrganizationRegistry, records: [DrillRecord], year: Int, asOf: CalendarDate? = nil,
-        correctiveActions: [CorrectiveAction] = []
+        correctiveActions: [CorrectiveAction] = [], terms: SchoolTerms = .shipped
     ) -> DrillCheckReport {
         let judgedOn = asOf ?? defaultAsOf(year: year)
+        let (unique, duplicates) = DuplicateRecord.removing(from: records)
         var byOrganization: [String: [DrillRecord]] = [:]
-        for record in records where record.date <= judgedOn {
+        for record in unique where record.date <= judgedOn {
             byOrganization[record.organization, default: []].append(record)
         }
         var results: [QuotaResult] = []
@@ -38,20 +42,26 @@ public enum DrillCheck {
             let held = (byOrganization[organization.id] ?? []).sorted { ($0.date, $0.row) < ($1.date, $1.row) }
             let rules = orgs.rules(for: organization)
             for rule in rules {
-                for period in rule.periods(in: year) {
+                if rule.every.years != nil {
+                    results.append(IntervalDuty.judge(organization, rule, held: held, year: year, judgedOn: judgedOn,
+                                                      asOfGiven: asOf != nil, terms: terms))
+                    continue
+                }
+                for period in rule.periods(in: year, terms: terms)
+                where organization.registered.map({ period.end >= $0 }) ?? true {
                     results.append(judge(organization, rule, period, held: held,
-                                         counting: orgs.counting(of: rule), asOf: judgedOn))
+                                         counting: orgs.counting(of: rule), asOf: judgedOn, terms: terms))
                 }
             }
-            let mustReport = rules.contains { $0.reportToCounty }
+            let mustReport = ReportDuty.applies(to: organization, boundBy: rules)
             for record in held where record.date.year == year {
                 if record.evaluationReport == .no {
                     findings.append(Finding(organization: organization.id, date: record.date,
-                                            issue: .noEvaluationReport, row: record.row))
+                                            issue: .noEvaluationReport, row: record.row, file: record.file))
                 }
                 if mustReport && record.reportedToCounty == .no {
                     findings.append(Finding(organization: organization.id, date: record.date,
-                                            issue: .notReportedToCounty, row: record.row))
+                                            issue: .notReportedToCounty, row: record.row, file: record.file))
                 }
             }
         }
@@ -63,19 +73,51 @@ public enum DrillCheck {
             let b = ($1.isOverdue(asOf: judgedOn) ? 0 : 1, $1.dueDate, $1.row)
             return a < b
         }
-        return DrillCheckReport(
+        var report = DrillCheckReport(
             year: year, asOf: judgedOn, asOfGiven: asOf != nil, results: results, findings: findings,
             dueSoon: dueSoon, openActions: openActions,
             planEvaluations: planEvaluations(orgs, year: year, asOf: judgedOn)
         )
+        report.duplicates = duplicates
+        report.warnings = warnings(orgs: orgs, records: unique, duplicates: duplicates, year: year, judgedOn: judgedOn,
+                                   asOfGiven: asOf != nil, terms: terms)
+        return report
+    }
+
+    /// What the check noticed besides its results (``CheckWarning``), in a fixed order:
+    /// duplicates, the year without records, records after as-of, organisations without any
+    /// record, school terms assumed.
+    static func warnings(
+        orgs: OrganizationRegistry, records: [DrillRecord], duplicates: [DuplicateRecord], year: Int,
+        judgedOn: CalendarDate, asOfGiven: Bool, terms: SchoolTerms
+    ) -> [CheckWarning] {
+        var result = duplicates.map(CheckWarning.duplicate)
+        let known = Set(orgs.organizations.map(\.id))
+        let ours = records.filter { known.contains($0.organization) }
+        if !ours.contains(where: { $0.date.year == year }) {
+            result.append(.noRecordInYear(year: year, records: ours.count))
+        }
+        let late = ours.filter { $0.date > judgedOn }
+        if let latest = late.map(\.date).max() {
+            result.append(.recordsAfterAsOf(count: late.count, asOf: judgedOn, asOfGiven: asOfGiven, latest: latest))
+        }
+        let withRecords = Set(ours.map(\.organization))
+        for organization in orgs.organizations where !withRecords.contains(organization.id) {
+            result.append(.organizationWithoutRecords(organization: organization.id, name: organization.name))
+        }
+        let termBound = orgs.organizations.contains { organization in
+            orgs.rules(for: organization).contains { $0.during == .schoolTerm }
+        }
+        if termBound && !terms.isKnown(year) { result.append(.schoolTermsAssumed(year: year)) }
+        return result
     }
 
     /// One (organisation, rule, period).
     static func judge(
         _ organization: Organization, _ rule: Rule, _ period: Period, held: [DrillRecord], counting: Counting,
-        asOf: CalendarDate
+        asOf: CalendarDate, terms: SchoolTerms
     ) -> QuotaResult {
-        let eligible = held.filter { period.contains($0.date) && $0.date <= asOf && rule.counts($0) }
+        let eligible = held.filter { period.contains($0.date) && $0.date <= asOf && rule.counts($0, terms: terms) }
         let plans = organization.plans.filter { rule.types.isEmpty || rule.types.contains($0.type) }
         var required = rule.atLeast
         var done = eligible.count

@@ -73,10 +73,13 @@ public struct Finding: Sendable, Hashable {
     public var organization: String
     public var date: CalendarDate
     public var issue: FindingIssue
-    /// Row of the drill in records.csv.
+    /// Row of the drill in its records file.
     public var row: Int
+    /// The records file ("" when built in code).
+    public var file: String
 
-    public init(organization: String, date: CalendarDate, issue: FindingIssue, row: Int = 0) {
+    public init(organization: String, date: CalendarDate, issue: FindingIssue, row: Int = 0, file: String = "") {
+        self.file = file
         self.organization = organization
         self.date = date
         self.issue = issue
@@ -152,6 +155,10 @@ public struct DrillCheckReport: Sendable, Hashable {
     /// Corrective actions open on `asOf` (overdue ones first).
     public var openActions: [CorrectiveAction]
     public var planEvaluations: [PlanEvaluationDue]
+    /// Records that repeat an earlier one (counted once).
+    public var duplicates: [DuplicateRecord] = []
+    /// What the check noticed besides its results, for standard error.
+    public var warnings: [CheckWarning] = []
 
     public init(
         year: Int, asOf: CalendarDate, asOfGiven: Bool, results: [QuotaResult], findings: [Finding],

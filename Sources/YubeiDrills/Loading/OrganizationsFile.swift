@@ -1,3 +1,4 @@
+internal import Yams
 import Foundation
 import YubeiCore
 
@@ -9,7 +10,8 @@ import YubeiCore
 /// `{from, to}`) and `hazards` (words, for the planner).
 public enum OrganizationsFile {
     static let topKeys = ["jurisdiction", "rules", "organizations", "count"]
-    static let organizationKeys = ["id", "name", "kind", "sectors", "township", "plans", "unavailable", "hazards"]
+    static let organizationKeys = ["id", "name", "kind", "sectors", "township", "plans", "unavailable", "hazards",
+                                   "registered"]
     static let planKeys = ["id", "name", "type", "last_evaluated"]
 
     /// Reads `path` and every rule pack it names; throws every problem at once.
@@ -157,9 +159,11 @@ public enum OrganizationsFile {
                 }
             }
         }
+        let registered = f["registered"].flatMap { date($0, f.path("registered"), reader: &reader) }
         guard reader.diagnostics.errors.count == before, let id, let name, let kind else { return nil }
         return Organization(id: id, name: name, kind: kind, sectors: sectors, township: township, plans: plans,
-                            unavailable: unavailable, hazards: hazards, line: node.mark?.line ?? 0)
+                            unavailable: unavailable, hazards: hazards, line: node.mark?.line ?? 0,
+                            registered: registered)
     }
 
     /// `tank-leak` (an on-site procedure) or `{id, name, type, last_evaluated}`.

@@ -1,3 +1,4 @@
+internal import Yams
 import Foundation
 import YubeiCore
 
@@ -8,7 +9,7 @@ import YubeiCore
 public enum RulePackLoader {
     /// Keys of one rule.
     static let ruleKeys = ["id", "title", "applies_to", "every", "at_least", "types", "forms", "source", "since",
-                           "count", "report_to_county"]
+                           "count", "report_to_county", "months", "during"]
     static let appliesToKeys = ["kind", "sectors", "except_sectors"]
 
     /// Names of the packs shipped with Yubei, sorted.
@@ -102,9 +103,19 @@ public enum RulePackLoader {
                 forms = list.compactMap(DrillForm.init(rawValue:))
             } else { ok = false }
         }
-        var since: Int?
+        var since: CalendarDate?
         if let n = f["since"] {
-            if let value = reader.integer(n, f.path("since"), minimum: 1900) { since = value } else { ok = false }
+            if let value = sinceDate(n, f.path("since"), reader: &reader) { since = value } else { ok = false }
+        }
+        var months: Set<Int>?
+        if let n = f["months"] {
+            if let value = monthList(n, f.path("months"), reader: &reader) { months = value } else { ok = false }
+        }
+        var during: RuleSeason?
+        if let n = f["during"] {
+            if let value = reader.choice(n, f.path("during"), RuleSeason.allCases.map(\.rawValue)) {
+                during = RuleSeason(rawValue: value)
+            } else { ok = false }
         }
         var counting: Counting?
         if let n = f["count"] {
@@ -121,7 +132,7 @@ public enum RulePackLoader {
         guard ok, let id, let every, let source, let appliesTo else { return nil }
         return Rule(id: id, appliesTo: appliesTo, every: every, atLeast: atLeast, types: types, forms: forms,
                     source: source, since: since, counting: counting, reportToCounty: reportToCounty, title: title,
-                    pack: pack)
+                    pack: pack, months: months, during: during)
     }
 
     static func readApplicability(_ node: Node, _ path: String, reader: inout YAMLReader) -> Applicability? {
@@ -142,6 +153,37 @@ public enum RulePackLoader {
             } else { ok = false }
         }
         return ok ? result : nil
+    }
+
+    /// `since:` as a date (`2021-04-01`), or a year for its 1 January (`2021`, the form before version 2).
+    static func sinceDate(_ node: Node, _ path: String, reader: inout YAMLReader) -> CalendarDate? {
+        guard let text = reader.string(node, path) else { return nil }
+        if let year = Int(text), (1900...9999).contains(year) { return CalendarDate.firstDay(of: year) }
+        switch CalendarDate.parse(text) {
+        case .success(let date): return date
+        case .failure(.impossible): reader.error(node, path, "'\(text)' is not a real date")
+        case .failure(.unrecognised): reader.error(node, path, "'\(text)' is not a date (write 2021-04-01, or a year)")
+        }
+        return nil
+    }
+
+    /// `months:`: a list of month numbers 1–12, without repeats.
+    static func monthList(_ node: Node, _ path: String, reader: inout YAMLReader) -> Set<Int>? {
+        guard let items = reader.sequence(node, path) else { return nil }
+        let before = reader.diagnostics.errors.count
+        var result: Set<Int> = []
+        for (i, item) in items.enumerated() {
+            guard let month = reader.integer(item, "\(path)[\(i)]", minimum: 1) else { continue }
+            if month > 12 {
+                reader.error(item, "\(path)[\(i)]", "expected a month 1–12, found \(month)")
+            } else if !result.insert(month).inserted {
+                reader.error(item, "\(path)[\(i)]", "month \(month) is listed twice")
+            }
+        }
+        if result.isEmpty && reader.diagnostics.errors.count == before {
+            reader.error(node, path, "expected at least one month 1–12")
+        }
+        return reader.diagnostics.errors.count == before ? result : nil
     }
 
     /// One word or a list of words, each one of `choices`.

@@ -161,3 +161,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         try container.encode(description)
     }
 }
+
+extension CalendarDate: LosslessStringConvertible {
+    /// The date written `YYYY-MM-DD` (as ``init(parsing:)`` reads it).
+    public init?(_ description: String) { self.init(parsing: description) }
+}

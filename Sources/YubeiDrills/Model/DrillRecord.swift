@@ -53,12 +53,15 @@ public struct DrillRecord: Sendable, Hashable {
     public var reportedToCounty: ReportStatus
     /// Row in the CSV file (header = row 1); 0 when built in code.
     public var row: Int
+    /// The file the record was read from ("" when built in code).
+    public var file: String
 
     public init(
         organization: String, date: CalendarDate, type: DrillType, form: DrillForm = .live, plan: String? = nil,
         participants: Int? = nil, evaluationReport: ReportStatus = .yes, reportedToCounty: ReportStatus = .yes,
-        row: Int = 0
+        row: Int = 0, file: String = ""
     ) {
+        self.file = file
         self.organization = organization
         self.date = date
         self.type = type
@@ -68,5 +71,53 @@ public struct DrillRecord: Sendable, Hashable {
         self.evaluationReport = evaluationReport
         self.reportedToCounty = reportedToCounty
         self.row = row
+    }
+
+    /// Where the record is: `records.csv:5`, or `row 5` when it was not read from a file.
+    public var position: String { file.isEmpty ? "row \(row)" : "\(file):\(row)" }
+
+    /// What makes two records the same drill (FORMATS.md §3: organisation, date, type and plan).
+    public var identity: DrillIdentity {
+        DrillIdentity(organization: organization, date: date, type: type, plan: plan)
+    }
+}
+
+/// The organisation, date, type and plan of a drill: two records with the same identity are one
+/// drill listed twice (a township's monthly file and the county's summary, say).
+public struct DrillIdentity: Sendable, Hashable {
+    public var organization: String
+    public var date: CalendarDate
+    public var type: DrillType
+    public var plan: String?
+}
+
+/// A record that repeats an earlier one (same ``DrillIdentity``): counted once.
+public struct DuplicateRecord: Sendable, Hashable {
+    /// The record kept (first in the order the files were given).
+    public var kept: DrillRecord
+    /// The record left out.
+    public var duplicate: DrillRecord
+
+    public init(kept: DrillRecord, duplicate: DrillRecord) {
+        self.kept = kept
+        self.duplicate = duplicate
+    }
+
+    /// Records with duplicates removed, first occurrence kept, and the duplicates found.
+    ///
+    /// - Complexity: O(n) expected.
+    public static func removing(from records: [DrillRecord]) -> (unique: [DrillRecord], duplicates: [DuplicateRecord]) {
+        var first: [DrillIdentity: DrillRecord] = [:]
+        var unique: [DrillRecord] = []
+        var duplicates: [DuplicateRecord] = []
+        for record in records {
+            if let kept = first[record.identity] {
+                duplicates.append(DuplicateRecord(kept: kept, duplicate: record))
+            } else {
+                first[record.identity] = record
+                unique.append(record)
+            }
+        }
+        return (unique, duplicates)
     }
 }

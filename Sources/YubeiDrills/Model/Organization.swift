@@ -20,6 +20,23 @@ public enum KnownSector {
     ]
 }
 
+/// Who must report each drill to the county department (国务院令第708号 第八条第二款,
+/// FORMATS.md §3): the organisations in the sectors the article names, whichever rule packs bind
+/// them; `venue` organisations (宾馆、商场、娱乐场所、旅游景区, named by the same article); and
+/// those a rule with `report_to_county: true` binds (how a pack adds sectors or kinds of its own).
+public enum ReportDuty {
+    /// The sectors of 第八条第二款 as FORMATS.md §3 lists them.
+    public static let statutorySectors = [
+        "hazardous-chemicals", "mining", "metal-smelting", "urban-rail", "construction", "fireworks", "crowded-venue",
+    ]
+
+    /// Whether `organization` must report its drills, given the rules that bind it.
+    public static func applies(to organization: Organization, boundBy rules: [Rule]) -> Bool {
+        organization.isIn(anyOf: statutorySectors) || organization.kind == .venue
+            || rules.contains { $0.reportToCounty && $0.applies(to: organization) }
+    }
+}
+
 /// One emergency plan document of an organisation (应急预案: 综合, 专项 or 现场处置方案).
 ///
 /// Listed under an organisation's `plans:` in orgs.yaml. Per-plan rules (``Counting/perPlan``)
@@ -76,13 +93,19 @@ public struct Organization: Sendable, Hashable, Identifiable {
     /// Hazards the organisation drills for (`flood`, `forest-fire`, `earthquake`, `fire`, …),
     /// which the planner uses to pick a season; free words.
     public var hazards: [String]
+    /// The day the organisation was registered (orgs.yaml `registered:`): a `2-years`/`3-years`
+    /// duty with no drill on record and no `since` runs from it; calendar windows that end
+    /// before it are not judged.
+    public var registered: CalendarDate?
     /// Line of the entry in orgs.yaml, for messages (0 when built in code).
     public var line: Int
 
     public init(
         id: String, name: String, kind: OrganizationKind, sectors: [String] = [], township: String? = nil,
-        plans: [EmergencyPlan] = [], unavailable: [DateRange] = [], hazards: [String] = [], line: Int = 0
+        plans: [EmergencyPlan] = [], unavailable: [DateRange] = [], hazards: [String] = [], line: Int = 0,
+        registered: CalendarDate? = nil
     ) {
+        self.registered = registered
         self.id = id
         self.name = name
         self.kind = kind

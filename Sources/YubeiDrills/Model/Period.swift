@@ -1,8 +1,9 @@
 /// How often a rule asks for drills: the length of its calendar window.
 ///
-/// Windows are calendar windows (FORMATS.md §3): months, quarters, H1 = January–June and
-/// H2 = July–December, calendar years, and multi-year windows that start at a rule's `since`
-/// year (default: the checked year) and repeat from there.
+/// `month`, `quarter`, `half-year` and `year` are calendar windows (FORMATS.md §3): months,
+/// quarters, H1 = January–June and H2 = July–December, calendar years. `2-years` and `3-years`
+/// are maximum intervals (FORMATS.md §3, version 2): the time since the last drill that counts may
+/// not exceed N years (see ``IntervalDuty``).
 public enum Cadence: String, Sendable, Hashable, CaseIterable, Codable {
     case month
     case quarter
@@ -23,7 +24,7 @@ public enum Cadence: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
-    /// Whole years per window for multi-year cadences (2 or 3), else `nil`.
+    /// Whole years of a maximum interval (2 or 3), else `nil` (a calendar window).
     public var years: Int? {
         switch self {
         case .twoYears: return 2
@@ -33,8 +34,10 @@ public enum Cadence: String, Sendable, Hashable, CaseIterable, Codable {
     }
 }
 
-/// One calendar window of a rule, from its first to its last day inclusive, with the label
-/// FORMATS.md gives it: `2026`, `2026-H1`, `2026-Q3`, `2026-04`, `2026-2027`, `2026-2028`.
+/// One window of a rule, from its first to its last day inclusive, with the label FORMATS.md
+/// gives it: `2026`, `2026-H1`, `2026-Q3`, `2026-04`; for a maximum interval (`2-years`,
+/// `3-years`) the ISO 8601 interval `START/DUE` (`2025-03-14/2027-03-14`), where START is the last
+/// drill that counts (or the date the duty runs from) and DUE, the last day, is the due date.
 public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let cadence: Cadence
     /// First day of the window.
@@ -54,6 +57,16 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
                                 day: CalendarDate.daysIn(month: endMonth, year: endYear))!
     }
 
+    /// The interval of a `2-years`/`3-years` duty running from `start` and due on `due`.
+    public init(interval cadence: Cadence, from start: CalendarDate, due: CalendarDate) {
+        self.cadence = cadence
+        self.start = start
+        self.end = due
+    }
+
+    /// Whether this is a maximum interval (`START/DUE`) rather than a calendar window.
+    public var isInterval: Bool { cadence.years != nil }
+
     /// The label of FORMATS.md §3.
     public var label: String {
         let y = String(start.year)
@@ -62,7 +75,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .quarter: return "\(y)-Q\((start.month - 1) / 3 + 1)"
         case .halfYear: return start.month == 1 ? "\(y)-H1" : "\(y)-H2"
         case .year: return y
-        case .twoYears, .threeYears: return "\(y)-\(end.year)"
+        case .twoYears, .threeYears: return "\(start)/\(end)"
         }
     }
 
@@ -74,30 +87,20 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Whether the window has ended when judged on `asOf`: `asOf` is after its last day.
     public func hasEnded(asOf: CalendarDate) -> Bool { asOf > end }
 
-    /// The windows of `cadence` that a check of `year` reports on.
-    ///
-    /// Months, quarters, half-years and the year itself: every window inside `year`. Multi-year
-    /// windows: the one window containing `year`, counting from `since` (default `year`);
-    /// none when `since` is after `year` (the rule is not yet in force).
+    /// The calendar windows of `cadence` inside `year`: every month, quarter, half-year or the
+    /// year itself. Empty for a maximum interval (`2-years`, `3-years`): its one period depends
+    /// on the drills on record (``IntervalDuty``).
     ///
     /// - Complexity: O(number of windows), at most 12.
-    public static func periods(of cadence: Cadence, in year: Int, since: Int? = nil) -> [Period] {
-        if let span = cadence.years {
-            let first = since ?? year
-            guard first <= year else { return [] }
-            let start = first + ((year - first) / span) * span
-            return [Period(cadence: cadence, year: start)]
-        }
+    public static func periods(of cadence: Cadence, in year: Int) -> [Period] {
+        guard cadence.years == nil else { return [] }
         let step = cadence.months
         return stride(from: 1, through: 12, by: step).map { Period(cadence: cadence, year: year, month: $0) }
     }
 
-    /// The window of `cadence` that contains `date` (multi-year windows counted from `since`,
-    /// default the date's own year), or `nil` when `date` is before `since`.
-    public static func period(of cadence: Cadence, containing date: CalendarDate, since: Int? = nil) -> Period? {
-        if cadence.years != nil {
-            return periods(of: cadence, in: date.year, since: since ?? date.year).first
-        }
+    /// The calendar window of `cadence` that contains `date`; `nil` for a maximum interval.
+    public static func period(of cadence: Cadence, containing date: CalendarDate) -> Period? {
+        guard cadence.years == nil else { return nil }
         let step = cadence.months
         let firstMonth = ((date.month - 1) / step) * step + 1
         return Period(cadence: cadence, year: date.year, month: firstMonth)

@@ -49,13 +49,20 @@ public struct Rule: Sendable, Hashable, Identifiable {
     public var forms: [DrillForm]
     /// The article the rule comes from (`应急管理部令第2号 第三十三条`).
     public var source: String
-    /// First year of the first multi-year window; `nil` = the checked year.
-    public var since: Int?
+    /// The day the rule takes effect: drills dated before it do not count, calendar windows that
+    /// end before it are not judged, and a `2-years`/`3-years` duty with no drill on record runs
+    /// from it. `nil` = no such day (pack key `since: YYYY-MM-DD`, or a year for 1 January).
+    public var since: CalendarDate?
+    /// The months of the year the rule is limited to (pack key `months:`); `nil` = every month.
+    public var months: Set<Int>?
+    /// A season the rule is limited to (pack key `during:`); `nil` = none.
+    public var during: RuleSeason?
     /// Per unit or per plan. `nil` = not set in the pack: per-unit, unless orgs.yaml's
     /// `count:` changes half-year rules.
     public var counting: Counting?
-    /// Whether each drill must be reported to the county department (国务院令第708号 第八条第二款);
-    /// a drill with `reported_to_county: no` is then a finding.
+    /// Whether the organisations the rule binds must report each drill to the county department,
+    /// besides those whose sectors carry that duty by statute (``ReportDuty``): how a pack adds
+    /// sectors (or kinds) to 国务院令第708号 第八条第二款.
     public var reportToCounty: Bool
     /// A short description for people (Chinese, as the sources).
     public var title: String?
@@ -64,9 +71,12 @@ public struct Rule: Sendable, Hashable, Identifiable {
 
     public init(
         id: String, appliesTo: Applicability, every: Cadence, atLeast: Int = 1, types: [DrillType] = [],
-        forms: [DrillForm] = [], source: String, since: Int? = nil, counting: Counting? = nil,
-        reportToCounty: Bool = false, title: String? = nil, pack: String = ""
+        forms: [DrillForm] = [], source: String, since: CalendarDate? = nil, counting: Counting? = nil,
+        reportToCounty: Bool = false, title: String? = nil, pack: String = "", months: Set<Int>? = nil,
+        during: RuleSeason? = nil
     ) {
+        self.months = months
+        self.during = during
         self.id = id
         self.appliesTo = appliesTo
         self.every = every
@@ -84,13 +94,46 @@ public struct Rule: Sendable, Hashable, Identifiable {
     /// Whether the rule binds `organization`.
     public func applies(to organization: Organization) -> Bool { appliesTo.matches(organization) }
 
-    /// Whether `record` is of a type and form this rule counts.
+    /// Whether `record` is of a type and form this rule counts (its date aside: see
+    /// ``counts(_:terms:)``).
     public func counts(_ record: DrillRecord) -> Bool {
         (types.isEmpty || types.contains(record.type)) && (forms.isEmpty || forms.contains(record.form))
     }
 
-    /// The windows this rule is judged on in `year`.
-    public func periods(in year: Int) -> [Period] { Period.periods(of: every, in: year, since: since) }
+    /// Whether `record` counts toward this rule: a type and form it counts, dated on or after
+    /// `since`, in a month the rule is limited to (``activeMonths(in:terms:)``).
+    public func counts(_ record: DrillRecord, terms: SchoolTerms) -> Bool {
+        counts(record) && since.map { record.date >= $0 } ?? true
+            && activeMonths(in: record.date.year, terms: terms).contains(record.date.month)
+    }
+
+    /// Whether the rule is limited to some months (`months:` or `during:`).
+    public var isSeasonal: Bool { months != nil || during != nil }
+
+    /// The months of `year` in which the rule asks for drills and drills count toward it: the
+    /// `months:` listed, and with `during: school-term` the term months of that year
+    /// (``SchoolTerms/termMonths(in:)``); every month when neither is set.
+    public func activeMonths(in year: Int, terms: SchoolTerms) -> Set<Int> {
+        var result = months ?? Set(1...12)
+        if during == .schoolTerm { result.formIntersection(terms.termMonths(in: year)) }
+        return result
+    }
+
+    /// The calendar windows this rule is judged on in `year`: those holding at least one of its
+    /// active months and not ending before ``since``. Empty for a maximum interval.
+    public func periods(in year: Int, terms: SchoolTerms = .standard) -> [Period] {
+        let active = activeMonths(in: year, terms: terms)
+        return Period.periods(of: every, in: year).filter { period in
+            (period.start.month...period.end.month).contains { active.contains($0) }
+                && since.map { period.end >= $0 } ?? true
+        }
+    }
+}
+
+/// A season a rule may be limited to (pack key `during:`).
+public enum RuleSeason: String, Sendable, Hashable, CaseIterable, Codable {
+    /// The school terms of the calendar (``SchoolTerms``).
+    case schoolTerm = "school-term"
 }
 
 /// A named list of rules, shipped (`national`, `quxian-2021`) or read from a YAML file.

@@ -53,6 +53,14 @@ public struct DrillObligation: Sendable, Hashable {
     public var plan: String?
     /// The rule's source article, for reports.
     public var source: String
+    /// The months of the year in which a drill counts toward it (`months:` and term months of the
+    /// rule); `nil` = every month.
+    public var months: Set<Int>?
+    /// Whether its drills must fall on school-term days (`during: school-term`).
+    public var schoolTermOnly: Bool = false
+    /// For a `2-years`/`3-years` duty: the due date (the window's last day is the last day a
+    /// drill keeps the duty in the plan year).
+    public var due: CalendarDate?
 
     public init(
         organization: String, rule: String, period: String, cadence: Cadence,
@@ -82,6 +90,13 @@ public struct DrillObligation: Sendable, Hashable {
         if let forms, !forms.contains(form) { return false }
         if let plan, plan != drillPlan { return false }
         return true
+    }
+
+    /// Whether a drill on `date` counts toward it: inside the window, in one of its months, and on
+    /// a term day when it is bound to school terms.
+    public func allows(_ date: CalendarDate, terms: SchoolTerms) -> Bool {
+        first <= date && date <= last && (months?.contains(date.month) ?? true)
+            && (!schoolTermOnly || terms.isTermDay(date))
     }
 
     /// `hengda-chem enterprise-onsite-half-year 2027-H1`.

@@ -27,7 +27,8 @@ extension DrillScheduler {
                     busy.insert(date.dayNumber)
                     dayLoad[date.dayNumber, default: 0] += 1
                     let counted = org.yearObligations.filter {
-                        $0.first <= date && date <= $0.last && $0.accepts(type: drillClass.type, form: drillClass.form, plan: drillClass.plan)
+                        $0.allows(date, terms: problem.terms)
+                            && $0.accepts(type: drillClass.type, form: drillClass.form, plan: drillClass.plan)
                     }.map { "\($0.rule) \($0.period)" }
                     let drill = PlannedDrill(
                         organization: org.organization.id, date: date, type: drillClass.type,
@@ -101,7 +102,7 @@ extension DrillScheduler {
                 // A window reaching past the year: what the year's planned drills leave of it.
                 var rest = ob
                 rest.done += drills.filter {
-                    $0.organization == ob.organization && ob.first <= $0.date && $0.date <= ob.last
+                    $0.organization == ob.organization && ob.allows($0.date, terms: problem.terms)
                         && ob.accepts(type: $0.type, form: $0.form, plan: $0.plan)
                 }.count
                 return rest.outstanding > 0 ? rest : nil

@@ -9,11 +9,15 @@ public struct DrillScheduleProblem: Sendable {
     public var obligations: [DrillObligation]
     /// Drills held or pinned (any year; those of the plan year use capacity).
     public var held: [HeldDrill]
+    /// The school terms, for obligations bound to them.
+    public var terms: SchoolTerms
 
     public init(
         year: Int, calendar: HolidayCalendar, settings: PlanningSettings = PlanningSettings(),
-        organizations: [PlanningOrganization], obligations: [DrillObligation], held: [HeldDrill] = []
+        organizations: [PlanningOrganization], obligations: [DrillObligation], held: [HeldDrill] = [],
+        terms: SchoolTerms = .shipped
     ) {
+        self.terms = terms
         self.year = year
         self.calendar = calendar
         self.settings = settings

@@ -1,3 +1,4 @@
+internal import Yams
 import Foundation
 import YubeiCore
 
@@ -43,6 +44,14 @@ public struct HolidayCalendar: Sendable, Hashable {
     public var workdays: Set<CalendarDate>
     /// Where the calendar came from (a path, or `shipped:china-2027`), for reports.
     public var origin: String
+    /// The school terms that fall in the year (key `terms:`), for rules with
+    /// `during: school-term`; `nil` when the file gives none.
+    public var terms: [SchoolTerm]?
+    /// Where the terms come from (key `terms_source:`), e.g. a provincial education department's notice.
+    public var termsSource: String = ""
+
+    /// The terms of this calendar's year, as ``SchoolTerms`` (no known year when it gives none).
+    public var schoolTerms: SchoolTerms { SchoolTerms(byYear: terms.map { [year: $0] } ?? [:]) }
 
     public init(
         year: Int, name: String = "", source: String = "", isEstimated: Bool = false,
@@ -73,10 +82,18 @@ public struct HolidayCalendar: Sendable, Hashable {
         isWorkingDay(date) && closure(on: date) == nil
     }
 
+    /// Why no drill can be held on a day.
+    public enum ClosedReason: Sendable, Hashable {
+        /// A holiday or blackout of the calendar.
+        case closure(Closure)
+        /// A weekend day that is not a make-up working day.
+        case weekend
+    }
+
     /// Why no drill can be held on `date`, or `nil` when one can.
-    public func reasonClosed(on date: CalendarDate) -> String? {
-        if let closure = closure(on: date) { return closure.name }
-        if !isWorkingDay(date) { return "weekend" }
+    public func reasonClosed(on date: CalendarDate) -> ClosedReason? {
+        if let closure = closure(on: date) { return .closure(closure) }
+        if !isWorkingDay(date) { return .weekend }
         return nil
     }
 }
@@ -116,6 +133,10 @@ extension HolidayCalendar {
     /// holidays: [{name: 春节, from: 2027-02-05, to: 2027-02-13}]
     /// workdays: [2027-02-20]       # make-up working days (调休上班)
     /// blackouts: [{name: 中考, from: 2027-06-18, to: 2027-06-20}]
+    /// terms:                       # school terms with a day in the year (may start or end next to it)
+    ///   - {name: 2026—2027学年第一学期, from: 2026-09-01, to: 2027-01-22}
+    ///   - {name: 2026—2027学年第二学期, from: 2027-02-22, to: 2027-07-02}
+    /// terms_source: 四川省教育厅 2026—2027 学年校历
     /// ```
     ///
     /// - Throws: ``InputError`` with every diagnostic.
@@ -131,7 +152,8 @@ extension HolidayCalendar {
     static func read(_ root: Node, reader: inout YAMLReader, origin: String) -> HolidayCalendar? {
         guard let fields = reader.fields(
             root, "",
-            known: ["year", "name", "source", "status", "weekend", "holidays", "workdays", "blackouts"],
+            known: ["year", "name", "source", "status", "weekend", "holidays", "workdays", "blackouts", "terms",
+                    "terms_source"],
             required: ["year"]
         ) else { return nil }
         guard let yearNode = fields["year"], let year = reader.integer(yearNode, "year", minimum: 1) else { return nil }
@@ -157,6 +179,22 @@ extension HolidayCalendar {
                 }
             }
         }
+        if let node = fields["terms_source"] { calendar.termsSource = reader.string(node, "terms_source") ?? "" }
+        if let node = fields["terms"], let items = reader.sequence(node, "terms") {
+            var terms: [SchoolTerm] = []
+            for (i, item) in items.enumerated() {
+                // A term may start in the year before (autumn term) or end in the year after.
+                guard let closure = readClosure(item, "terms[\(i)]", kind: .blackout, year: year, reader: &reader,
+                                                years: (year - 1)...(year + 1)) else { continue }
+                guard closure.last.year >= year, closure.first.year <= year else {
+                    reader.error(item, "terms[\(i)]", "the term \(closure.first)…\(closure.last) has no day in \(year)")
+                    continue
+                }
+                terms.append(SchoolTerm(name: closure.name, first: closure.first, last: closure.last,
+                                        isEstimated: closure.isEstimated || calendar.isEstimated))
+            }
+            calendar.terms = terms
+        }
         if let node = fields["workdays"], let items = reader.sequence(node, "workdays") {
             for (i, item) in items.enumerated() {
                 guard let date = readDate(item, "workdays[\(i)]", year: year, reader: &reader) else { continue }
@@ -170,13 +208,14 @@ extension HolidayCalendar {
     }
 
     static func readClosure(
-        _ node: Node, _ keyPath: String, kind: Closure.Kind, year: Int, reader: inout YAMLReader
+        _ node: Node, _ keyPath: String, kind: Closure.Kind, year: Int, reader: inout YAMLReader,
+        years: ClosedRange<Int>? = nil
     ) -> Closure? {
         guard let fields = reader.fields(node, keyPath, known: ["name", "from", "to", "estimated"], required: ["name", "from", "to"]),
               let nameNode = fields["name"], let fromNode = fields["from"], let toNode = fields["to"] else { return nil }
         let name = reader.string(nameNode, fields.path("name"))
-        let from = readDate(fromNode, fields.path("from"), year: year, reader: &reader)
-        let to = readDate(toNode, fields.path("to"), year: year, reader: &reader)
+        let from = readDate(fromNode, fields.path("from"), year: year, reader: &reader, years: years)
+        let to = readDate(toNode, fields.path("to"), year: year, reader: &reader, years: years)
         var estimated = false
         if let node = fields["estimated"] { estimated = reader.boolean(node, fields.path("estimated")) ?? false }
         guard let name, let from, let to else { return nil }
@@ -187,11 +226,21 @@ extension HolidayCalendar {
         return Closure(name: name, kind: kind, first: from, last: to, isEstimated: estimated)
     }
 
-    /// A `YYYY-MM-DD` date inside `year` (a calendar file describes one year).
-    static func readDate(_ node: Node, _ keyPath: String, year: Int, reader: inout YAMLReader) -> CalendarDate? {
+    /// A `YYYY-MM-DD` date inside `year` (a calendar file describes one year), or inside `years`
+    /// when given (school terms reach into the years around it).
+    static func readDate(
+        _ node: Node, _ keyPath: String, year: Int, reader: inout YAMLReader, years: ClosedRange<Int>? = nil
+    ) -> CalendarDate? {
         guard let text = reader.string(node, keyPath) else { return nil }
         switch CalendarDate.parse(text) {
         case .success(let date):
+            if let years {
+                guard years.contains(date.year) else {
+                    reader.error(node, keyPath, "\(date) is not in or next to the calendar's year \(year)")
+                    return nil
+                }
+                return date
+            }
             guard date.year == year else {
                 reader.error(node, keyPath, "\(date) is not in the calendar's year \(year)")
                 return nil

@@ -1,3 +1,4 @@
+internal import Yams
 import YubeiCore
 
 extension PlanningSettings {

@@ -281,7 +281,7 @@ private func mipCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer
 private func addLazyRows(_ tree: OpaquePointer, _ context: MIPCallbackContext, _ separate: (LazyConstraintRequest) -> [ConstraintDefinition]) {
     guard let prob = glp_ios_get_prob(tree) else { return }
     let values = (0..<context.columnCount).map { glp_get_col_prim(prob, Int32($0 + 1)) }
-    let integral = context.integerColumns.allSatisfy { abs(values[$0] - values[$0].rounded()) <= 1e-6 }
+    let integral = context.integerColumns.allSatisfy { Tolerance.isIntegral(values[$0]) }
     let node = glp_ios_curr_node(tree)
     let request = LazyConstraintRequest(values: values, isIntegral: integral, node: Int(node), depth: Int(glp_ios_node_level(tree, node)))
     for row in separate(request) {

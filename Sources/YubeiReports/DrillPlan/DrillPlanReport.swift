@@ -19,29 +19,24 @@ public enum DrillPlanReport {
         func name(_ id: String) -> String { names[id] ?? id }
     }
 
-    struct Table {
-        var headings: [String]
-        var rows: [[String]]
-    }
-
-    static func preferenceTable(_ plan: DrillPlan, _ l: Language) -> Table {
+    static func preferenceTable(_ plan: DrillPlan, _ l: Language) -> ReportTable {
         let T = DrillPlanText.self
         let rows = plan.preferences.map { p -> [String] in
             let name = p.kind == .spacing ? T.spacingName(days: plan.spacingDays)(l) : T.seasonName(p.hazard, p.name)(l)
             let unmet = p.unmet.prefix(8).joined(separator: ", ") + (p.unmet.count > 8 ? " …(+\(p.unmet.count - 8))" : "")
             let share = p.applicable == 0 ? "—" : String(format: "%.0f%%", p.share * 100)
-            return [name, format(p.weight), "\(p.met) / \(p.applicable)", share, unmet]
+            return [name, NumberText.plain(p.weight), "\(p.met) / \(p.applicable)", share, unmet]
         }
-        return Table(headings: [T.preference(l), T.weight(l), T.met(l), T.share(l), T.notMet(l)], rows: rows)
+        return ReportTable(headings: [T.preference(l), T.weight(l), T.met(l), T.share(l), T.notMet(l)], rows: rows)
     }
 
-    static func loadTable(_ plan: DrillPlan, _ l: Language) -> Table {
+    static func loadTable(_ plan: DrillPlan, _ l: Language) -> ReportTable {
         let T = DrillPlanText.self
         let rows = (0..<12).map { m in
             ["\(plan.year)-\(m < 9 ? "0" : "")\(m + 1)", String(plan.load.drillDays[m]), String(plan.load.drills[m]),
              String(format: "%.1f", plan.load.target[m])]
         }
-        return Table(headings: [T.month(l), T.workingDays(l), T.drills(l), T.target(l)], rows: rows)
+        return ReportTable(headings: [T.month(l), T.workingDays(l), T.drills(l), T.target(l)], rows: rows)
     }
 
     static func drillRow(_ d: PlannedDrill, _ dir: Directory, _ l: Language) -> [String] {
@@ -55,7 +50,7 @@ public enum DrillPlanReport {
         return [T.date(l), T.organization(l), T.type(l), T.form(l), T.plan(l), T.countsToward(l)]
     }
 
-    static func organizationTable(_ plan: DrillPlan, _ dir: Directory, _ l: Language) -> Table {
+    static func organizationTable(_ plan: DrillPlan, _ dir: Directory, _ l: Language) -> ReportTable {
         let T = DrillPlanText.self
         var byOrg: [String: [PlannedDrill]] = [:]
         for d in plan.drills { byOrg[d.organization, default: []].append(d) }
@@ -64,13 +59,13 @@ public enum DrillPlanReport {
             let kind = dir.kinds[id].map { T.kindNames[$0]?(l) ?? $0 } ?? ""
             return [dir.name(id), id, kind, String(byOrg[id]!.count), list.joined(separator: ", ")]
         }
-        return Table(headings: [T.organization(l), "id", T.kind(l), T.drills(l), T.dates(l)], rows: rows)
+        return ReportTable(headings: [T.organization(l), "id", T.kind(l), T.drills(l), T.dates(l)], rows: rows)
     }
 
-    static func deferredTable(_ plan: DrillPlan, _ dir: Directory, _ l: Language) -> Table {
+    static func deferredTable(_ plan: DrillPlan, _ dir: Directory, _ l: Language) -> ReportTable {
         let T = DrillPlanText.self
         let rows = plan.deferred.map { [dir.name($0.organization), $0.rule, $0.period, String($0.outstanding)] }
-        return Table(headings: [T.organization(l), T.rule(l), T.period(l), T.outstanding(l)], rows: rows)
+        return ReportTable(headings: [T.organization(l), T.rule(l), T.period(l), T.outstanding(l)], rows: rows)
     }
 
     static func intro(_ plan: DrillPlan, _ l: Language) -> [String] {
@@ -85,86 +80,55 @@ public enum DrillPlanReport {
         return lines
     }
 
-    static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
-    }
+    // MARK: Document
 
-    // MARK: Markdown
-
-    /// plan.md.
-    ///
-    /// - Complexity: O(drills log drills).
-    public static func markdown(_ plan: DrillPlan, directory: Directory, language l: Language) -> String {
-        let T = DrillPlanText.self
-        var out = "# \(T.title(year: plan.year)(l))\n\n"
-        for line in intro(plan, l) { out += line + "\n\n" }
-        out += "## \(T.preferencesHeading(l))\n\n" + markdownTable(preferenceTable(plan, l)) + "\n"
-        out += "## \(T.loadHeading(l))\n\n\(T.loadSentence(deviation: plan.load.deviation)(l))\n\n" + markdownTable(loadTable(plan, l)) + "\n"
-        out += "## \(T.monthsHeading(l))\n\n"
-        for month in 1...12 {
-            let drills = plan.drills.filter { $0.date.month == month }
-            out += "### \(T.monthHeading(year: plan.year, month: month, count: drills.count)(l))\n\n"
-            if !drills.isEmpty {
-                out += markdownTable(Table(headings: drillHeadings(l), rows: drills.map { drillRow($0, directory, l) })) + "\n"
-            }
-        }
-        out += "## \(T.byOrganizationHeading(l))\n\n" + markdownTable(organizationTable(plan, directory, l)) + "\n"
-        if !plan.deferred.isEmpty {
-            out += "## \(T.deferredHeading(l))\n\n" + markdownTable(deferredTable(plan, directory, l)) + "\n"
-        }
-        out += "## \(T.solverHeading(l))\n\n" + plan.solverNotes.map { "- \($0)\n" }.joined()
-        return out
-    }
-
-    static func markdownTable(_ table: Table) -> String {
-        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
-        var out = "| " + table.headings.map(cell).joined(separator: " | ") + " |\n"
-        out += "|" + table.headings.map { _ in " --- |" }.joined() + "\n"
-        for row in table.rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
-        return out
-    }
-
-    // MARK: HTML
-
-    /// plan.html: the same content, with a calendar grid (Monday first) for each month.
+    /// The plan's content, independent of markup. Months are tables of drills in Markdown and
+    /// calendar grids (Monday first) in HTML.
     ///
     /// - Complexity: O(drills log drills + days of the year).
-    public static func html(_ plan: DrillPlan, directory: Directory, language l: Language) -> String {
+    static func document(_ plan: DrillPlan, directory: Directory, language l: Language, calendarGrids: Bool) -> ReportDocument {
         let T = DrillPlanText.self
-        var out = """
-        <!DOCTYPE html>
-        <html lang="\(l == .zh ? "zh-CN" : "en")">
-        <head><meta charset="utf-8"><title>\(escape(T.title(year: plan.year)(l)))</title>
-        <style>
-        body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:2em;max-width:72em}
-        table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #bbb;padding:.2em .5em;vertical-align:top}
-        th{background:#eee}.cal td{width:8em;height:4.5em;font-size:.8em}.cal .off{background:#f3f3f3;color:#888}
-        .cal .day{font-weight:bold}.cal .hol{color:#b00}.warn{color:#b00;font-weight:bold}
+        let intro = intro(plan, l).enumerated().map { i, line in ReportBlock.paragraph(line, tone: i == 2 ? .warn : nil) }
+        var document = ReportDocument(title: T.title(year: plan.year)(l), language: l, intro: intro)
+        document.style = """
+        .cal td{width:8em;height:4.5em;font-size:.8em}.cal .off{background:#f3f3f3;color:#888}
+        .cal .day{font-weight:bold}.cal .hol{color:#b00}
         @media print{h3{page-break-before:auto}.cal{page-break-inside:avoid}}
-        </style></head>
-        <body>
-        <h1>\(escape(T.title(year: plan.year)(l)))</h1>
-
         """
-        for (i, line) in intro(plan, l).enumerated() {
-            out += i == 2 ? "<p class=\"warn\">\(escape(line))</p>\n" : "<p>\(escape(line))</p>\n"
-        }
-        out += "<h2>\(escape(T.preferencesHeading(l)))</h2>\n" + htmlTable(preferenceTable(plan, l))
-        out += "<h2>\(escape(T.loadHeading(l)))</h2>\n<p>\(escape(T.loadSentence(deviation: plan.load.deviation)(l)))</p>\n" + htmlTable(loadTable(plan, l))
-        out += "<h2>\(escape(T.monthsHeading(l)))</h2>\n"
+        document.sections.append(ReportSection(T.preferencesHeading(l), [.table(preferenceTable(plan, l))]))
+        document.sections.append(ReportSection(T.loadHeading(l), [
+            .paragraph(T.loadSentence(deviation: plan.load.deviation)(l)), .table(loadTable(plan, l)),
+        ]))
+        var months = ReportSection(T.monthsHeading(l))
         var byDay: [CalendarDate: [PlannedDrill]] = [:]
         for d in plan.drills { byDay[d.date, default: []].append(d) }
         for month in 1...12 {
             let drills = plan.drills.filter { $0.date.month == month }
-            out += "<h3>\(escape(T.monthHeading(year: plan.year, month: month, count: drills.count)(l)))</h3>\n"
-            out += calendarGrid(year: plan.year, month: month, byDay: byDay, calendar: plan.calendar, directory: directory, l)
+            months.blocks.append(.subheading(T.monthHeading(year: plan.year, month: month, count: drills.count)(l)))
+            if calendarGrids {
+                months.blocks.append(.html(calendarGrid(year: plan.year, month: month, byDay: byDay, calendar: plan.calendar,
+                                                        directory: directory, l)))
+            } else if !drills.isEmpty {
+                months.blocks.append(.table(ReportTable(headings: drillHeadings(l), rows: drills.map { drillRow($0, directory, l) })))
+            }
         }
-        out += "<h2>\(escape(T.byOrganizationHeading(l)))</h2>\n" + htmlTable(organizationTable(plan, directory, l))
+        document.sections.append(months)
+        document.sections.append(ReportSection(T.byOrganizationHeading(l), [.table(organizationTable(plan, directory, l))]))
         if !plan.deferred.isEmpty {
-            out += "<h2>\(escape(T.deferredHeading(l)))</h2>\n" + htmlTable(deferredTable(plan, directory, l))
+            document.sections.append(ReportSection(T.deferredHeading(l), [.table(deferredTable(plan, directory, l))]))
         }
-        out += "<h2>\(escape(T.solverHeading(l)))</h2>\n<ul>\n" + plan.solverNotes.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
-        return out + "</body>\n</html>\n"
+        document.sections.append(ReportSection(T.solverHeading(l), [.list(plan.solverNotes)]))
+        return document
+    }
+
+    /// plan.md.
+    public static func markdown(_ plan: DrillPlan, directory: Directory, language l: Language) -> String {
+        MarkdownRenderer.render(document(plan, directory: directory, language: l, calendarGrids: false))
+    }
+
+    /// plan.html: the same content, with a calendar grid (Monday first) for each month.
+    public static func html(_ plan: DrillPlan, directory: Directory, language l: Language) -> String {
+        HTMLRenderer.render(document(plan, directory: directory, language: l, calendarGrids: true))
     }
 
     static func calendarGrid(
@@ -172,7 +136,7 @@ public enum DrillPlanReport {
         directory: Directory, _ l: Language
     ) -> String {
         let T = DrillPlanText.self
-        var out = "<table class=\"cal\"><tr>" + T.weekdays.map { "<th>\(escape($0(l)))</th>" }.joined() + "</tr>\n<tr>"
+        var out = "<table class=\"cal\"><tr>" + T.weekdays.map { "<th>\(HTMLEscaper.escape($0(l)))</th>" }.joined() + "</tr>\n<tr>"
         let first = CalendarDate(year: year, month: month, day: 1)!
         out += String(repeating: "<td class=\"off\"></td>", count: first.weekday - 1)
         for day in 1...CalendarDate.daysIn(month: month, year: year) {
@@ -180,10 +144,10 @@ public enum DrillPlanReport {
             if date.weekday == 1 && day > 1 { out += "</tr>\n<tr>" }
             let closed = calendar.reasonClosed(on: date)
             var cell = "<span class=\"day\">\(day)</span>"
-            if let closed, closed != "weekend" { cell += " <span class=\"hol\">\(escape(closed))</span>" }
+            if case .closure(let closure)? = closed { cell += " <span class=\"hol\">\(HTMLEscaper.escape(closure.name))</span>" }
             let drills = byDay[date] ?? []
             for d in drills.prefix(4) {
-                cell += "<br>\(escape(directory.name(d.organization))) · \(escape(T.typeNames[d.type]?(l) ?? d.type))"
+                cell += "<br>\(HTMLEscaper.escape(directory.name(d.organization))) · \(HTMLEscaper.escape(T.typeNames[d.type]?(l) ?? d.type))"
             }
             if drills.count > 4 { cell += "<br>… +\(drills.count - 4)" }
             out += "<td\(closed != nil ? " class=\"off\"" : "")>\(cell)</td>"
@@ -191,17 +155,6 @@ public enum DrillPlanReport {
         let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!
         out += String(repeating: "<td class=\"off\"></td>", count: 7 - last.weekday)
         return out + "</tr></table>\n"
-    }
-
-    static func htmlTable(_ table: Table) -> String {
-        var out = "<table><tr>" + table.headings.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
-        for row in table.rows { out += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }
-        return out + "</table>\n"
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     // MARK: iCalendar

@@ -11,16 +11,15 @@ public enum DrillCheckCSV {
     public static func text(_ report: DrillCheckReport, orgs: OrganizationRegistry) -> String {
         let byId = Dictionary(orgs.organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rules = Dictionary(orgs.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var lines = [columns.joined(separator: ",")]
-        for r in report.results {
+        let rows = report.results.map { r in
             let o = byId[r.organization]
-            lines.append([
+            return [
                 r.organization, o?.name ?? "", o?.kind.rawValue ?? "", o?.township ?? "", r.rule,
                 rules[r.rule]?.source ?? "", r.period.label, r.period.start.description, r.period.end.description,
                 String(r.required), String(r.done), r.status.rawValue, r.counting.rawValue,
                 r.plans.filter { !$0.isMet }.map(\.plan).joined(separator: " "),
-            ].map(DrillRecordsCSV.quoted).joined(separator: ","))
+            ]
         }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        return CSVRenderer.render(headings: columns, rows: rows)
     }
 }

@@ -31,7 +31,7 @@ enum SitingMap {
             return (offX + (x - minX) * scale, offY + (y - minY) * scale)
         }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
-        let esc = SitingReport.escapeHTML
+        let esc = HTMLEscaper.escape
 
         let openW = Set(plan.openWarehouses), openS = Set(plan.openShelters)
         var flaggedAreas = Set<String>()
@@ -84,7 +84,7 @@ enum SitingMap {
         for area in p.areas {
             let (x, y) = xy(area.position)
             let r = (dense ? 1.5 : 4) + (dense ? 6 : 18) * sqrt(area.population / maxPopulation)
-            s += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r))\" fill=\"#94a3b8\" fill-opacity=\"0.45\" stroke=\"#475569\" stroke-width=\"0.8\"><title>\(esc(SitingText.label(area.id, name: area.name))): \(SitingText.number(area.population, digits: 0))</title></circle>\n"
+            s += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r))\" fill=\"#94a3b8\" fill-opacity=\"0.45\" stroke=\"#475569\" stroke-width=\"0.8\"><title>\(esc(SitingText.label(area.id, name: area.name))): \(NumberText.number(area.population, digits: 0))</title></circle>\n"
             if flaggedAreas.contains(area.id) {
                 s += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r + 3))\" fill=\"none\" stroke=\"#dc2626\" stroke-width=\"2.2\"/>\n"
             }
@@ -117,7 +117,7 @@ enum SitingMap {
         let barX = margin, barY = height - 18
         s += "<g stroke=\"#1f2933\" stroke-width=\"2\"><line x1=\"\(f(barX))\" y1=\"\(f(barY))\" x2=\"\(f(barX + length * scale))\" y2=\"\(f(barY))\"/>"
         s += "<line x1=\"\(f(barX))\" y1=\"\(f(barY - 5))\" x2=\"\(f(barX))\" y2=\"\(f(barY + 5))\"/><line x1=\"\(f(barX + length * scale))\" y1=\"\(f(barY - 5))\" x2=\"\(f(barX + length * scale))\" y2=\"\(f(barY + 5))\"/></g>\n"
-        s += "<text x=\"\(f(barX + length * scale + 8))\" y=\"\(f(barY + 4))\" font-size=\"12\">\(SitingText.number(length, digits: 2)) \(T.scaleKm(l))</text>\n"
+        s += "<text x=\"\(f(barX + length * scale + 8))\" y=\"\(f(barY + 4))\" font-size=\"12\">\(NumberText.number(length, digits: 2)) \(T.scaleKm(l))</text>\n"
         // North arrow.
         let nx = width - legendWidth - 25, ny = height - 50
         s += "<text x=\"\(f(nx))\" y=\"\(f(ny))\" font-size=\"16\" text-anchor=\"middle\">N</text><path d=\"M \(f(nx)) \(f(ny + 4)) l -6 16 l 6 -5 l 6 5 z\" fill=\"#1f2933\"/>\n"

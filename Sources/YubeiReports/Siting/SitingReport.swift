@@ -5,22 +5,6 @@ import YubeiSiting
 /// The planner's report of a siting plan, as Markdown (`report.md`) and as one self-contained
 /// HTML page with an SVG map (`report.html`). Both come from the same sections, so they agree.
 public enum SitingReport {
-    /// A titled block of text and tables.
-    struct Section {
-        var title: String
-        var paragraphs: [String] = []
-        var tables: [Table] = []
-        /// Whether the map goes in this section (HTML only).
-        var isMap = false
-    }
-
-    struct Table {
-        var header: [String]
-        var rows: [[String]]
-        /// Rows to highlight (a shortfall, an over-full shelter).
-        var flagged: Set<Int> = []
-    }
-
     typealias T = SitingReportText
 
     /// A few lines for the terminal after `yubei solve`.
@@ -29,11 +13,11 @@ public enum SitingReport {
         let shortfalls = plan.hazards.values.reduce(0) { $0 + $1.unmet.supplies.count }
         let gaps = plan.hazards.values.reduce(0) { $0 + $1.teamCoverage.uncovered.count }
         return T.summary(
-            name: problem.name, status: (T.statusWords[plan.status] ?? Phrase(en: plan.status, zh: plan.status))(language),
+            name: problem.name, status: ReportText.status(plan.status)(language),
             objective: n(plan.objective, digits: 0),
             cost: plan.objectiveTerms.map { n($0.opening + $0.stock + $0.expectedTransport, digits: 0) } ?? "—",
-            gap: plan.gap.map { String(format: "%.3f%%", $0 * 100) } ?? "—",
-            seconds: String(format: "%.2f", plan.seconds), warehouses: plan.openWarehouses.count,
+            gap: NumberText.percent(plan.gap),
+            seconds: NumberText.seconds(plan.seconds), warehouses: plan.openWarehouses.count,
             shelters: plan.openShelters.count, opening: n(plan.spending?.opening ?? 0, digits: 0),
             unsheltered: n(unsheltered, digits: 0), shortfalls: shortfalls, gaps: gaps,
             explanations: plan.explanations.count + plan.unmetReasons.count, out: outputDirectory)(language)
@@ -41,120 +25,68 @@ public enum SitingReport {
 
     /// `report.md`.
     public static func markdown(problem: SitingProblem, plan: SitingPlan, language: Language) -> String {
-        var out = "# \(T.title(language)): \(problem.name)\n\n"
-        for section in sections(problem: problem, plan: plan, language: language) where !section.isMap {
-            out += "## \(section.title)\n\n"
-            for paragraph in section.paragraphs { out += paragraph + "\n\n" }
-            for table in section.tables {
-                out += "| " + table.header.map(escapeMarkdown).joined(separator: " | ") + " |\n"
-                out += "|" + table.header.map { _ in "---" }.joined(separator: "|") + "|\n"
-                for row in table.rows { out += "| " + row.map(escapeMarkdown).joined(separator: " | ") + " |\n" }
-                out += "\n"
-            }
-        }
-        return out
+        MarkdownRenderer.render(document(problem: problem, plan: plan, language: language))
     }
 
     /// `report.html`: inline CSS and SVG, no external resources.
     public static func html(problem: SitingProblem, plan: SitingPlan, language: Language) -> String {
-        var body = "<h1>\(escapeHTML(T.title(language))): \(escapeHTML(problem.name))</h1>\n"
-        for section in sections(problem: problem, plan: plan, language: language) {
-            body += "<section>\n<h2>\(escapeHTML(section.title))</h2>\n"
-            if section.isMap { body += SitingMap.svg(problem: problem, plan: plan, language: language) + "\n" }
-            for paragraph in section.paragraphs { body += "<p>\(escapeHTML(paragraph))</p>\n" }
-            for table in section.tables {
-                body += "<table>\n<thead><tr>" + table.header.map { "<th>\(escapeHTML($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-                for (i, row) in table.rows.enumerated() {
-                    let cls = table.flagged.contains(i) ? " class=\"flag\"" : ""
-                    body += "<tr\(cls)>" + row.map { "<td>\(escapeHTML($0))</td>" }.joined() + "</tr>\n"
-                }
-                body += "</tbody>\n</table>\n"
-            }
-            body += "</section>\n"
-        }
-        return """
-        <!DOCTYPE html>
-        <html lang="\(language == .zh ? "zh-CN" : "en")">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escapeHTML(T.title(language))): \(escapeHTML(problem.name))</title>
-        <style>
-        body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; margin: 2em auto; max-width: 1200px; color: #1f2933; padding: 0 1em; }
-        h1 { font-size: 1.6em; border-bottom: 3px solid #b42318; padding-bottom: .3em; }
-        h2 { font-size: 1.2em; margin-top: 1.6em; color: #243b53; }
-        table { border-collapse: collapse; margin: .6em 0 1.2em; font-size: .9em; }
-        th, td { border: 1px solid #cbd2d9; padding: .3em .6em; text-align: left; vertical-align: top; }
-        th { background: #f0f4f8; }
-        tr.flag td { background: #fde8e8; }
-        svg { border: 1px solid #cbd2d9; background: #fbfcfd; max-width: 100%; height: auto; }
-        </style>
-        </head>
-        <body>
-        \(body)
-        </body>
-        </html>
-
-        """
+        HTMLRenderer.render(document(problem: problem, plan: plan, language: language))
     }
 
-    static func escapeHTML(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    /// The report's content, independent of markup: one document for both forms.
+    static func document(problem: SitingProblem, plan: SitingPlan, language: Language) -> ReportDocument {
+        ReportDocument(title: "\(T.title(language)): \(problem.name)", language: language,
+                       sections: sections(problem: problem, plan: plan, language: language))
     }
 
-    static func escapeMarkdown(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
-
-    static func n(_ x: Double?, digits: Int = 1) -> String { x.map { SitingText.number($0, digits: digits) } ?? "—" }
+    static func n(_ x: Double?, digits: Int = 1) -> String { NumberText.number(x, digits: digits) }
 
     // MARK: Sections
 
-    static func sections(problem p: SitingProblem, plan: SitingPlan, language l: Language) -> [Section] {
-        var result: [Section] = []
+    static func sections(problem p: SitingProblem, plan: SitingPlan, language l: Language) -> [ReportSection] {
+        var result: [ReportSection] = []
         let areaName = Dictionary(p.areas.map { ($0.id, SitingText.label($0.id, name: $0.name)) }, uniquingKeysWith: { a, _ in a })
         let hazardName = Dictionary(p.hazards.map { ($0.id, SitingText.label($0.id, name: $0.name)) }, uniquingKeysWith: { a, _ in a })
         let openW = Set(plan.openWarehouses), openS = Set(plan.openShelters)
 
         // Status.
-        var status = Section(title: T.status(l))
-        status.tables.append(Table(header: [T.term(l), ""], rows: [
-            [T.status(l), (T.statusWords[plan.status] ?? Phrase(en: plan.status, zh: plan.status))(l)],
+        var status = ReportSection(T.status(l))
+        status.blocks.append(.table(ReportTable(headings: [T.term(l), ""], rows: [
+            [T.status(l), ReportText.status(plan.status)(l)],
             [T.objective(l), n(plan.objective, digits: 0)],
             [T.bound(l), n(plan.bound, digits: 0)],
             [T.lpBound(l), n(plan.lpBound, digits: 0)],
-            [T.gap(l), plan.gap.map { String(format: "%.4f%%", $0 * 100) } ?? "—"],
-            [T.seconds(l), String(format: "%.2f s", plan.seconds)],
-        ]))
+            [T.gap(l), NumberText.percent(plan.gap, digits: 4)],
+            [T.seconds(l), NumberText(l).duration(seconds: plan.seconds)],
+        ])))
         result.append(status)
         guard plan.objective != nil else {
-            var none = Section(title: T.sitesHeading(l))
-            none.paragraphs.append(T.noSolution(l))
+            var none = ReportSection(T.sitesHeading(l))
+            none.blocks.append(.paragraph(T.noSolution(l)))
             result.append(none)
             result.append(explanations(p, plan, l))
             return result
         }
 
-        var map = Section(title: T.mapHeading(l))
-        map.isMap = true
-        result.append(map)
+        result.append(ReportSection(T.mapHeading(l), [.html(SitingMap.svg(problem: p, plan: plan, language: l))]))
 
         // Objective.
-        var objective = Section(title: T.objectiveHeading(l))
-        objective.paragraphs.append(T.objectiveText(penalty: n(plan.unmetPenaltyPerPerson, digits: 0))(l))
+        var objective = ReportSection(T.objectiveHeading(l))
+        objective.blocks.append(.paragraph(T.objectiveText(penalty: n(plan.unmetPenaltyPerPerson, digits: 0))(l)))
         if let terms = plan.objectiveTerms {
-            objective.tables.append(Table(header: [T.term(l), T.yuan(l)], rows: [
+            objective.blocks.append(.table(ReportTable(headings: [T.term(l), T.yuan(l)], rows: [
                 [T.unmetPenalty(l), n(terms.unmetPenalty, digits: 0)],
                 [T.opening(l), n(terms.opening, digits: 0)],
                 [T.stockCost(l), n(terms.stock, digits: 0)],
                 [T.transport(l), n(terms.expectedTransport, digits: 0)],
                 [T.objective(l), n(plan.objective, digits: 0)],
-            ]))
+            ])))
         }
         result.append(objective)
         result.append(explanations(p, plan, l))
 
         // Sites.
-        var sites = Section(title: T.sitesHeading(l))
+        var sites = ReportSection(T.sitesHeading(l))
         var siteRows: [[String]] = []
         for w in p.warehouses {
             let state = w.isExisting ? T.existing(l) : openW.contains(w.id) ? T.opened(l) : T.notOpened(l)
@@ -166,12 +98,12 @@ public enum SitingReport {
             siteRows.append([SitingText.label(s.id, name: s.name), T.shelter(l) + cls, state,
                              "\(n(s.capacity, digits: 0)) (\(n(s.area)) m²)", n(s.isExisting ? 0 : s.fixedCost, digits: 0)])
         }
-        sites.tables.append(Table(header: [T.site(l), T.kind(l), T.state(l), T.capacity(l), T.fixedCost(l)], rows: siteRows))
+        sites.blocks.append(.table(ReportTable(headings: [T.site(l), T.kind(l), T.state(l), T.capacity(l), T.fixedCost(l)], rows: siteRows)))
         result.append(sites)
 
         // Stock.
         if !p.supplies.isEmpty {
-            var stock = Section(title: T.stockHeading(l))
+            var stock = ReportSection(T.stockHeading(l))
             var rows: [[String]] = []
             for w in p.warehouses where openW.contains(w.id) {
                 let held = plan.stock[w.id] ?? [:]
@@ -179,12 +111,12 @@ public enum SitingReport {
                 rows.append([SitingText.label(w.id, name: w.name)] + p.supplies.map { n(held[$0.id] ?? 0) }
                             + ["\(n(volume)) / \(n(w.capacity))"])
             }
-            stock.tables.append(Table(header: [T.warehouse(l)] + p.supplies.map { SitingText.label($0.id, name: $0.name) } + [T.volume(l)], rows: rows))
+            stock.blocks.append(.table(ReportTable(headings: [T.warehouse(l)] + p.supplies.map { SitingText.label($0.id, name: $0.name) } + [T.volume(l)], rows: rows)))
             result.append(stock)
         }
 
         // Shelter load.
-        var load = Section(title: T.loadHeading(l))
+        var load = ReportSection(T.loadHeading(l))
         var loadRows: [[String]] = []
         for s in p.shelters where openS.contains(s.id) {
             var row = [SitingText.label(s.id, name: s.name), n(s.capacity, digits: 0)]
@@ -195,18 +127,18 @@ public enum SitingReport {
             }
             loadRows.append(row)
         }
-        load.tables.append(Table(header: [T.shelter(l), T.capacity(l)] + p.hazards.map { hazardName[$0.id]! }, rows: loadRows))
+        load.blocks.append(.table(ReportTable(headings: [T.shelter(l), T.capacity(l)] + p.hazards.map { hazardName[$0.id]! }, rows: loadRows)))
         result.append(load)
 
         // Evacuation per area.
-        var evacuation = Section(title: T.evacuationHeading(l))
+        var evacuation = ReportSection(T.evacuationHeading(l))
         var evacuationRows: [[String]] = []
         var shortRows = Set<Int>()
         let shelterName = Dictionary(p.shelters.map { ($0.id, SitingText.label($0.id, name: $0.name)) }, uniquingKeysWith: { a, _ in a })
         outer: for hazard in p.hazards {
             guard let hp = plan.hazards[hazard.id] else { continue }
             for (a, area) in p.areas.enumerated() where hazard.displaced[a] > 0 {
-                if evacuationRows.count >= 3000 { evacuation.paragraphs.append(T.truncated(l)); break outer }
+                if evacuationRows.count >= 3000 { evacuation.blocks.append(.paragraph(T.truncated(l))); break outer }
                 let row = hp.shelterAssignment[area.id] ?? [:]
                 let unsheltered = hp.unmet.peopleUnsheltered[area.id] ?? 0
                 if unsheltered > 0 { shortRows.insert(evacuationRows.count) }
@@ -215,12 +147,12 @@ public enum SitingReport {
                                        n(unsheltered, digits: 0)])
             }
         }
-        evacuation.tables.append(Table(header: [T.hazard(l), T.area(l), T.displaced(l), T.shelters(l), T.unsheltered(l)],
-                                       rows: evacuationRows, flagged: shortRows))
+        evacuation.blocks.append(.table(ReportTable(headings: [T.hazard(l), T.area(l), T.displaced(l), T.shelters(l), T.unsheltered(l)],
+                                       rows: evacuationRows, flagged: shortRows)))
         result.append(evacuation)
 
         // Unmet.
-        var unmet = Section(title: T.unmetHeading(l))
+        var unmet = ReportSection(T.unmetHeading(l))
         var unmetRows: [[String]] = []
         var flagged = Set<Int>()
         for hazard in p.hazards {
@@ -235,19 +167,19 @@ public enum SitingReport {
                               n(hazard.displaced.reduce(0, +), digits: 0), n(people, digits: 0), shortText,
                               areas.sorted().map { areaName[$0] ?? $0 }.joined(separator: ", ")])
         }
-        unmet.tables.append(Table(header: [T.hazard(l), T.probability(l), T.displaced(l), T.unsheltered(l), T.suppliesShort(l), T.areas(l)],
-                                  rows: unmetRows, flagged: flagged))
+        unmet.blocks.append(.table(ReportTable(headings: [T.hazard(l), T.probability(l), T.displaced(l), T.unsheltered(l), T.suppliesShort(l), T.areas(l)],
+                                  rows: unmetRows, flagged: flagged)))
         if !plan.unmetReasons.isEmpty {
-            unmet.paragraphs.append(T.whyUnmet(l))
+            unmet.blocks.append(.paragraph(T.whyUnmet(l)))
             for reason in plan.unmetReasons.prefix(200) {
-                unmet.paragraphs.append("• " + SitingText.sentence(reason, problem: p, language: l))
+                unmet.blocks.append(.paragraph("• " + SitingText.sentence(reason, problem: p, language: l)))
             }
-            if plan.unmetReasons.count > 200 { unmet.paragraphs.append(T.more(plan.unmetReasons.count - 200)(l)) }
+            if plan.unmetReasons.count > 200 { unmet.blocks.append(.paragraph(T.more(plan.unmetReasons.count - 200)(l))) }
         }
         result.append(unmet)
 
         // Team gaps.
-        var teams = Section(title: T.teamsHeading(l))
+        var teams = ReportSection(T.teamsHeading(l))
         var teamRows: [[String]] = []
         for hazard in p.hazards {
             guard let coverage = plan.hazards[hazard.id]?.teamCoverage else { continue }
@@ -261,73 +193,75 @@ public enum SitingReport {
             }
         }
         if teamRows.isEmpty {
-            teams.paragraphs.append(T.noTeamGaps(l))
+            teams.blocks.append(.paragraph(T.noTeamGaps(l)))
         } else {
             var header = [T.hazard(l), T.specialty(l), T.uncoveredAreas(l)]
             if plan.teamStaging != nil { header.append(T.afterStaging(l)) }
-            teams.tables.append(Table(header: header, rows: teamRows))
+            teams.blocks.append(.table(ReportTable(headings: header, rows: teamRows)))
         }
         result.append(teams)
         if let staging = plan.teamStaging {
-            var section = Section(title: T.stagingHeading(l))
-            section.paragraphs.append(T.stagingSummary(before: n(staging.coveredBefore, digits: 0), after: n(staging.coveredAfter, digits: 0))(l))
+            var section = ReportSection(T.stagingHeading(l))
+            section.blocks.append(.paragraph(T.stagingSummary(before: n(staging.coveredBefore, digits: 0), after: n(staging.coveredAfter, digits: 0))(l)))
             let names = Dictionary((p.warehouses.map { ($0.id, $0.name) } + p.shelters.map { ($0.id, $0.name) }), uniquingKeysWith: { a, _ in a })
-            section.tables.append(Table(header: [T.team(l), T.site(l)], rows: p.teams.map { team in
-                let site = staging.sites[team.id] ?? "base"
-                return [SitingText.label(team.id, name: team.name), site == "base" ? T.base(l) : SitingText.label(site, name: names[site])]
-            }))
+            section.blocks.append(.table(ReportTable(headings: [T.team(l), T.site(l)], rows: p.teams.map { team in
+                switch staging.sites[team.id] ?? .base {
+                case .base: return [SitingText.label(team.id, name: team.name), T.base(l)]
+                case .site(let site): return [SitingText.label(team.id, name: team.name), SitingText.label(site, name: names[site])]
+                }
+            })))
             result.append(section)
         }
 
         // Spending.
         if let spending = plan.spending {
-            var section = Section(title: T.spendingHeading(l))
+            var section = ReportSection(T.spendingHeading(l))
             let over = spending.budget.map { spending.opening > $0 + 1e-6 } ?? false
-            section.tables.append(Table(header: [T.term(l), T.yuan(l)], rows: [
+            section.blocks.append(.table(ReportTable(headings: [T.term(l), T.yuan(l)], rows: [
                 [T.budget(l), spending.budget.map { n($0, digits: 0) } ?? T.unlimited(l)],
                 [T.spentOnOpening(l), n(spending.opening, digits: 0) + (spending.budget.map { $0 > 0 ? " (\(Int((spending.opening / $0 * 100).rounded()))%)" : "" } ?? "")],
                 [T.stockOutsideBudget(l), n(spending.stock, digits: 0)],
-            ], flagged: over ? [1] : []))
+            ], flagged: over ? [1] : [])))
             result.append(section)
         }
 
         // Shadow prices.
         if let prices = plan.shadowPrices {
-            var section = Section(title: T.shadowHeading(l))
-            section.paragraphs.append(T.shadowNote(l))
+            var section = ReportSection(T.shadowHeading(l))
+            section.blocks.append(.paragraph(T.shadowNote(l)))
             var rows: [[String]] = []
             for w in p.warehouses { if let v = prices.warehouseCubicMetre[w.id], abs(v) > 1e-9 { rows.append(["\(T.perCubicMetre(l)) \(SitingText.label(w.id, name: w.name))", n(v, digits: 2)]) } }
             for s in p.shelters { if let v = prices.shelterSquareMetre[s.id], abs(v) > 1e-9 { rows.append(["\(T.perSquareMetre(l)) \(SitingText.label(s.id, name: s.name))", n(v, digits: 2)]) } }
             if let v = prices.budgetYuan { rows.append([T.perYuan(l), n(v, digits: 4)]) }
-            if rows.isEmpty { section.paragraphs.append(T.noneBinding(l)) } else { section.tables.append(Table(header: [T.term(l), T.yuan(l)], rows: rows)) }
+            if rows.isEmpty { section.blocks.append(.paragraph(T.noneBinding(l))) } else { section.blocks.append(.table(ReportTable(headings: [T.term(l), T.yuan(l)], rows: rows))) }
             result.append(section)
         }
 
         // Model.
-        var model = Section(title: T.modelHeading(l))
-        model.tables.append(Table(header: [T.term(l), ""], rows: [
+        var model = ReportSection(T.modelHeading(l))
+        model.blocks.append(.table(ReportTable(headings: [T.term(l), ""], rows: [
             [T.variables(l), "\(plan.modelSize.variables)"],
             [T.integerVariables(l), "\(plan.modelSize.integerVariables)"],
             [T.rows(l), "\(plan.modelSize.rows)"],
             [T.nonzeros(l), "\(plan.modelSize.nonzeros)"],
             [T.strongFlowLinks(l), plan.modelSize.strongFlowLinks ? T.yes(l) : T.no(l)],
-            [T.seconds(l), String(format: "%.2f s", plan.seconds)],
-            [T.gap(l), plan.gap.map { String(format: "%.4f%%", $0 * 100) } ?? "—"],
+            [T.seconds(l), NumberText(l).duration(seconds: plan.seconds)],
+            [T.gap(l), NumberText.percent(plan.gap, digits: 4)],
             [T.incumbent(l), plan.incumbentAccepted.map { $0 ? T.yes(l) : T.no(l) } ?? "—"],
-        ]))
+        ])))
         result.append(model)
         return result
     }
 
-    static func explanations(_ p: SitingProblem, _ plan: SitingPlan, _ l: Language) -> Section {
-        var section = Section(title: T.explanationsHeading(l))
+    static func explanations(_ p: SitingProblem, _ plan: SitingPlan, _ l: Language) -> ReportSection {
+        var section = ReportSection(T.explanationsHeading(l))
         if plan.explanations.isEmpty {
-            section.paragraphs.append(T.noExplanations(l))
+            section.blocks.append(.paragraph(T.noExplanations(l)))
         } else {
             for finding in plan.explanations.prefix(200) {
-                section.paragraphs.append("• " + SitingText.sentence(finding, problem: p, language: l))
+                section.blocks.append(.paragraph("• " + SitingText.sentence(finding, problem: p, language: l)))
             }
-            if plan.explanations.count > 200 { section.paragraphs.append(T.more(plan.explanations.count - 200)(l)) }
+            if plan.explanations.count > 200 { section.blocks.append(.paragraph(T.more(plan.explanations.count - 200)(l))) }
         }
         return section
     }

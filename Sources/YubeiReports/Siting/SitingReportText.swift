@@ -9,13 +9,6 @@ enum SitingReportText {
     static let lpBound = Phrase(en: "LP relaxation bound", zh: "线性松弛下界")
     static let gap = Phrase(en: "Gap", zh: "相对间隙")
     static let seconds = Phrase(en: "Solve time", zh: "求解时间")
-    static let statusWords: [String: Phrase] = [
-        "optimal": Phrase(en: "optimal", zh: "最优"),
-        "feasible": Phrase(en: "feasible (not proven optimal)", zh: "可行（未证明最优）"),
-        "infeasible": Phrase(en: "infeasible", zh: "不可行"),
-        "no-solution": Phrase(en: "no solution within the limit", zh: "时限内无解"),
-        "error": Phrase(en: "solver error", zh: "求解器错误"),
-    ]
 
     static let objectiveHeading = Phrase(en: "What the plan minimises", zh: "优化目标")
     static func objectiveText(penalty: String) -> Phrase {

@@ -1,3 +1,4 @@
+internal import Yams
 import Foundation
 import YubeiCore
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YubeiCore
 @testable import YubeiDrills
+import YubeiTestSupport
 
 @Suite struct HolidayCalendarTests {
     typealias F = PlanningFixtures
@@ -14,7 +15,12 @@ import YubeiCore
         #expect(!calendar.allowsDrill(on: F.date("2026-02-16")))  // 春节
         #expect(!calendar.allowsDrill(on: F.date("2026-01-03")))  // 元旦, a Saturday
         #expect(!calendar.allowsDrill(on: F.date("2026-03-07")))  // an ordinary Saturday
-        #expect(calendar.reasonClosed(on: F.date("2026-10-05")) == "国庆节")
+        #expect(calendar.closure(on: F.date("2026-10-05"))?.name == "国庆节")
+        if case .closure(let closure)? = calendar.reasonClosed(on: F.date("2026-10-05")) {
+            #expect(closure.name == "国庆节")
+        } else {
+            Issue.record("2026-10-05 should be closed by a holiday")
+        }
         // Counted independently (Python's datetime over the notice): 248 working days.
         let slots = PlanningSlot.slots(of: 2026, calendar: calendar)
         var perMonth = Array(repeating: 0, count: 12)
@@ -53,8 +59,7 @@ import YubeiCore
           - {name: 端午, from: 2027-06-31, to: 2027-06-31}
         workday: [2027-02-20]
         """
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cal-\(UUID().uuidString).yaml")
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        let url = try scratchFile("cal.yaml", text: text)
         defer { try? FileManager.default.removeItem(at: url) }
         do {
             _ = try HolidayCalendar.load(path: url.path)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import YubeiDrills
+import YubeiTestSupport
 
 /// The plan, read back as records, leaves nothing `missed` in the check of its year — through
 /// the check's own code, on the shipped rule packs.
@@ -60,8 +61,7 @@ import Testing
             #expect(plan.drills.filter { $0.organization == "hengda-chem" && $0.plan == "tank-leak" }.count == 1)
         }
         // plan.csv as written is what the records reader reads back.
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString).csv")
-        try DrillRecordsCSV.text(plan.records).write(to: url, atomically: true, encoding: .utf8)
+        let url = try scratchFile("plan.csv", text: DrillRecordsCSV.text(plan.records))
         defer { try? FileManager.default.removeItem(at: url) }
         let read = try DrillRecordsReader.read(path: url.path, organizations: registry.organizations)
         #expect(read.records.count == plan.drills.count)

@@ -1,9 +1,10 @@
 import Foundation
 @testable import YubeiDrills
+import YubeiTestSupport
 
 /// Small hand-checkable planning instances.
 enum PlanningFixtures {
-    static func date(_ text: String) -> CalendarDate { CalendarDate(parsing: text)! }
+    static func date(_ text: String) -> CalendarDate { parsed(text) }
 
     /// 2027 with weekends only: no holidays, so every weekday is a drill day.
     static let plainCalendar = HolidayCalendar(year: 2027, name: "plain", origin: "test")

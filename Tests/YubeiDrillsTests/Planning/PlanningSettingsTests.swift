@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import YubeiDrills
+import YubeiTestSupport
 
 @Suite struct PlanningSettingsTests {
     @Test func readsEverySection() throws {
@@ -14,8 +15,7 @@ import Testing
           - {hazard: flood, name: 主汛期前, from: 03-15, to: 05-15}
         form: tabletop
         """
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("settings-\(UUID().uuidString).yaml")
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        let url = try scratchFile("settings.yaml", text: text)
         defer { try? FileManager.default.removeItem(at: url) }
         let settings = try PlanningSettings.load(path: url.path)
         #expect(settings.observers?.perWeek == 3)

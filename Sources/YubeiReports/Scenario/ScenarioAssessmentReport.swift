@@ -1,9 +1,17 @@
 import Foundation
 import YubeiCore
+import YubeiScenario
+
+/// The text of `yubei describe`: a scenario's assessment for the terminal.
+public enum ScenarioAssessmentReport {
+    /// `assessment` as plain text for the terminal, in `language`.
+    public static func text(_ assessment: ScenarioAssessment, language: Language) -> String {
+        assessment.text(language)
+    }
+}
 
 extension ScenarioAssessment {
-    /// The assessment as plain text for the terminal, in `language`.
-    public func report(_ language: Language) -> String {
+    fileprivate func text(_ language: Language) -> String {
         let t = { (phrase: Phrase) in phrase(language) }
         let colon = language == .zh ? "：" : ": "
         let yuan = language == .zh ? " 元" : " yuan"
@@ -18,18 +26,18 @@ extension ScenarioAssessment {
             ids.isEmpty ? t(ScenarioText.none) : ids.map { named($0, areaNames) }.joined(separator: ", ")
         }
         func verdict(need: Double, have: Double, unit: String) -> String {
-            have + 1e-9 >= need ? t(ScenarioText.enough) : "\(t(ScenarioText.shortfall)) \(Self.number(need - have))\(unit)"
+            have + 1e-9 >= need ? t(ScenarioText.enough) : "\(t(ScenarioText.shortfall)) \(NumberText.number(need - have, digits: 0))\(unit)"
         }
 
         var lines: [String] = []
         lines.append("\(t(ScenarioText.title))\(colon)\(name)")
-        lines.append("\(t(ScenarioText.overview))\(colon)\(areaCount) \(t(ScenarioText.areas)), \(t(ScenarioText.population)) \(Self.number(Double(population))); "
+        lines.append("\(t(ScenarioText.overview))\(colon)\(areaCount) \(t(ScenarioText.areas)), \(t(ScenarioText.population)) \(NumberText.number(Double(population), digits: 0)); "
             + t(usesRoads ? ScenarioText.travelRoads : ScenarioText.travelStraight))
-        lines.append("\(t(ScenarioText.storage))\(colon)\(t(ScenarioText.existing)) \(Self.number(storageExistingCubicMetres))\(m3), "
-            + "\(t(ScenarioText.shelterAllOpen)) \(Self.number(storageAllCubicMetres))\(m3)")
-        lines.append("\(t(ScenarioText.shelterSpace))\(colon)\(t(ScenarioText.existing)) \(Self.number(shelterCapacityExisting))\(people), "
-            + "\(t(ScenarioText.shelterAllOpen)) \(Self.number(shelterCapacityAll))\(people)")
-        lines.append("\(t(ScenarioText.budget))\(colon)\(Self.number(budget))\(yuan); \(t(ScenarioText.openingCostOfAllCandidates))\(colon)\(Self.number(candidateOpeningCost))\(yuan)")
+        lines.append("\(t(ScenarioText.storage))\(colon)\(t(ScenarioText.existing)) \(NumberText.number(storageExistingCubicMetres, digits: 0))\(m3), "
+            + "\(t(ScenarioText.shelterAllOpen)) \(NumberText.number(storageAllCubicMetres, digits: 0))\(m3)")
+        lines.append("\(t(ScenarioText.shelterSpace))\(colon)\(t(ScenarioText.existing)) \(NumberText.number(shelterCapacityExisting, digits: 0))\(people), "
+            + "\(t(ScenarioText.shelterAllOpen)) \(NumberText.number(shelterCapacityAll, digits: 0))\(people)")
+        lines.append("\(t(ScenarioText.budget))\(colon)\(NumberText.number(budget, digits: 0))\(yuan); \(t(ScenarioText.openingCostOfAllCandidates))\(colon)\(NumberText.number(candidateOpeningCost, digits: 0))\(yuan)")
         if usesRoads { lines.append("\(t(ScenarioText.unreachablePairs))\(colon)\(unreachablePairs)") }
         if estimatedEntries > 0 { lines.append("\(t(ScenarioText.estimatedMarked))\(colon)\(estimatedEntries)") }
 
@@ -37,18 +45,18 @@ extension ScenarioAssessment {
             lines.append("")
             var heading = "\(t(ScenarioText.hazardHeading)) \(hazard.id)"
             if hazard.name != hazard.id { heading += " (\(hazard.name))" }
-            heading += ", \(t(ScenarioText.probability)) \(Self.number(hazard.weight, digits: 3))"
+            heading += ", \(t(ScenarioText.probability)) \(NumberText.number(hazard.weight, digits: 3))"
             lines.append(heading)
-            lines.append("  \(t(ScenarioText.displaced))\(colon)\(Self.number(hazard.displaced))\(people)")
+            lines.append("  \(t(ScenarioText.displaced))\(colon)\(NumberText.number(hazard.displaced, digits: 0))\(people)")
             lines.append("  \(t(ScenarioText.shelterWithinReach))\(colon)\(t(ScenarioText.shelterAllOpen)) "
-                + "\(Self.number(hazard.shelterCapacityInReachAll)), \(t(ScenarioText.existingOnly)) "
-                + "\(Self.number(hazard.shelterCapacityInReachExisting)) — "
+                + "\(NumberText.number(hazard.shelterCapacityInReachAll, digits: 0)), \(t(ScenarioText.existingOnly)) "
+                + "\(NumberText.number(hazard.shelterCapacityInReachExisting, digits: 0)) — "
                 + verdict(need: hazard.displaced, have: hazard.shelterCapacityInReachAll, unit: people))
             lines.append("  \(t(ScenarioText.noShelterInReach))\(colon)\(list(hazard.areasWithoutShelter))"
-                + (hazard.peopleWithoutShelterInReach > 0 ? " (\(Self.number(hazard.peopleWithoutShelterInReach))\(people))" : ""))
-            lines.append("  \(t(ScenarioText.supplyNeeded))\(colon)\(Self.number(hazard.supplyNeededCubicMetres, digits: 1))\(m3); "
-                + "\(t(ScenarioText.storageUsable)) \(t(ScenarioText.shelterAllOpen)) \(Self.number(hazard.storageInReachAll))\(m3), "
-                + "\(t(ScenarioText.existingOnly)) \(Self.number(hazard.storageInReachExisting))\(m3) — "
+                + (hazard.peopleWithoutShelterInReach > 0 ? " (\(NumberText.number(hazard.peopleWithoutShelterInReach, digits: 0))\(people))" : ""))
+            lines.append("  \(t(ScenarioText.supplyNeeded))\(colon)\(NumberText.number(hazard.supplyNeededCubicMetres, digits: 1))\(m3); "
+                + "\(t(ScenarioText.storageUsable)) \(t(ScenarioText.shelterAllOpen)) \(NumberText.number(hazard.storageInReachAll, digits: 0))\(m3), "
+                + "\(t(ScenarioText.existingOnly)) \(NumberText.number(hazard.storageInReachExisting, digits: 0))\(m3) — "
                 + verdict(need: hazard.supplyNeededCubicMetres, have: hazard.storageInReachAll, unit: m3))
             lines.append("  \(t(ScenarioText.noWarehouseInReach))\(colon)\(list(hazard.areasWithoutWarehouse))")
             if !hazard.needs.isEmpty {
@@ -64,17 +72,5 @@ extension ScenarioAssessment {
             }
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// `12,345` or `0.25`: thousands separated, at most `digits` decimals.
-    static func number(_ value: Double, digits: Int = 0) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.usesGroupingSeparator = true
-        formatter.groupingSeparator = ","
-        formatter.decimalSeparator = "."
-        formatter.maximumFractionDigits = digits
-        formatter.minimumFractionDigits = 0
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
     }
 }

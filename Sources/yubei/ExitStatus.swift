@@ -1,5 +1,5 @@
 /// Exit statuses of the `yubei` command (FORMATS.md, and BSD `sysexits.h` for 64 and 65).
-public enum ExitStatus: Int32, Sendable {
+enum ExitStatus: Int32, Sendable {
     /// The job ran and its answer is good: an optimal or feasible plan, every quota met.
     case success = 0
     /// The job ran and found a failure: a missed drill quota, a solver error.
