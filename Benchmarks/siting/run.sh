@@ -6,8 +6,8 @@
 #
 # Release build in its own scratch path (.build-bench, git-ignored) so it does not block other
 # builds; scenarios and plans go to bench-out/siting/ (git-ignored). Wall time and peak memory
-# come from /usr/bin/time -v. Goals (issue 4): county under 5 s; province within 120 s at a gap
-# of 1 % or less, under 4 GiB.
+# come from /usr/bin/time -v. Goals: county under 5 s; province (kits, whole units, issue 11)
+# within 50 s at a cost gap of 0.5 % or less, under 4 GiB.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/bench-out/siting"
@@ -32,13 +32,16 @@ gap = plan.get("gap")
 print(f"{kind:9s} status={plan['status']:8s} wall={wall:>8s} solver={plan['seconds']:.2f}s "
       f"gap={'-' if gap is None else f'{gap * 100:.3f}%'} peak={rss / 1024:.0f} MiB "
       f"vars={size['variables']} ints={size['integer_variables']} rows={size['rows']} nz={size['nonzeros']} "
-      f"incumbent_accepted={plan.get('incumbent_accepted')}")
+      f"incumbent_accepted={plan.get('incumbent_accepted')} "
+      f"needs_proven={(plan.get('levels') or {}).get('needs_proven')} "
+      f"unsheltered={(plan.get('levels') or {}).get('unsheltered')} without_kit={(plan.get('levels') or {}).get('without_kit')} "
+      f"verification={len(plan.get('verification', []))}")
 PY
 }
 
 case "${1:-all}" in
   county) run county ;;
-  province) run province --time-limit 120 --gap 0.01 ;;
-  all) run county; run province --time-limit 120 --gap 0.01 ;;
+  province) run province --time-limit 50 --gap 0.005 ;;
+  all) run county; run province --time-limit 50 --gap 0.005 ;;
   *) echo "usage: $0 [county|province]" >&2; exit 64 ;;
 esac

@@ -43,11 +43,14 @@ public struct NumberText: Sendable {
     /// `0.0123` → `1.230%` with `digits` decimals; `nil` is `—`.
     public static func percent(_ fraction: Double?, digits: Int = 3) -> String {
         guard let fraction, fraction.isFinite else { return missing }
-        return String(format: "%.\(digits)f%%", fraction * 100)
+        return fixed(fraction * 100, decimals: digits) + "%"
     }
 
+    /// Exactly `decimals` decimals, no grouping (`12.5` → `12.50` with 2): coordinates, targets.
+    public static func fixed(_ value: Double, decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
+
     /// Seconds with two decimals, without a unit (`0.41`).
-    public static func seconds(_ value: Double) -> String { String(format: "%.2f", value) }
+    public static func seconds(_ value: Double) -> String { fixed(value, decimals: 2) }
 
     /// A duration's seconds, as a Double.
     public static func seconds(of duration: Duration) -> Double {

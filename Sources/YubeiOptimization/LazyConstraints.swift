@@ -41,56 +41,33 @@ extension Model {
         lazyConstraints separate: @escaping (LazyConstraintRequest) -> [LinearConstraint],
         heuristic: ((LazyConstraintRequest) -> [Double]?)? = nil
     ) throws(ModelError) -> SolveResult {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let model: Model
-        switch try prepared(for: options) {
-        case .ready(let ready): model = ready
-        case .decided(var result):
-            result.solveTime = clock.now - start
-            return result
-        }
         let columns = variables.count
         let rows: (LazyConstraintRequest) -> [ConstraintDefinition] = { request in
             var scratch = Model()
             for constraint in separate(request) {
                 let handle = scratch.addConstraint(constraint)
                 let row = scratch.constraints[handle.index]
-                let finite = row.coefficients.allSatisfy(\.isFinite)
+                let finite = row.coefficients.allSatisfy({ $0.isFinite && (try? Model.checkScale($0, "")) != nil })
                     && !(row.lowerBound?.isNaN ?? false) && !(row.upperBound?.isNaN ?? false)
                 if !finite || row.indices.contains(where: { $0 < 0 || $0 >= columns }) { scratch.constraints.removeLast() }
             }
             return scratch.constraints
         }
-        let incumbent = model.isMIP ? options.initialSolution.flatMap { model.feasibleStart($0) } : nil
-        return withGLPKTerminal(options.verbosity) {
-            var problem = GLPKProblem(model)
-            var result: SolveResult
-            if model.isMIP {
-                let checked: ((LazyConstraintRequest) -> [Double]?)? = heuristic.map { heuristic in
-                    { request in
-                        guard let x = heuristic(request), x.count == columns, x.allSatisfy(\.isFinite) else { return nil }
-                        return model.feasibleStart(x)?.values
-                    }
-                }
-                result = problem.solveMIP(options, incumbent: incumbent, clock: clock, start: start, sense: sense, lazyConstraints: rows, heuristic: checked)
-                if options.initialSolution != nil { result.initialSolutionAccepted = incumbent != nil }
-            } else {
-                result = problem.solveLP(options, clock: clock, start: start, sense: sense)
-                var added = 0
-                while result.termination == .optimal, let values = result.values {
-                    let new = rows(LazyConstraintRequest(values: values, isIntegral: true, node: 0, depth: 0))
-                    if new.isEmpty { break }
-                    for row in new { problem.addRow(row) }
-                    added += new.count
-                    result = problem.solveLP(options, clock: clock, start: start, sense: sense, warm: true)
-                }
-                result.lazyRowsAdded = added
+        var result = try solveFramed(options: options, lazyConstraints: rows, heuristic: heuristic) { problem, clock, start in
+            var result = problem.solveLP(options, clock: clock, start: start, sense: sense)
+            var added = 0
+            while result.termination == .optimal, let values = result.values {
+                let new = rows(LazyConstraintRequest(values: values, isIntegral: true, node: 0, depth: 0))
+                if new.isEmpty { break }
+                for row in new { problem.addRow(row) }
+                added += new.count
+                result = problem.solveLP(options, clock: clock, start: start, sense: sense, warm: true)
             }
-            let explicit = constraints.count
-            result.rowDuals = result.rowDuals.map { Array($0.prefix(explicit)) }
-            result.solveTime = clock.now - start
+            result.lazyRowsAdded = added
             return result
         }
+        // Rows the separator added are GLPK's, not the model's: duals cover the explicit rows.
+        result.rowDuals = result.rowDuals.map { Array($0.prefix(constraints.count)) }
+        return result
     }
 }

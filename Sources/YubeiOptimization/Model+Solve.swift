@@ -9,6 +9,20 @@ extension Model {
     ///   results, not errors.
     /// - Throws: ``ModelError`` for a model GLPK must not see (checked before any GLPK call).
     public func solve(options: SolveOptions = SolveOptions()) throws(ModelError) -> SolveResult {
+        try solveFramed(options: options) { problem, clock, start in
+            problem.solveLP(options, clock: clock, start: start, sense: sense)
+        }
+    }
+
+    /// The frame every solve shares: the checks made before any GLPK call, the checked MIP start,
+    /// GLPK's terminal setting, branch-and-bound for a MIP (with `lazyConstraints` when given),
+    /// `solveLP` for an LP, and the timing of the whole.
+    func solveFramed(
+        options: SolveOptions,
+        lazyConstraints rows: ((LazyConstraintRequest) -> [ConstraintDefinition])? = nil,
+        heuristic: ((LazyConstraintRequest) -> [Double]?)? = nil,
+        solveLP: (inout GLPKProblem, ContinuousClock, ContinuousClock.Instant) -> SolveResult
+    ) throws(ModelError) -> SolveResult {
         let clock = ContinuousClock()
         let start = clock.now
         let model: Model
@@ -22,13 +36,21 @@ extension Model {
         // become the incumbent: only a start checked here is handed over.
         let incumbent = model.isMIP ? options.initialSolution.flatMap { model.feasibleStart($0) } : nil
         return withGLPKTerminal(options.verbosity) {
-            let problem = GLPKProblem(model)
+            var problem = GLPKProblem(model)
             var result: SolveResult
             if model.isMIP {
-                result = problem.solveMIP(options, incumbent: incumbent, clock: clock, start: start, sense: sense)
+                // A node heuristic's solution is checked like the initial one before GLPK sees it.
+                let columns = model.variables.count
+                let checked: ((LazyConstraintRequest) -> [Double]?)? = heuristic.map { heuristic in
+                    { request in
+                        guard let x = heuristic(request), x.count == columns, x.allSatisfy(\.isFinite) else { return nil }
+                        return model.feasibleStart(x)?.values
+                    }
+                }
+                result = problem.solveMIP(options, incumbent: incumbent, clock: clock, start: start, sense: sense, lazyConstraints: rows, heuristic: checked)
                 if options.initialSolution != nil { result.initialSolutionAccepted = incumbent != nil }
             } else {
-                result = problem.solveLP(options, clock: clock, start: start, sense: sense)
+                result = solveLP(&problem, clock, start)
             }
             result.solveTime = clock.now - start
             return result

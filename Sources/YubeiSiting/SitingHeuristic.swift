@@ -1,3 +1,5 @@
+import Foundation
+
 /// A greedy plan used as GLPK's first incumbent: open the sites that cut unmet needs most per
 /// yuan within the budget, send each area to the nearest shelter with room, and route supplies
 /// from the nearest open warehouses, growing stock while storage allows.
@@ -15,13 +17,17 @@ struct SitingHeuristic {
     var stock: [[Double]] = []
 
     private var sheltersOfArea: [[Int]]
+    private var sheltersFixed = false
     private var warehousesOfArea: [[Int]]
 
     /// - Complexity: O(C · (links · H)) for C candidate sites opened.
-    init(_ problem: SitingProblem) {
+    /// `fixedShelters`: the shelters to open (the rest stay shut); the greedy then chooses
+    /// warehouses only, with what the budget has left.
+    init(_ problem: SitingProblem, fixedShelters: [Bool]? = nil) {
         self.problem = problem
         warehouseOpen = problem.warehouses.map(\.isExisting)
-        shelterOpen = problem.shelters.map(\.isExisting)
+        shelterOpen = fixedShelters ?? problem.shelters.map(\.isExisting)
+        sheltersFixed = fixedShelters != nil
         sheltersOfArea = Array(repeating: [], count: problem.areas.count)
         for (l, link) in problem.shelterLinks.enumerated() { sheltersOfArea[link.area].append(l) }
         for a in sheltersOfArea.indices { sheltersOfArea[a].sort { problem.shelterLinks[$0].km < problem.shelterLinks[$1].km } }
@@ -40,7 +46,10 @@ struct SitingHeuristic {
     /// few that fit the budget. About 25 rounds at most, so the cost stays a few assignment passes.
     private mutating func chooseSites() {
         let p = problem
-        var budgetLeft = p.policy.budget ?? .infinity
+        var budgetLeft = p.policy.budget.map(Exact.decimal) ?? Decimal.greatestFiniteMagnitude
+        if sheltersFixed {
+            budgetLeft -= Exact.sum(p.shelters.indices.filter { shelterOpen[$0] && !p.shelters[$0].isExisting }.map { p.shelters[$0].fixedCost })
+        }
         let personVolume = p.supplies.reduce(0) { $0 + $1.perPerson * $1.volume }
         var linksOfShelter = Array(repeating: [Int](), count: p.shelters.count)
         for link in p.shelterLinks { linksOfShelter[link.shelter].append(link.area) }
@@ -54,7 +63,7 @@ struct SitingHeuristic {
             let shelterResidual = residualUnsheltered()
             let supplyResidual = residualSupplyPeople()
             var scored: [(ratio: Double, isWarehouse: Bool, index: Int, cost: Double)] = []
-            for (k, shelter) in p.shelters.enumerated() where !shelterOpen[k] {
+            for (k, shelter) in p.shelters.enumerated() where !shelterOpen[k] && !sheltersFixed {
                 var gain = 0.0
                 for (h, hazard) in p.hazards.enumerated() where !hazard.closedShelters.contains(k) {
                     let reach = linksOfShelter[k].reduce(0.0) { $0 + shelterResidual[h][$1] }
@@ -73,9 +82,9 @@ struct SitingHeuristic {
             }
             scored.sort { $0.ratio > $1.ratio }
             var opened = 0
-            for choice in scored where opened < perRound && choice.cost <= budgetLeft + 1e-9 {
+            for choice in scored where opened < perRound && Exact.decimal(choice.cost) <= budgetLeft {
                 if choice.isWarehouse { warehouseOpen[choice.index] = true } else { shelterOpen[choice.index] = true }
-                budgetLeft -= choice.cost
+                budgetLeft -= Exact.decimal(choice.cost)
                 opened += 1
             }
             if opened == 0 { return }
@@ -153,37 +162,58 @@ struct SitingHeuristic {
         let supplyCount = p.supplies.count
         stock = Array(repeating: Array(repeating: 0, count: supplyCount), count: p.warehouses.count)
         var volumeUsed = Array(repeating: 0.0, count: p.warehouses.count)
+        var stockBudgetLeft = p.policy.stockBudget ?? .infinity
         flow = []
         for hazard in p.hazards {
             var shippedInHazard = Array(repeating: Array(repeating: 0.0, count: supplyCount), count: p.warehouses.count)
             var f = Array(repeating: Array(repeating: 0.0, count: supplyCount), count: p.supplyLinks.count)
             let order = p.areas.indices.filter { hazard.displaced[$0] > 0 }.sorted { hazard.displaced[$0] > hazard.displaced[$1] }
+            // Supplies are routed in complete kits first (so that storage is not filled with the
+            // smallest items), then item by item, most urgent first, nearest warehouse first.
+            let kitVolume = p.supplies.reduce(0.0) { $0 + $1.perPerson * $1.volume }
+            let kitCost = p.supplies.reduce(0.0) { $0 + $1.perPerson * $1.unitCost }
+            let byPriority = p.supplies.indices.sorted { (p.supplies[$0].priority, p.supplies[$1].id) > (p.supplies[$1].priority, p.supplies[$0].id) }
             for a in order {
-                for (s, supply) in p.supplies.enumerated() {
-                    var need = hazard.displaced[a] * supply.perPerson
-                    for l in warehousesOfArea[a] where need > 1e-12 {
-                        let w = p.supplyLinks[l].warehouse
-                        guard warehouseOpen[w], !hazard.closedWarehouses.contains(w) else { continue }
-                        // Stock already held for another hazard first, then more stock while room remains.
-                        let held = max(0, stock[w][s] - shippedInHazard[w][s])
-                        var take = min(need, held)
-                        if take < need {
-                            let room = supply.volume > 0
-                                ? max(0, (p.warehouses[w].capacity - volumeUsed[w]) / supply.volume) * (1 - 1e-9)
-                                : .infinity
-                            let extra = min(need - take, room)
-                            if extra > 0 {
-                                stock[w][s] += extra
-                                volumeUsed[w] += extra * supply.volume
-                                take += extra
-                            }
-                        }
-                        if take > 0 {
-                            f[l][s] += take
-                            shippedInHazard[w][s] += take
-                            need -= take
+                let d = hazard.displaced[a]
+                var need = p.supplies.map { $0.need(people: d) }
+                var got = Array(repeating: 0.0, count: supplyCount)
+                func give(_ l: Int, _ w: Int, _ s: Int, _ units: Double) {
+                    guard units > 0 else { return }
+                    f[l][s] += units; shippedInHazard[w][s] += units; need[s] -= units; got[s] += units
+                }
+                func buy(_ w: Int, _ s: Int, upTo units: Double) -> Double {
+                    let supply = p.supplies[s]
+                    var room = supply.volume > 0
+                        ? max(0, ((p.warehouses[w].capacity - volumeUsed[w]) / supply.volume * (1 - 1e-9)).rounded(.down))
+                        : .infinity
+                    if supply.unitCost > 0 { room = min(room, max(0, (stockBudgetLeft / supply.unitCost * (1 - 1e-9)).rounded(.down))) }
+                    let extra = max(0, min(units, room))
+                    stock[w][s] += extra
+                    volumeUsed[w] += extra * supply.volume
+                    stockBudgetLeft -= extra * supply.unitCost
+                    return extra
+                }
+                for l in warehousesOfArea[a] {
+                    let w = p.supplyLinks[l].warehouse
+                    guard warehouseOpen[w], !hazard.closedWarehouses.contains(w) else { continue }
+                    // Stock already held for another hazard first.
+                    for s in p.supplies.indices {
+                        give(l, w, s, min(need[s], max(0, stock[w][s] - shippedInHazard[w][s])))
+                    }
+                    // Then whole kits for the people still without one, while room and money last.
+                    let full = p.supplies.indices.reduce(d) { p.supplies[$1].perPerson > 0 ? min($0, p.supplies[$1].peopleServed(units: got[$1])) : $0 }
+                    var kits = d - full
+                    if kitVolume > 0 { kits = min(kits, ((p.warehouses[w].capacity - volumeUsed[w]) / (kitVolume + 1e-12)).rounded(.down)) }
+                    if kitCost > 0 { kits = min(kits, (stockBudgetLeft / kitCost).rounded(.down)) }
+                    if kits > 0 {
+                        for s in p.supplies.indices where p.supplies[s].perPerson > 0 {
+                            let target = min(p.supplies[s].need(people: full + kits), need[s] + got[s])
+                            let extra = buy(w, s, upTo: max(0, target - got[s]))
+                            give(l, w, s, extra)
                         }
                     }
+                    // Then what is still short, most urgent first.
+                    for s in byPriority where need[s] > 0 { give(l, w, s, buy(w, s, upTo: need[s])) }
                 }
             }
             flow.append(f)
@@ -220,11 +250,19 @@ struct SitingHeuristic {
         }
         for (h, hazard) in p.hazards.enumerated() {
             for a in p.areas.indices {
-                if let u = sitingModel.unsheltered[h][a] { x[u.index] = max(0, hazard.displaced[a] - sheltered[h][a]) }
-                if let short = sitingModel.supplyShort[h][a] {
-                    for (s, v) in short.enumerated() {
-                        x[v.index] = max(0, hazard.displaced[a] * p.supplies[s].perPerson - delivered[h][a][s])
+                let d = hazard.displaced[a]
+                var u = 0.0
+                if let uv = sitingModel.unsheltered[h][a] { u = max(0, d - sheltered[h][a]); x[uv.index] = u }
+                var full = d
+                for (s, supply) in p.supplies.enumerated() {
+                    if let v = sitingModel.supplyShort[h][a].indices.contains(s) ? sitingModel.supplyShort[h][a][s] : nil {
+                        x[v.index] = max(0, supply.need(people: d) - delivered[h][a][s])
                     }
+                    if supply.perPerson > 0 { full = min(full, supply.peopleServed(units: delivered[h][a][s])) }
+                }
+                if let k = sitingModel.supplied[h][a] { x[k.index] = full }
+                if let b = sitingModel.served.indices.contains(h) ? sitingModel.served[h][a] : nil {
+                    x[b.index] = min(d - u, sitingModel.supplied[h][a] == nil ? d : full)
                 }
             }
         }

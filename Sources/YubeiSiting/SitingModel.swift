@@ -1,42 +1,51 @@
 import Foundation
 import YubeiOptimization
 
-/// The one mixed-integer program over all hazards: open sites, stock, shelter assignment and
-/// supply flows, with unmet needs at a penalty.
+/// The mixed-integer program over all hazards: open sites, whole units of stock, shelter
+/// assignment and supply flows; the objective order of FORMATS.md §2.1 is imposed by
+/// ``SitingSolver`` through sequential solves of this one model.
 ///
 /// Decisions (first stage, shared by every hazard):
-/// - `y[w]`, `z[k]` ∈ {0, 1}: warehouse w / shelter k open (existing sites fixed at 1);
-/// - `S[w,s]` ≥ 0: units of supply s stocked at w.
+/// - `y[w]`, `z[k]` ∈ {0, 1}: warehouse w / shelter k open (existing sites fixed at 1; a
+///   candidate dearer than the whole budget fixed at 0);
+/// - `S[w,s]` ∈ ℤ≥0: units of supply s stocked at w.
 ///
 /// Per hazard h (second stage, after Rawls & Turnquist 2010):
-/// - `x[h,a,k]` people of area a sheltered at k, only for k within reach of a and open in h;
+/// - `x[h,a,k]` ≥ 0 people of area a sheltered at k, only for k within reach of a and open in h;
 ///   with a single shelter per area, `c[h,a,k]` ∈ {0, 1} picks that one shelter;
-/// - `f[h,w,a,s]` units of s carried from w to a, only along routes within the supply time and
-///   from sites open in h;
-/// - `U[h,a]` people unsheltered, `V[h,a,s]` units of s short.
+/// - `f[h,w,a,s]` ≥ 0 units of s carried from w to a, only along routes within the supply time
+///   and from sites open in h;
+/// - `U[h,a]` ≥ 0 people unsheltered; `N[h,a]` ∈ ℤ people fully supplied; `V[h,a,s]` ∈ ℤ units
+///   of s short.
 ///
-/// Rows: Σₖ x + U = D (people), Σ_w f + V = need (supplies), Σₐ x ≤ cap_k·z_k, Σₐ f ≤ S,
-/// Σₛ vol·S ≤ cap_w·y_w, budget; and the strong (disaggregated) links per pair
-/// x ≤ min(D, cap)·z (or c ≤ z, x ≤ min(D, cap)·c) and per warehouse and supply S[w,s] ≤ Ū[w,s]·y_w,
-/// which with Σₐ f ≤ S ties every flow to its warehouse's opening.
+/// Rows: Σₖ x + U = D (people); Σ_w f + V = ⌈D·pₛ⌉ (units); pₛ·N + V ≤ ⌈D·pₛ⌉ for every s with
+/// pₛ > 0 (N people have a complete kit only when every item reaches them), N ≤ D;
+/// Σₐ x ≤ ⌊area ÷ m²⌋·z_k; Σₐ f ≤ S; Σₛ vol·S ≤ cap_w·y_w; S[w,s] ≤ Ū[w,s]·y_w; opening costs
+/// ≤ `budget`; Σ unit cost·S ≤ `stock_budget`; x ≤ min(D, cap)·(z or c), c ≤ z, Σₖ c ≤ 1; and
+/// per hazard with a `service_level` σ: B ≤ D − U, B ≤ N, Σₐ B ≥ ⌈σ·D_h⌉ (B people sheltered
+/// and fully supplied). The per-route links Σₛ vol·f[h,w,a,s] ≤ Σₛ vol·need·y_w are added when
+/// the model has at most ``automaticFlowPairLinkLimit`` flow columns, or as `flowPairLinks` says.
 ///
-/// The per-route links Σₛ vol·f[h,w,a,s] ≤ Σₛ vol·need·y_w are added when the model has at most
-/// ``automaticFlowPairLinkLimit`` flow columns, or as `flowPairLinks` says: measured
-/// on the benchmark scenarios they raise the LP bound by under 0.1 % of the decision part while
-/// doubling the rows and tripling GLPK's time (province, 90 min reach: 47–67 s with, 24 s without;
-/// 150 min reach: no root LP within 110 s with, 58–84 s to a 0.34 % gap without).
+/// Objective levels, each minimised with the ones before held at their optimum (a bound row
+/// `level ≤ optimum`), so the order is lexicographic exactly, with no penalty weights:
+/// 1. people unsheltered Σₕ ωₕ Σₐ U (`worst-case`: first t ≥ Σₐ U ÷ D_h for every h);
+/// 2. people without a complete kit Σₕ ωₕ Σₐ (D − N) (`worst-case`: first the largest share);
+/// 3. items short Σₕ ωₕ Σₐ Σₛ priorityₛ·V;
+/// 4. cost: opening + Σ unit cost·S + Σₕ pₕ·(transport of f + evacuation of x).
+/// ωₕ is the probability as given (`expected`; 1/H when any hazard lacks one) or 1 (`every-hazard`).
 ///
-/// Objective (yuan): penalty·(Σ U + Σ V ÷ per-person) over every hazard, unweighted, so unmet
-/// needs come first; then Σ fixed cost of candidates opened + Σ unit cost·S + Σₕ pₕ·(transport
-/// of f + evacuation of x).
+/// Whole units: y, z, c, S, N and V are integer columns. Once they are fixed, what is left is,
+/// per hazard, a transportation problem for the people (integral capacities and displaced) and
+/// one per supply (integral stock and deliveries): their constraint matrices are totally
+/// unimodular, so the simplex method's basic optimum is integral and x, U and f are whole too.
+/// ``SitingSolver`` re-solves that continuous part with the integers fixed, rounds, and checks
+/// every row exactly (``PlanVerifier``).
 struct SitingModel: Sendable {
     struct FlowVariable: Sendable {
         var hazard: Int, link: Int, supply: Int, variable: Variable
     }
     struct AssignmentVariable: Sendable {
         var hazard: Int, link: Int, people: Variable, choice: Variable?
-        /// The row x ≤ min(D, cap)·(z or c), when capacity sets its coefficient.
-        var capacityLinkRow: Constraint?
     }
 
     let problem: SitingProblem
@@ -49,117 +58,139 @@ struct SitingModel: Sendable {
     var assignments: [AssignmentVariable] = []
     /// `unsheltered[h][a]`, nil when nobody is displaced there.
     var unsheltered: [[Variable?]] = []
-    /// `supplyShort[h][a][s]`.
-    var supplyShort: [[[Variable]?]] = []
-    var warehouseVolumeRows: [Constraint?] = []
-    /// `stockLinkRows[w][s]`: the row S ≤ Ū·y and how much Ū grows per extra m³ of capacity
-    /// (1 ÷ volume when capacity sets Ū, else 0).
-    var stockLinkRows: [[(row: Constraint, perCubicMetre: Double)?]] = []
-    /// `shelterCapacityRows[h][k]`.
-    var shelterCapacityRows: [[Constraint?]] = []
+    /// `supplied[h][a]`: people with a complete kit; nil when nobody is displaced there or no
+    /// supply is needed per person.
+    var supplied: [[Variable?]] = []
+    /// `supplyShort[h][a][s]`, nil where nothing is needed.
+    var supplyShort: [[[Variable?]]] = []
     var budgetRow: Constraint?
-    /// Yuan per person (or person's worth of supplies) left unmet.
-    let penalty: Double
+    var stockBudgetRow: Constraint?
+    /// Per hazard: the slack of its service-level row when the rows are soft (for explaining
+    /// a level that cannot be met), else nil.
+    var serviceShortfall: [Variable?] = []
+    /// `served[h][a]`: the B columns of the service-level rows.
+    var served: [[Variable?]] = []
     /// Whether the per-route supply links are in the model.
     var usesFlowPairLinks = false
     /// Flow columns up to which the per-route supply links are added by default.
     static let automaticFlowPairLinkLimit = 10_000
-    /// Penalty of the needs no decision can meet (kept out of the model's objective).
-    var unavoidablePenalty = 0.0
-    var unmetTerm = LinearExpression()
     var openingTerm = LinearExpression()
     var stockTerm = LinearExpression()
     var transportTerm = LinearExpression()
 
-    /// Builds the model; `relaxed` makes every 0–1 decision continuous (for the LP bound and the
-    /// budget's dual), `names` gives every column and row a readable name (for export).
+    /// How the service-level rows enter the model.
+    enum ServiceLevels: Sendable { case hard, soft, none }
+
+    /// Builds the model; `relaxed` makes every integer column continuous (for the fixed
+    /// re-solve), `names` gives every column and row a readable name (for export).
     ///
     /// - Complexity: O(H · (links · S) + W · S), linear in the number of nonzeros.
-    init(_ problem: SitingProblem, relaxed: Bool = false, names: Bool = false, flowPairLinks: Bool? = nil) {
+    init(_ problem: SitingProblem, relaxed: Bool = false, names: Bool = false, flowPairLinks: Bool? = nil,
+         serviceLevels: ServiceLevels = .hard) {
         self.problem = problem
-        penalty = Self.unmetPenalty(problem)
         let p = problem
-        let kind: VariableKind = relaxed ? .continuous : .binary
+        let binary: VariableKind = relaxed ? .continuous : .binary
         func n(_ s: @autoclosure () -> String) -> String { names ? String(s().prefix(240)) : "" }
         func short(_ id: String) -> String { String(id.prefix(50)) }
 
         // Opening decisions.
         for w in p.warehouses {
-            let v = model.addVariable(n("y_\(short(w.id))"), kind: kind, lowerBound: 0, upperBound: 1)
-            if w.isExisting { model.setBounds(of: v, lower: 1, upper: 1) } else { openingTerm.add(w.fixedCost, v) }
+            let v = model.addVariable(n("y_\(short(w.id))"), kind: binary, lowerBound: 0, upperBound: 1)
+            if w.isExisting {
+                model.setBounds(of: v, lower: 1, upper: 1)
+            } else {
+                openingTerm.add(w.fixedCost, v)
+                if let budget = p.policy.budget, Exact.decimal(w.fixedCost) > Exact.decimal(budget) {
+                    model.setBounds(of: v, lower: 0, upper: 0)
+                }
+            }
             warehouseOpen.append(v)
         }
         for s in p.shelters {
-            let v = model.addVariable(n("z_\(short(s.id))"), kind: kind, lowerBound: 0, upperBound: 1)
-            if s.isExisting { model.setBounds(of: v, lower: 1, upper: 1) } else { openingTerm.add(s.fixedCost, v) }
+            let v = model.addVariable(n("z_\(short(s.id))"), kind: binary, lowerBound: 0, upperBound: 1)
+            if s.isExisting {
+                model.setBounds(of: v, lower: 1, upper: 1)
+            } else {
+                openingTerm.add(s.fixedCost, v)
+                if let budget = p.policy.budget, Exact.decimal(s.fixedCost) > Exact.decimal(budget) {
+                    model.setBounds(of: v, lower: 0, upper: 0)
+                }
+            }
             shelterOpen.append(v)
         }
-        if let budget = p.policy.budget {
+        if let budget = p.policy.budget, !openingTerm.indices.isEmpty {
             budgetRow = model.addConstraint(openingTerm <= budget, name: n("budget"))
         }
 
-        // Unmet needs. Where no decision can help (no usable shelter, or no usable warehouse for a
-        // supply, within reach), the shortfall is fixed and its penalty kept out of the objective
-        // GLPK sees, so the MIP gap measures what decisions can change; it is added back as
-        // ``unavoidablePenalty``.
-        let shortPenalty = Self.supplyPenalties(problem, personPenalty: penalty)
+        // Needs. Where no decision can help (no usable shelter, or no usable warehouse for a
+        // supply, within reach), the shortfall is fixed by bounds.
         var shelterReach = Array(repeating: [Int](), count: p.areas.count)
         for link in p.shelterLinks where p.shelters[link.shelter].capacity > 0 { shelterReach[link.area].append(link.shelter) }
         var warehouseReach = Array(repeating: [Int](), count: p.areas.count)
-        for link in p.supplyLinks { warehouseReach[link.area].append(link.warehouse) }
-        var unavoidable = 0.0
+        for link in p.supplyLinks where p.warehouses[link.warehouse].capacity > 0 { warehouseReach[link.area].append(link.warehouse) }
+        let integer: VariableKind = relaxed ? .continuous : .integer
+        let kitted = p.supplies.contains { $0.perPerson > 0 }
         for (h, hazard) in p.hazards.enumerated() {
             var people: [Variable?] = []
-            var short: [[Variable]?] = []
+            var full: [Variable?] = []
+            var short: [[Variable?]] = []
             for a in p.areas.indices {
                 let d = hazard.displaced[a]
-                guard d > 0 else { people.append(nil); short.append(nil); continue }
+                guard d > 0 else { people.append(nil); full.append(nil); short.append([]); continue }
                 let u = model.addVariable(n("U_\(h)_\(a)"), lowerBound: 0, upperBound: d)
-                if shelterReach[a].contains(where: { !hazard.closedShelters.contains($0) }) {
-                    unmetTerm.add(penalty, u)
-                } else {
+                if !shelterReach[a].contains(where: { !hazard.closedShelters.contains($0) }) {
                     model.setBounds(of: u, lower: d, upper: d)
-                    unavoidable += penalty * d
                 }
                 people.append(u)
-                var perSupply: [Variable] = []
-                for (s, supply) in p.supplies.enumerated() {
-                    let need = d * supply.perPerson
-                    let v = model.addVariable(n("V_\(h)_\(a)_\(s)"), lowerBound: 0, upperBound: need)
-                    let usable = warehouseReach[a].contains {
-                        !hazard.closedWarehouses.contains($0) && (p.warehouses[$0].capacity > 0 || supply.volume == 0)
-                    }
-                    if usable {
-                        unmetTerm.add(shortPenalty[s], v)
-                    } else {
-                        model.setBounds(of: v, lower: need, upper: need)
-                        unavoidable += shortPenalty[s] * need
-                    }
+                let usable = warehouseReach[a].contains { !hazard.closedWarehouses.contains($0) }
+                var perSupply: [Variable?] = []
+                for supply in p.supplies {
+                    let need = supply.need(people: d)
+                    guard need > 0 else { perSupply.append(nil); continue }
+                    let v = model.addVariable(n("V_\(h)_\(a)_\(supply.id)"), kind: integer, lowerBound: 0, upperBound: need)
+                    if !usable { model.setBounds(of: v, lower: need, upper: need) }
                     perSupply.append(v)
                 }
                 short.append(perSupply)
+                if kitted {
+                    let k = model.addVariable(n("N_\(h)_\(a)"), kind: integer, lowerBound: 0, upperBound: d)
+                    for (s, supply) in p.supplies.enumerated() where supply.perPerson > 0 {
+                        guard let v = perSupply[s] else { continue }
+                        model.addConstraint(LinearExpression(terms: [(k, supply.perPerson), (v, 1.0)]) <= supply.need(people: d),
+                                            name: n("kit_\(h)_\(a)_\(s)"))
+                    }
+                    if !usable { model.setBounds(of: k, lower: 0, upper: 0) }
+                    full.append(k)
+                } else {
+                    full.append(nil)
+                }
             }
             unsheltered.append(people)
+            supplied.append(full)
             supplyShort.append(short)
         }
-        unavoidablePenalty = unavoidable
 
-        buildShelters(names: names)
-        buildStockAndFlows(names: names, flowPairLinks: flowPairLinks)
+        buildShelters(names: names, binary: binary)
+        buildStockAndFlows(names: names, flowPairLinks: flowPairLinks, integer: integer)
+        buildServiceLevels(names: names, mode: serviceLevels)
 
         // A scenario with nothing to decide (no sites, no one displaced) still gets a plan: GLPK
         // refuses an empty model, so give it one fixed column.
         if model.variables.isEmpty { model.addVariable("nothing_to_decide", lowerBound: 0, upperBound: 0) }
+        model.minimize(costTerm)
+    }
+
+    /// Opening + stock + expected transport and evacuation, yuan.
+    var costTerm: LinearExpression {
         var objective = LinearExpression()
-        objective.add(unmetTerm)
         objective.add(openingTerm)
         objective.add(stockTerm)
         objective.add(transportTerm)
-        model.minimize(objective)
+        return objective
     }
 
     /// Shelter assignment rows for every hazard.
-    private mutating func buildShelters(names: Bool) {
+    private mutating func buildShelters(names: Bool, binary: VariableKind) {
         let p = problem
         let single = p.policy.singleShelterPerArea
         var linksOfArea = Array(repeating: [Int](), count: p.areas.count)
@@ -180,40 +211,36 @@ struct SitingModel: Sendable {
                     let m = min(d, cap)
                     let x = model.addVariable(names ? "x_\(h)_\(a)_\(k)" : "", lowerBound: 0, upperBound: d)
                     var choice: Variable?
-                    let linkRow: Constraint
                     if single {
-                        let c = model.addBinary(names ? "c_\(h)_\(a)_\(k)" : "")
+                        let c = model.addVariable(names ? "c_\(h)_\(a)_\(k)" : "", kind: binary, lowerBound: 0, upperBound: 1)
                         model.addConstraint(LinearExpression(terms: [(c, 1.0), (shelterOpen[k], -1.0)]) <= Double(0))
-                        linkRow = model.addConstraint(LinearExpression(terms: [(x, 1.0), (c, -m)]) <= Double(0))
+                        model.addConstraint(LinearExpression(terms: [(x, 1.0), (c, -m)]) <= Double(0))
                         choices.add(1, c)
                         choice = c
                     } else {
-                        linkRow = model.addConstraint(LinearExpression(terms: [(x, 1.0), (shelterOpen[k], -m)]) <= Double(0))
+                        model.addConstraint(LinearExpression(terms: [(x, 1.0), (shelterOpen[k], -m)]) <= Double(0))
                     }
                     balance.add(1, x)
                     load[k].add(1, x)
                     used[k] = true
                     transportTerm.add(hazard.weight * p.policy.evacuationCostPerPersonKm * link.km, x)
-                    assignments.append(AssignmentVariable(hazard: h, link: l, people: x, choice: choice,
-                                                          capacityLinkRow: cap < d ? linkRow : nil))
+                    assignments.append(AssignmentVariable(hazard: h, link: l, people: x, choice: choice))
                 }
                 model.addConstraint(balance == d, name: names ? "people_\(h)_\(a)" : "")
                 if single && !choices.indices.isEmpty {
                     model.addConstraint(choices <= Double(1), name: names ? "one_shelter_\(h)_\(a)" : "")
                 }
             }
-            var rows: [Constraint?] = Array(repeating: nil, count: p.shelters.count)
             for k in p.shelters.indices where used[k] {
                 var row = load[k]
                 row.add(-p.shelters[k].capacity, shelterOpen[k])
-                rows[k] = model.addConstraint(row <= Double(0), name: names ? "shelter_cap_\(h)_\(k)" : "")
+                model.addConstraint(row <= Double(0), name: names ? "shelter_cap_\(h)_\(k)" : "")
             }
-            shelterCapacityRows.append(rows)
         }
     }
 
     /// Stock, flows and their rows.
-    private mutating func buildStockAndFlows(names: Bool, flowPairLinks requested: Bool?) {
+    private mutating func buildStockAndFlows(names: Bool, flowPairLinks requested: Bool?, integer: VariableKind) {
         let p = problem
         let supplyCount = p.supplies.count
         // Largest need each warehouse could serve, per supply, over hazards.
@@ -222,43 +249,42 @@ struct SitingModel: Sendable {
         for (l, link) in p.supplyLinks.enumerated() { linksOfWarehouse[link.warehouse].append(l) }
         for w in p.warehouses.indices {
             for hazard in p.hazards where !hazard.closedWarehouses.contains(w) {
-                let people = linksOfWarehouse[w].reduce(0.0) { $0 + hazard.displaced[p.supplyLinks[$1].area] }
                 for (s, supply) in p.supplies.enumerated() {
-                    reachNeed[w][s] = max(reachNeed[w][s], people * supply.perPerson)
+                    let need = linksOfWarehouse[w].reduce(0.0) { $0 + supply.need(people: hazard.displaced[p.supplyLinks[$1].area]) }
+                    reachNeed[w][s] = max(reachNeed[w][s], need)
                 }
             }
         }
         // Stock.
+        var stockCost = LinearExpression()
         for (w, warehouse) in p.warehouses.enumerated() {
             var row: [Variable?] = []
-            var linkRows: [(row: Constraint, perCubicMetre: Double)?] = []
             var volume = LinearExpression()
             for (s, supply) in p.supplies.enumerated() {
                 var bound = reachNeed[w][s]
-                var capacityLimited = false
-                if supply.volume > 0, warehouse.capacity / supply.volume < bound {
-                    bound = warehouse.capacity / supply.volume
-                    capacityLimited = true
+                if supply.volume > 0 {
+                    bound = min(bound, Exact.floor(Exact.decimal(warehouse.capacity) / Exact.decimal(supply.volume)))
                 }
-                guard bound > 0 else { row.append(nil); linkRows.append(nil); continue }
-                // The variable's own bound is the need alone, so that capacity shows in the rows'
-                // duals (shadow prices), not in a reduced cost.
+                if let stockBudget = p.policy.stockBudget, supply.unitCost > 0 {
+                    bound = min(bound, Exact.floor(Exact.decimal(stockBudget) / Exact.decimal(supply.unitCost)))
+                }
+                guard bound > 0 else { row.append(nil); continue }
                 let v = model.addVariable(names ? "S_\(String(warehouse.id.prefix(50)))_\(String(supply.id.prefix(50)))" : "",
-                                          lowerBound: 0, upperBound: reachNeed[w][s])
-                let link = model.addConstraint(LinearExpression(terms: [(v, 1.0), (warehouseOpen[w], -bound)]) <= Double(0))
-                linkRows.append((link, capacityLimited ? 1 / supply.volume : 0))
+                                          kind: integer, lowerBound: 0, upperBound: bound)
+                model.addConstraint(LinearExpression(terms: [(v, 1.0), (warehouseOpen[w], -bound)]) <= Double(0))
                 stockTerm.add(supply.unitCost, v)
+                stockCost.add(supply.unitCost, v)
                 if supply.volume > 0 { volume.add(supply.volume, v) }
                 row.append(v)
             }
             stock.append(row)
-            stockLinkRows.append(linkRows)
             if !volume.indices.isEmpty {
                 volume.add(-warehouse.capacity, warehouseOpen[w])
-                warehouseVolumeRows.append(model.addConstraint(volume <= Double(0), name: names ? "volume_\(w)" : ""))
-            } else {
-                warehouseVolumeRows.append(nil)
+                model.addConstraint(volume <= Double(0), name: names ? "volume_\(w)" : "")
             }
+        }
+        if let stockBudget = p.policy.stockBudget, !stockCost.indices.isEmpty {
+            stockBudgetRow = model.addConstraint(stockCost <= stockBudget, name: names ? "stock_budget" : "")
         }
         // Flows per hazard, with the per-route links when asked for or when the model is small.
         var flowCount = 0
@@ -280,7 +306,7 @@ struct SitingModel: Sendable {
                 var pairVolume = LinearExpression()
                 var pairNeed = 0.0
                 for (s, supply) in p.supplies.enumerated() {
-                    let need = d * supply.perPerson
+                    let need = supply.need(people: d)
                     guard need > 0, stock[w][s] != nil else { continue }
                     let f = model.addVariable(names ? "f_\(h)_\(w)_\(a)_\(s)" : "", lowerBound: 0, upperBound: need)
                     flows.append(FlowVariable(hazard: h, link: l, supply: s, variable: f))
@@ -295,12 +321,12 @@ struct SitingModel: Sendable {
                     model.addConstraint(pairVolume <= Double(0))
                 }
             }
-            for a in p.areas.indices {
-                guard let short = supplyShort[h][a] else { continue }
+            for a in p.areas.indices where hazard.displaced[a] > 0 {
                 for s in 0..<supplyCount {
+                    guard let v = supplyShort[h][a][s] else { continue }
                     var row = delivered[a][s]
-                    row.add(1, short[s])
-                    model.addConstraint(row == hazard.displaced[a] * p.supplies[s].perPerson,
+                    row.add(1, v)
+                    model.addConstraint(row == p.supplies[s].need(people: hazard.displaced[a]),
                                         name: names ? "supply_\(h)_\(a)_\(s)" : "")
                 }
             }
@@ -315,29 +341,97 @@ struct SitingModel: Sendable {
         }
     }
 
-    /// Yuan per unit of each supply short: the policy's penalty per m³ × the unit's volume when
-    /// given, else the person penalty per person's worth (penalty ÷ per-person quantity).
-    static func supplyPenalties(_ p: SitingProblem, personPenalty: Double) -> [Double] {
-        p.supplies.map { supply in
-            if let perCubicMetre = p.policy.unmetSupplyPenaltyPerCubicMetre, supply.volume > 0 {
-                return perCubicMetre * supply.volume
+    /// Σₐ B ≥ ⌈σ·D⌉ with B ≤ D − U and B ≤ N, per hazard with a service level.
+    private mutating func buildServiceLevels(names: Bool, mode: ServiceLevels) {
+        let p = problem
+        serviceShortfall = p.hazards.map { _ in nil }
+        served = p.hazards.map { _ in Array(repeating: nil, count: p.areas.count) }
+        guard mode != .none else { return }
+        for (h, hazard) in p.hazards.enumerated() {
+            let required = hazard.requiredServed
+            guard required > 0 else { continue }
+            var served = LinearExpression()  // shadows the property: this hazard's Σ B
+            for a in p.areas.indices {
+                guard let u = unsheltered[h][a] else { continue }
+                let d = hazard.displaced[a]
+                let b = model.addVariable(names ? "B_\(h)_\(a)" : "", lowerBound: 0, upperBound: d)
+                model.addConstraint(LinearExpression(terms: [(b, 1.0), (u, 1.0)]) <= d)
+                if let k = supplied[h][a] { model.addConstraint(LinearExpression(terms: [(b, 1.0), (k, -1.0)]) <= Double(0)) }
+                served.add(1, b)
+                self.served[h][a] = b
             }
-            return supply.perPerson > 0 ? personPenalty / supply.perPerson : personPenalty
+            if mode == .soft {
+                let slack = model.addVariable(names ? "service_short_\(h)" : "", lowerBound: 0, upperBound: required)
+                served.add(1, slack)
+                serviceShortfall[h] = slack
+            }
+            model.addConstraint(served >= required, name: names ? "service_level_\(h)" : "")
         }
     }
 
-    /// The penalty per person unmet (the policy's when given, else): ten times the dearest way of serving one person (one site's
-    /// fixed cost, a person's stock, the longest trip), rounded up to a power of ten, at least 10⁴,
-    /// so the model never leaves a person unmet to save money while one site could serve them.
-    static func unmetPenalty(_ p: SitingProblem) -> Double {
-        if let given = p.policy.unshelteredPenalty { return given }
-        let fixed = (p.warehouses.map(\.fixedCost) + p.shelters.map(\.fixedCost)).max() ?? 0
-        let stock = p.supplies.reduce(0) { $0 + $1.perPerson * $1.unitCost }
-        let maxShelterKm = p.shelterLinks.map(\.km).max() ?? 0
-        let maxSupplyKm = p.supplyLinks.map(\.km).max() ?? 0
-        let volume = p.supplies.reduce(0) { $0 + $1.perPerson * $1.volume }
-        let trip = p.policy.evacuationCostPerPersonKm * maxShelterKm + p.policy.transportCostPerCubicMetreKm * volume * maxSupplyKm
-        let raw = max(1e4, 10 * (fixed + stock + trip))
-        return Foundation.pow(10, (Foundation.log10(raw)).rounded(.up))
+    // MARK: Objective levels
+
+    /// Σₕ ωₕ Σₐ U[h,a].
+    func unshelteredLevel(weights: [Double]) -> LinearExpression {
+        var e = LinearExpression()
+        for (h, row) in unsheltered.enumerated() where weights[h] != 0 {
+            for u in row { if let u { e.add(weights[h], u) } }
+        }
+        return e
     }
+
+    /// Σₕ ωₕ Σₐ (D − N[h,a]), without its constant: −Σₕ ωₕ Σₐ N (the constant is ``withoutKitConstant``).
+    func withoutKitLevel(weights: [Double]) -> LinearExpression {
+        var e = LinearExpression()
+        for (h, row) in supplied.enumerated() where weights[h] != 0 {
+            for k in row { if let k { e.add(-weights[h], k) } }
+        }
+        return e
+    }
+
+    /// Σₕ ωₕ Σₐ D over the areas with a kit variable.
+    func withoutKitConstant(weights: [Double]) -> Double {
+        var total = 0.0
+        for (h, row) in supplied.enumerated() {
+            for (a, k) in row.enumerated() where k != nil { total += weights[h] * problem.hazards[h].displaced[a] }
+        }
+        return total
+    }
+
+    /// Σₕ ωₕ Σₐ Σₛ priorityₛ·V[h,a,s].
+    func itemsShortLevel(weights: [Double]) -> LinearExpression {
+        var e = LinearExpression()
+        for (h, rows) in supplyShort.enumerated() where weights[h] != 0 {
+            for row in rows {
+                for (s, v) in row.enumerated() { if let v { e.add(weights[h] * problem.supplies[s].priority, v) } }
+            }
+        }
+        return e
+    }
+
+    /// A new column t with t·D_h ≥ (share numerator of h) for every hazard: the largest share of
+    /// a hazard's displaced left unsheltered (`kits` false) or without a complete kit (`kits` true).
+    mutating func addWorstShare(kits: Bool) -> Variable {
+        let t = model.addVariable(kits ? "worst_kit_share" : "worst_unsheltered_share", lowerBound: 0, upperBound: 1)
+        for (h, hazard) in problem.hazards.enumerated() {
+            let total = hazard.totalDisplaced
+            guard total > 0 else { continue }
+            if kits {
+                // t·D + Σ N ≥ Σ D over the areas with a kit variable.
+                var row = LinearExpression(terms: [(t, total)])
+                var covered = 0.0
+                for (a, k) in supplied[h].enumerated() { if let k { row.add(1, k); covered += hazard.displaced[a] } }
+                guard covered > 0 else { continue }
+                model.addConstraint(row >= covered)
+            } else {
+                var row = LinearExpression(terms: [(t, total)])
+                for u in unsheltered[h] { if let u { row.add(-1, u) } }
+                model.addConstraint(row >= Double(0))
+            }
+        }
+        return t
+    }
+
+    /// Whether any hazard has a service level to meet.
+    var hasServiceLevels: Bool { problem.hazards.contains { $0.requiredServed > 0 } }
 }

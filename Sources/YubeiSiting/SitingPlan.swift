@@ -7,7 +7,9 @@ import YubeiOptimization
 public struct SitingPlan: Sendable, Codable {
     /// `optimal`, `feasible`, `infeasible`, `no-solution` or `error` (FORMATS.md §1 words).
     public var status: SolveStatus
-    /// The objective value: unmet penalty + opening + stock + expected transport, yuan.
+    /// The cost the plan minimises once needs are met as far as they can be (FORMATS.md §2.1
+    /// rule 4): opening + stock + expected transport and evacuation, yuan. The need levels
+    /// before it are in ``levels``.
     public var objective: Double?
     public var openWarehouses: [String]
     /// Stock by warehouse id, then supply id, in units.
@@ -38,8 +40,15 @@ public struct SitingPlan: Sendable, Codable {
     public var solutionSource = SolutionSource.glpk
     /// Whether the greedy incumbent was handed to GLPK and accepted.
     public var incumbentAccepted: Bool?
-    /// The penalty per person (or per person's worth of a supply) left unmet, yuan.
-    public var unmetPenaltyPerPerson: Double
+    /// The value of each rule of the objective order, in its own unit (FORMATS.md §2.1).
+    public var levels: Levels?
+    /// Problems found when the plan was checked against every constraint, exactly; a plan with
+    /// any is never reported optimal (status `error`).
+    public var verification: [PlanViolation] = []
+    /// Hazards whose `service_level` cannot be met, with what blocks it (status `infeasible`).
+    public var serviceLevelShortfalls: [ServiceLevelShortfall] = []
+    /// What would close each gap, found by re-solving with one more site (see ``GapCloser``).
+    public var improvements: [Improvement] = []
 
     enum CodingKeys: String, CodingKey {
         case status, objective, stock, hazards, bound, gap, seconds, spending, explanations
@@ -47,7 +56,8 @@ public struct SitingPlan: Sendable, Codable {
         case objectiveTerms = "objective_terms", shadowPrices = "shadow_prices", modelSize = "model_size"
         case teamStaging = "team_staging", incumbentAccepted = "incumbent_accepted", unmetReasons = "unmet_reasons"
         case solutionSource = "solution_source"
-        case unmetPenaltyPerPerson = "unmet_penalty_per_person"
+        case levels, verification, improvements
+        case serviceLevelShortfalls = "service_level_shortfalls"
     }
 
     /// What one hazard's plan does.
@@ -57,8 +67,10 @@ public struct SitingPlan: Sendable, Codable {
         public var supplyFlows: [Flow]
         public var unmet: Unmet
         public var teamCoverage: TeamCoverage
+        /// Displaced, sheltered, unsheltered and fully supplied people of this hazard.
+        public var summary: Summary
         enum CodingKeys: String, CodingKey {
-            case unmet
+            case unmet, summary
             case shelterAssignment = "shelter_assignment", supplyFlows = "supply_flows", teamCoverage = "team_coverage"
         }
     }
@@ -77,9 +89,116 @@ public struct SitingPlan: Sendable, Codable {
         public var peopleUnsheltered: [String: Double]
         /// Supply units short, by area id then supply id.
         public var supplies: [String: [String: Double]]
+        /// People without a complete relief kit, by area id.
+        public var peopleWithoutKit: [String: Double] = [:]
         enum CodingKeys: String, CodingKey {
             case supplies
             case peopleUnsheltered = "people_unsheltered"
+            case peopleWithoutKit = "people_without_kit"
+        }
+    }
+
+    /// One hazard in whole people (FORMATS.md §2.1 `hazards.H.summary`).
+    public struct Summary: Sendable, Codable, Hashable {
+        public var displaced: Double
+        public var sheltered: Double
+        public var unsheltered: Double
+        /// People every supply reaches (`per_person` of each), sheltered or not.
+        public var fullySupplied: Double
+        /// People both sheltered and fully supplied (what a `service_level` counts).
+        public var shelteredAndSupplied: Double
+        enum CodingKeys: String, CodingKey {
+            case displaced, sheltered, unsheltered
+            case fullySupplied = "fully_supplied", shelteredAndSupplied = "sheltered_and_supplied"
+        }
+        public init(displaced: Double = 0, sheltered: Double = 0, unsheltered: Double = 0, fullySupplied: Double = 0,
+                    shelteredAndSupplied: Double = 0) {
+            self.displaced = displaced; self.sheltered = sheltered; self.unsheltered = unsheltered
+            self.fullySupplied = fullySupplied; self.shelteredAndSupplied = shelteredAndSupplied
+        }
+    }
+
+    /// The rules of the objective order, each in its unit, weighted across hazards as `risk` says.
+    public struct Levels: Sendable, Codable, Hashable {
+        /// `expected`, `every-hazard` or `worst-case`.
+        public var risk: String
+        /// The weight of each hazard in rules 1–3, by hazard id.
+        public var hazardWeights: [String: Double]
+        /// Largest share of a hazard's displaced left unsheltered (`worst-case` only).
+        public var worstUnshelteredShare: Double?
+        /// Rule 1: people unsheltered, weighted.
+        public var unsheltered: Double
+        /// Largest share of a hazard's displaced without a complete kit (`worst-case` only).
+        public var worstWithoutKitShare: Double?
+        /// Rule 2: people without a complete kit, weighted.
+        public var withoutKit: Double
+        /// Rule 3: items short, weighted by hazard and by `priority`.
+        public var itemsShort: Double
+        /// Rule 4: cost, yuan.
+        public var cost: Double
+        /// Whether rules 1–3 were proven optimal (false when a time limit stopped a search).
+        public var needsProven: Bool
+        enum CodingKeys: String, CodingKey {
+            case risk, unsheltered, cost
+            case hazardWeights = "hazard_weights", worstUnshelteredShare = "worst_unsheltered_share"
+            case worstWithoutKitShare = "worst_without_kit_share", withoutKit = "without_kit", itemsShort = "items_short"
+            case needsProven = "needs_proven"
+        }
+    }
+
+    /// A hazard whose `service_level` no plan within the constraints meets.
+    public struct ServiceLevelShortfall: Sendable, Codable, Hashable {
+        public var hazard: String
+        public var serviceLevel: Double
+        /// People who must be sheltered and fully supplied: ⌈level × displaced⌉.
+        public var required: Double
+        /// The most any plan shelters and supplies in this hazard while the other hazards' levels hold as far as they can.
+        public var achievable: Double
+        /// Areas left short in that best plan: people not sheltered, people without a kit.
+        public var areas: [AreaShortfall]
+        /// Why (pre-solve findings and post-solve reasons for this hazard).
+        public var findings: [SitingFinding]
+        public var reasons: [UnmetReason]
+        public struct AreaShortfall: Sendable, Codable, Hashable {
+            public var area: String
+            public var unsheltered: Double
+            public var withoutKit: Double
+            enum CodingKeys: String, CodingKey {
+                case area, unsheltered
+                case withoutKit = "without_kit"
+            }
+        }
+        enum CodingKeys: String, CodingKey {
+            case hazard, required, achievable, areas, findings, reasons
+            case serviceLevel = "service_level"
+        }
+    }
+
+    /// One more site (and the money it needs beyond the budget) and what it gains, found by
+    /// re-solving with the plan's other sites held.
+    public struct Improvement: Sendable, Codable, Hashable {
+        public enum Kind: String, Sendable, Codable, Hashable {
+            /// A shelter: more people sheltered.
+            case shelter
+            /// A warehouse: more people with a complete kit.
+            case warehouse
+        }
+        public var kind: Kind
+        public var site: String
+        /// Its opening cost, yuan.
+        public var cost: Double
+        /// Yuan of budget needed beyond what is left of the opening budget.
+        public var extraBudget: Double
+        /// People gained per hazard (sheltered for a shelter, fully supplied for a warehouse).
+        public var gainByHazard: [String: Double]
+        /// The gain weighted across hazards as the objective weighs them.
+        public var weightedGain: Double
+        /// Weighted people per 10,000 yuan of the site's cost.
+        public var peoplePer10000Yuan: Double
+        enum CodingKeys: String, CodingKey {
+            case kind, site, cost
+            case extraBudget = "extra_budget", gainByHazard = "gain_by_hazard", weightedGain = "weighted_gain"
+            case peoplePer10000Yuan = "people_per_10000_yuan"
         }
     }
 
@@ -98,13 +217,8 @@ public struct SitingPlan: Sendable, Codable {
         }
     }
 
-    /// The objective split into its parts (yuan).
+    /// The cost split into its parts (yuan).
     public struct ObjectiveTerms: Sendable, Codable {
-        /// Penalty for unmet needs: people unsheltered plus supply shortfalls in person-equivalents, every hazard.
-        public var unmetPenalty: Double
-        /// The part of ``unmetPenalty`` no decision can avoid (needs with nothing in reach); it is
-        /// a constant left out of the exported model.
-        public var unavoidablePenalty: Double
         /// Fixed costs of the candidate sites opened.
         public var opening: Double
         /// Cost of the stock held.
@@ -113,17 +227,30 @@ public struct SitingPlan: Sendable, Codable {
         public var expectedTransport: Double
         enum CodingKeys: String, CodingKey {
             case opening, stock
-            case unmetPenalty = "unmet_penalty", expectedTransport = "expected_transport"
-            case unavoidablePenalty = "unavoidable_penalty"
+            case expectedTransport = "expected_transport"
         }
     }
 
+    /// Spending against each budget (FORMATS.md §2.1 `spending`); budgets are null when not set.
     public struct Spending: Sendable, Codable {
-        /// Fixed costs of the candidate sites opened (what the budget limits).
+        /// Fixed costs of the candidate sites opened (what `budget` limits).
         public var opening: Double
         public var budget: Double?
-        /// Cost of the stock held (outside the budget).
+        /// Cost of the stock held (what `stock_budget` limits).
         public var stock: Double
+        public var stockBudget: Double?
+        enum CodingKeys: String, CodingKey {
+            case opening, budget, stock
+            case stockBudget = "stock_budget"
+        }
+        /// Encodes `budget` and `stock_budget` as null when not set.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(opening, forKey: .opening)
+            try c.encode(budget, forKey: .budget)
+            try c.encode(stock, forKey: .stock)
+            try c.encode(stockBudget, forKey: .stockBudget)
+        }
     }
 
     /// Shadow prices from the LP with the plan's open/close decisions fixed (objective yuan per unit).

@@ -8,23 +8,35 @@ extension SitingProblem {
     /// - Supply links: warehouses within `supply_response_minutes`.
     /// - Team links: team bases within `team_response_minutes`; staging links: every warehouse
     ///   and shelter within `team_response_minutes` (for `--stage-teams`).
-    /// - Hazard weights: the probabilities, else equal shares (``Scenario/hazardWeights``).
+    /// - Hazard weights: the probabilities as given when every hazard gives one, else 1/H
+    ///   (``Scenario/objectiveHazardWeights``, FORMATS.md §2.1).
+    /// - Canonical order: areas, supplies, sites, hazards and teams are taken in order of their
+    ///   ids, so that a file with its lists reordered gives the same model, and the same plan.
     ///
     /// - Complexity: O((W + S + T) · A) after the travel network is built.
-    public init(scenario: Scenario, network: TravelNetwork? = nil) {
-        let travel = network ?? TravelNetwork(scenario: scenario)
+    public init(scenario input: Scenario, network: TravelNetwork? = nil) {
+        var scenario = input
+        scenario.areas.sort { $0.id < $1.id }
+        scenario.supplies.sort { $0.id < $1.id }
+        scenario.warehouses.sort { $0.id < $1.id }
+        scenario.shelters.sort { $0.id < $1.id }
+        scenario.hazards.sort { $0.id < $1.id }
+        scenario.teams.sort { $0.id < $1.id }
+        // A network given for the file's order is reused only when the order is already canonical.
+        let travel = (network != nil && scenario == input) ? network! : TravelNetwork(scenario: scenario)
         let policy = scenario.policy
         let areaIndex = scenario.areaIndex
         let warehouseIndex = scenario.warehouseIndex
         let shelterIndex = scenario.shelterIndex
-        let weights = scenario.hazardWeights
+        let weights = scenario.objectiveHazardWeights
 
         let areas = scenario.areas.map {
             Area(id: $0.id, name: $0.name, position: Position(lat: $0.location.lat, lon: $0.location.lon),
                  population: Double($0.population))
         }
         let supplies = scenario.supplies.map {
-            Supply(id: $0.id, name: $0.name, perPerson: $0.perPerson, volume: $0.volumeCubicMetres, unitCost: $0.unitCost)
+            Supply(id: $0.id, name: $0.name, perPerson: $0.perPerson, volume: $0.volumeCubicMetres, unitCost: $0.unitCost,
+                   priority: $0.priority)
         }
         let warehouses = scenario.warehouses.map {
             Warehouse(id: $0.id, name: $0.name, position: Position(lat: $0.location.lat, lon: $0.location.lon),
@@ -43,7 +55,7 @@ extension SitingProblem {
                           displaced: displaced,
                           closedWarehouses: Set(hazard.closedSites.compactMap { warehouseIndex[$0] }),
                           closedShelters: Set(hazard.closedSites.compactMap { shelterIndex[$0] }),
-                          needs: hazard.needs)
+                          needs: hazard.needs, serviceLevel: hazard.serviceLevel)
         }
         let teams = scenario.teams.map {
             Team(id: $0.id, name: $0.name, position: Position(lat: $0.base.lat, lon: $0.base.lon),
@@ -87,7 +99,8 @@ extension SitingProblem {
                            transportCostPerCubicMetreKm: policy.transportCostPerCubicMetreKilometre,
                            evacuationCostPerPersonKm: policy.evacuationCostPerPersonKilometre,
                            unshelteredPenalty: policy.unshelteredPenalty,
-                           unmetSupplyPenaltyPerCubicMetre: policy.unmetSupplyPenalty),
+                           unmetSupplyPenaltyPerCubicMetre: policy.unmetSupplyPenalty,
+                           stockBudget: policy.stockBudget, risk: policy.risk),
             shelterLinks: shelterLinks, supplyLinks: supplyLinks, teamLinks: teamLinks, stagingLinks: stagingLinks)
     }
 }

@@ -1,3 +1,6 @@
+import Foundation
+import YubeiScenario
+
 /// Everything the siting engine needs, as plain numbers and indices: no file positions, no YAML.
 ///
 /// A ``SitingProblem`` is built from a scenario (see `SitingProblem(scenario:)`) or directly in
@@ -33,8 +36,24 @@ public struct SitingProblem: Sendable {
         public var volume: Double
         /// Yuan per unit bought into stock.
         public var unitCost: Double
-        public init(id: String, name: String = "", perPerson: Double, volume: Double, unitCost: Double) {
+        /// Weight of its units short in the third rule of the objective (default 1; higher = more urgent).
+        public var priority: Double
+        public init(id: String, name: String = "", perPerson: Double, volume: Double, unitCost: Double, priority: Double = 1) {
             self.id = id; self.name = name; self.perPerson = perPerson; self.volume = volume; self.unitCost = unitCost
+            self.priority = priority
+        }
+
+        /// Units an area with `people` displaced needs: ⌈people × per_person⌉, computed in decimal
+        /// so that 0.1 × 30 is 3, not 4.
+        public func need(people: Double) -> Double {
+            guard people > 0, perPerson > 0 else { return 0 }
+            return Exact.ceil(Exact.decimal(people) * Exact.decimal(perPerson))
+        }
+
+        /// People that `units` of this item serve completely: ⌊units ÷ per_person⌋ (∞ when per_person is 0).
+        public func peopleServed(units: Double) -> Double {
+            guard perPerson > 0 else { return .infinity }
+            return Exact.floor(Exact.decimal(units) / Exact.decimal(perPerson))
         }
     }
 
@@ -70,8 +89,10 @@ public struct SitingProblem: Sendable {
         public var maxKm: Double
         /// Yuan to open it (counted against the budget only when it is a candidate).
         public var fixedCost: Double
-        /// People it can take: ``area`` ÷ ``areaPerPerson``.
-        public var capacity: Double { areaPerPerson > 0 ? area / areaPerPerson : 0 }
+        /// People it can take: ⌊``area`` ÷ ``areaPerPerson``⌋, whole people (computed in decimal).
+        public var capacity: Double {
+            areaPerPerson > 0 ? Exact.floor(Exact.decimal(area) / Exact.decimal(areaPerPerson)) : 0
+        }
         public init(id: String, name: String = "", position: Position, isExisting: Bool, area: Double,
                     shelterClass: String? = nil, areaPerPerson: Double, maxKm: Double, fixedCost: Double) {
             self.id = id; self.name = name; self.position = position; self.isExisting = isExisting; self.area = area
@@ -85,20 +106,33 @@ public struct SitingProblem: Sendable {
         public var name: String
         /// The probability given in the scenario, if any.
         public var probability: Double?
-        /// Weight of this hazard's transport cost in the expected cost (the probability, or an
-        /// equal share when no hazard gives one).
+        /// Weight of this hazard in the objective and in the expected cost (FORMATS.md §2.1: the
+        /// probability as given when every hazard gives one, else 1/H).
         public var weight: Double
-        /// Displaced people by area index (dense, one entry per area).
+        /// Displaced people by area index (dense, one entry per area), whole people (rounded half up).
         public var displaced: [Double]
+        /// Share (0–1) of the displaced who must be sheltered and fully supplied, if required.
+        public var serviceLevel: Double?
         public var closedWarehouses: Set<Int>
         public var closedShelters: Set<Int>
         /// Team specialties the event needs.
         public var needs: [String]
         public init(id: String, name: String = "", probability: Double? = nil, weight: Double, displaced: [Double],
-                    closedWarehouses: Set<Int> = [], closedShelters: Set<Int> = [], needs: [String] = []) {
+                    closedWarehouses: Set<Int> = [], closedShelters: Set<Int> = [], needs: [String] = [],
+                    serviceLevel: Double? = nil) {
             self.id = id; self.name = name; self.probability = probability; self.weight = weight
-            self.displaced = displaced; self.closedWarehouses = closedWarehouses; self.closedShelters = closedShelters
-            self.needs = needs
+            self.displaced = displaced.map { max(0, $0.rounded(.toNearestOrAwayFromZero)) }
+            self.closedWarehouses = closedWarehouses; self.closedShelters = closedShelters
+            self.needs = needs; self.serviceLevel = serviceLevel
+        }
+
+        /// All displaced people of the event.
+        public var totalDisplaced: Double { displaced.reduce(0, +) }
+
+        /// People who must be sheltered and fully supplied: ⌈service_level × displaced⌉ (0 without a level).
+        public var requiredServed: Double {
+            guard let serviceLevel else { return 0 }
+            return Exact.ceil(Exact.decimal(serviceLevel) * Exact.decimal(totalDisplaced))
         }
     }
 
@@ -114,10 +148,17 @@ public struct SitingProblem: Sendable {
         }
     }
 
+    /// How needs are summed over hazards (FORMATS.md §2.1): `expected`, `every-hazard`, `worst-case`.
+    public typealias Risk = YubeiScenario.Policy.RiskAttitude
+
     /// Policy numbers.
     public struct Policy: Sendable {
         /// Yuan available for opening candidate sites; `nil` for no limit.
         public var budget: Double?
+        /// Yuan available for buying stock; `nil` for no limit.
+        public var stockBudget: Double?
+        /// How needs left unmet are summed over hazards.
+        public var risk: Risk = .expected
         public var supplyResponseMinutes: Double
         public var teamResponseMinutes: Double
         public var singleShelterPerArea: Bool
@@ -125,14 +166,16 @@ public struct SitingProblem: Sendable {
         public var transportCostPerCubicMetreKm: Double
         /// Yuan per person moved one road km to a shelter.
         public var evacuationCostPerPersonKm: Double
-        /// Yuan per person left without shelter; nil = chosen far above every cost.
+        /// Read from older files and kept, but unused: needs come before costs by the objective
+        /// order of FORMATS.md §2.1 (sequential solves), not by a penalty.
         public var unshelteredPenalty: Double?
-        /// Yuan per m³ of supplies not delivered; nil = the person penalty per person's worth.
+        /// Read from older files and kept, but unused (see ``unshelteredPenalty``).
         public var unmetSupplyPenaltyPerCubicMetre: Double?
         public init(budget: Double?, supplyResponseMinutes: Double, teamResponseMinutes: Double,
                     singleShelterPerArea: Bool, transportCostPerCubicMetreKm: Double = 2,
                     evacuationCostPerPersonKm: Double = 1, unshelteredPenalty: Double? = nil,
-                    unmetSupplyPenaltyPerCubicMetre: Double? = nil) {
+                    unmetSupplyPenaltyPerCubicMetre: Double? = nil, stockBudget: Double? = nil, risk: Risk = .expected) {
+            self.stockBudget = stockBudget; self.risk = risk
             self.unshelteredPenalty = unshelteredPenalty
             self.unmetSupplyPenaltyPerCubicMetre = unmetSupplyPenaltyPerCubicMetre
             self.budget = budget; self.supplyResponseMinutes = supplyResponseMinutes

@@ -11,9 +11,16 @@ public struct SitingOptions: Sendable {
     public var stageTeams = false
     /// Hand the greedy plan to GLPK as its first incumbent.
     public var useGreedyIncumbent = true
-    /// Shadow prices: capacity duals from the LP with the plan's decisions fixed, and the
-    /// budget's dual from the LP relaxation (one more LP solve).
-    public var shadowPrices = true
+    /// Longest search for each rule of needs after the first (people without a kit, items
+    /// short): their LP bounds are weak (sites opened fractionally), so a proof can take long;
+    /// the plan reports whether they were proven (`levels.needs_proven`).
+    public var needStageTimeLimit: Duration = .seconds(8)
+    /// Longest search for the cost rule when no overall time limit is given (the plan is then
+    /// `feasible` with its gap, not `optimal`).
+    public var costStageTimeLimit: Duration = .seconds(30)
+    /// After the plan, re-solve with one more site at a time to say what would close each gap
+    /// (``GapCloser``); off for benchmarks.
+    public var closeGaps = true
     /// GLPK's cutting planes.
     public var cuts = false
     /// Add the per-route supply links Σₛ vol·f ≤ Σₛ vol·need·y (see ``SitingModel``): a slightly
@@ -25,81 +32,182 @@ public struct SitingOptions: Sendable {
     public init() {}
 }
 
-/// Solves a ``SitingProblem``: explanations first, then the MILP, then the plan with its
-/// shadow prices and team coverage.
+/// Solves a ``SitingProblem``: explanations first, then the rules of the objective order one
+/// after another, then the plan in whole units, checked exactly, with team coverage and what
+/// would close each gap.
 public enum SitingSolver {
     /// The model GLPK solves, for export (`--export-model`), with readable names.
-    public static func model(for problem: SitingProblem, flowPairLinks: Bool? = nil) -> Model {
-        SitingModel(problem, names: true, flowPairLinks: flowPairLinks).model
+    /// With `holding`, rules 1–3 are rows held at the plan's values and the objective is the
+    /// cost, so that glpsol re-solving it reaches the plan's cost.
+    public static func model(for problem: SitingProblem, flowPairLinks: Bool? = nil, holding levels: SitingPlan.Levels? = nil) -> Model {
+        var siting = SitingModel(problem, names: true, flowPairLinks: flowPairLinks)
+        if let levels {
+            let weights = levelWeights(problem)
+            func hold(_ e: LinearExpression, _ value: Double, _ name: String) {
+                guard !e.indices.isEmpty else { return }
+                siting.model.addConstraint(e <= value + 1e-6 * max(1, abs(value)), name: name)
+            }
+            if let share = levels.worstUnshelteredShare {
+                let t = siting.addWorstShare(kits: false)
+                siting.model.addConstraint(LinearExpression(t) <= share + 1e-9, name: "hold_worst_share")
+            }
+            hold(siting.unshelteredLevel(weights: weights), levels.unsheltered, "hold_unsheltered")
+            hold(siting.withoutKitLevel(weights: weights), levels.withoutKit - siting.withoutKitConstant(weights: weights), "hold_without_kit")
+            hold(siting.itemsShortLevel(weights: weights), levels.itemsShort, "hold_items_short")
+        }
+        return siting.model
     }
 
-    /// Solves the whole siting problem over all hazards at once.
+    /// Solves the whole siting problem over all hazards at once: the rules of the objective
+    /// order one after another (``SitingModel``), then the continuous part again with every
+    /// integer decision fixed, then an exact check of every constraint (``PlanVerifier``).
     ///
     /// - Throws: ``ModelError`` only for a model GLPK must not see (a defect, not an input problem).
     public static func solve(_ problem: SitingProblem, options: SitingOptions = SitingOptions()) throws -> SitingPlan {
         let clock = ContinuousClock()
         let start = clock.now
         let findings = problem.findings()
-        let siting = SitingModel(problem, flowPairLinks: options.flowPairLinks)
-        var solveOptions = SolveOptions()
-        solveOptions.timeLimit = options.timeLimit
-        solveOptions.relativeGap = options.relativeGap
-        solveOptions.dualsOfFixedMIP = options.shadowPrices
-        if let progress = options.progress {
-            // Report the plan's objective, with the constant penalty of needs nothing can reach.
-            let constant = siting.unavoidablePenalty
-            solveOptions.progress = { snapshot in
-                var shifted = snapshot
-                shifted.incumbent = snapshot.incumbent.map { $0 + constant }
-                shifted.bestBound = snapshot.bestBound.map { $0 + constant }
-                progress(shifted)
-            }
-        }
-        solveOptions.cuts = options.cuts
-        let greedy = options.useGreedyIncumbent ? SitingHeuristic(problem).values(for: siting) : nil
-        solveOptions.initialSolution = greedy
-        // Keep a little of the time limit for the duals and team staging after the MIP.
-        if let limit = options.timeLimit, limit >= .seconds(10) { solveOptions.timeLimit = limit * 0.92 }
-        let result = try siting.model.solve(options: solveOptions)
-        let mipTime = clock.now - start
+        var siting = SitingModel(problem, flowPairLinks: options.flowPairLinks)
+        let weights = levelWeights(problem)
         let size = SitingPlan.ModelSize(
             variables: siting.model.variables.count,
             integerVariables: siting.model.variables.filter { $0.kind.isInteger }.count,
             rows: siting.model.constraints.count,
             nonzeros: siting.model.nonzeroCount,
             strongFlowLinks: siting.usesFlowPairLinks)
-        // The needs no decision can meet are a constant outside GLPK's objective: add them back,
-        // while the gap stays that of the part decisions change.
-        let constant = siting.unavoidablePenalty
         var plan = SitingPlan(
-            status: result.status, objective: result.objectiveValue.map { $0 + constant }, openWarehouses: [],
-            stock: [:], openShelters: [], hazards: [:], bound: result.bestBound.map { $0 + constant },
-            gap: result.relativeGap, lpBound: result.rootBound.map { $0 + constant }, seconds: 0, objectiveTerms: nil, spending: nil, explanations: findings,
-            shadowPrices: nil, modelSize: size, teamStaging: nil, incumbentAccepted: result.initialSolutionAccepted,
-            unmetPenaltyPerPerson: siting.penalty)
-        // GLPK stopped before any plan of its own (a time limit inside the root LP): the greedy
-        // plan is feasible by construction, so it is the answer, marked feasible, not optimal.
-        var values = result.values
-        if values == nil, let greedy, result.termination == .limitReached(.time) {
-            values = greedy
-            plan.status = .feasible
-            plan.solutionSource = .greedy
-            plan.objective = siting.model.objective.evaluated(at: greedy) + constant
-            plan.gap = plan.bound.map { bound in abs(plan.objective! - bound) / max(abs(plan.objective! - constant), 1e-10) }
-        }
-        if let values {
-            extract(values, from: siting, into: &plan)
-            plan.unmetReasons = problem.unmetReasons(of: plan)
-            if options.shadowPrices, result.values != nil, let duals = result.rowDuals {
-                plan.shadowPrices = shadowPrices(duals, siting: siting, plan: plan)
-                // The budget's dual needs one more LP as large as the root: skip it for big models.
-                if siting.budgetRow != nil, mipTime < .seconds(20) {
-                    plan.shadowPrices?.budgetYuan = try budgetDual(problem, flowPairLinks: options.flowPairLinks,
-                                                                   timeLimit: remaining(options.timeLimit, clock, start))
+            status: .noSolution, objective: nil, openWarehouses: [], stock: [:], openShelters: [], hazards: [:],
+            bound: nil, gap: nil, lpBound: nil, seconds: 0, objectiveTerms: nil, spending: nil, explanations: findings,
+            shadowPrices: nil, modelSize: size, teamStaging: nil, incumbentAccepted: nil)
+
+        // Worst-case share columns go in before the first solve, so the starting plan covers them.
+        let risk = problem.policy.risk
+        let worstPeople = risk == .worstCase ? siting.addWorstShare(kits: false) : nil
+        let worstKits = risk == .worstCase && siting.supplied.contains(where: { $0.contains { $0 != nil } })
+            ? siting.addWorstShare(kits: true) : nil
+        var incumbent: [Double]?
+        var stages: [(level: Level, expression: LinearExpression)] = []
+        var proven = true
+        // Rule 1 on the shelters alone: warehouses only spend budget there, so the optimum is the
+        // same, and the supply part's integers do not slow the search.
+        let people = try peopleFirst(problem, options: options, clock: clock, start: start)
+        if let people {
+            proven = people.proven
+            if let t = worstPeople { siting.model.addConstraint(LinearExpression(t) <= people.worstShare + 1e-9) }
+            let level = siting.unshelteredLevel(weights: weights)
+            siting.model.addConstraint(level <= people.unsheltered + 1e-7 * max(1, abs(people.unsheltered)))
+            var start = SitingHeuristic(problem, fixedShelters: people.shelterOpen).values(for: siting)
+            for (i, a) in siting.assignments.enumerated() {
+                start[a.people.index] = people.assigned[i]
+                if let c = a.choice { start[c.index] = people.chosen[i] }
+            }
+            for (h, row) in siting.unsheltered.enumerated() {
+                for (a, u) in row.enumerated() {
+                    guard let u else { continue }
+                    start[u.index] = people.unshelteredByArea[h][a]
+                    if let b = siting.served[h][a] { start[b.index] = min(problem.hazards[h].displaced[a] - start[u.index], siting.supplied[h][a].map { start[$0.index] } ?? .infinity) }
                 }
             }
-            teamCoverage(problem, into: &plan, stage: options.stageTeams,
+            if let t = worstPeople { start[t.index] = people.worstShare }
+            if let t = worstKits { start[t.index] = 1 }
+            if satisfiesEveryRow(start, siting.model) { incumbent = start }
+        } else {
+            if let t = worstPeople { stages.append((.worstUnshelteredShare, LinearExpression(t))) }
+            stages.append((.unsheltered, siting.unshelteredLevel(weights: weights)))
+        }
+        if incumbent == nil, options.useGreedyIncumbent {
+            var start = SitingHeuristic(problem).values(for: siting)
+            if let t = worstPeople { start[t.index] = 1 }
+            if let t = worstKits { start[t.index] = 1 }
+            if satisfiesEveryRow(start, siting.model) { incumbent = start }
+        }
+        let greedy = incumbent
+
+        if let t = worstKits { stages.append((.worstWithoutKitShare, LinearExpression(t))) }
+        stages.append((.withoutKit, siting.withoutKitLevel(weights: weights)))
+        stages.append((.itemsShort, siting.itemsShortLevel(weights: weights)))
+        stages.append((.cost, siting.costTerm))
+
+        var values: [Double]?
+        var last: SolveResult?
+        var costResult: SolveResult?
+        for (index, stage) in stages.enumerated() {
+            if stage.expression.indices.isEmpty && stage.level != .cost { continue }
+            siting.model.minimize(stage.expression)
+            var stageOptions = SolveOptions()
+            stageOptions.relativeGap = stage.level == .cost ? options.relativeGap : 1e-9
+            stageOptions.cuts = options.cuts
+            stageOptions.timeLimit = remaining(options.timeLimit.map { $0 * 0.9 }, clock, start)
+            if stage.level != .cost {
+                // A rule of needs gets its share of the time; unproven, the plan says so (needs_proven).
+                let share = options.needStageTimeLimit
+                stageOptions.timeLimit = stageOptions.timeLimit.map { min($0, share) } ?? share
+            }
+            stageOptions.initialSolution = incumbent
+            if stage.level == .cost, let progress = options.progress { stageOptions.progress = progress }
+            if stage.level == .cost, options.timeLimit == nil { stageOptions.timeLimit = options.costStageTimeLimit }
+            let result = try solveWithinBudgets(&siting, options: stageOptions)
+            last = result
+            if index == 0 || plan.incumbentAccepted == nil { plan.incumbentAccepted = result.initialSolutionAccepted }
+            if stage.level == .cost { costResult = result }
+            guard let found = result.values else {
+                if incumbent == nil {
+                    plan.status = result.status
+                    if result.termination == .limitReached(.time), let greedy {
+                        values = greedy
+                        plan.status = .feasible
+                        plan.solutionSource = .greedy
+                    }
+                    if result.status == .infeasible, siting.hasServiceLevels {
+                        plan.serviceLevelShortfalls = try explainServiceLevels(problem, flowPairLinks: options.flowPairLinks,
+                                                                                timeLimit: remaining(options.timeLimit, clock, start))
+                    }
+                    break
+                }
+                // A later rule ran out of time: keep the plan of the rule before.
+                proven = proven && stage.level == .cost
+                break
+            }
+            values = found
+            incumbent = found
+            if result.termination != .optimal { if stage.level != .cost { proven = false } }
+            if stage.level != .cost {
+                // Hold this rule at its optimum for the rules after it.
+                let optimum = stage.expression.evaluated(at: found)
+                siting.model.addConstraint(stage.expression <= optimum + 1e-7 * max(1, abs(optimum)))
+            }
+            if clock.now - start > (options.timeLimit ?? .seconds(1e9)) * 0.9 { if stage.level != .cost { proven = false }; break }
+        }
+        if plan.status == .noSolution, values != nil { plan.status = .optimal }
+        if let result = costResult ?? last, values != nil, plan.solutionSource == .glpk {
+            plan.status = (result.termination == .optimal && proven) ? .optimal : .feasible
+            if costResult != nil {
+                plan.bound = result.bestBound
+                plan.gap = result.relativeGap
+                plan.lpBound = result.rootBound
+            }
+        }
+
+        if let values {
+            do {
+                try fixAndExtract(values, from: siting, into: &plan)
+            } catch let failure as FixFailure {
+                plan.status = .error
+                plan.verification = [PlanViolation(constraint: .wholeUnits, message: failure.message)]
+            }
+            if plan.status != .error {
+                plan.levels = levels(of: plan, problem: problem, weights: weights, proven: proven && plan.solutionSource == .glpk)
+                plan.objective = plan.levels?.cost
+                plan.unmetReasons = problem.unmetReasons(of: plan)
+                plan.verification = PlanVerifier.violations(of: plan, problem: problem)
+                if !plan.verification.isEmpty { plan.status = .error }
+            }
+            teamCoverage(problem, into: &plan, stage: options.stageTeams && plan.status != .error,
                          timeLimit: remaining(options.timeLimit, clock, start))
+            if options.closeGaps && plan.status != .error {
+                plan.improvements = GapCloser.improvements(problem, plan: plan, weights: weights,
+                                                           deadline: remaining(options.timeLimit, clock, start))
+            }
         } else {
             teamCoverage(problem, into: &plan, stage: false, timeLimit: nil)
         }
@@ -108,96 +216,314 @@ public enum SitingSolver {
         return plan
     }
 
+    /// Rule 1 (and the worst share first under `worst-case`) on the shelter part alone.
+    struct PeopleFirst {
+        var worstShare: Double
+        var unsheltered: Double
+        var shelterOpen: [Bool]
+        var assigned: [Double]
+        var chosen: [Double]
+        var unshelteredByArea: [[Double]]
+        var proven: Bool
+    }
+
+    private static func peopleFirst(_ problem: SitingProblem, options: SitingOptions, clock: ContinuousClock,
+                                    start: ContinuousClock.Instant) throws -> PeopleFirst? {
+        var q = problem
+        q.supplies = []
+        q.warehouses = []
+        q.supplyLinks = []
+        for h in q.hazards.indices { q.hazards[h].closedWarehouses = [] }
+        if problem.hazards.contains(where: { $0.requiredServed > 0 }) { return nil }
+        var siting = SitingModel(q, flowPairLinks: false, serviceLevels: .none)
+        let weights = levelWeights(problem)
+        var stages: [LinearExpression] = []
+        var worst: Variable?
+        if problem.policy.risk == .worstCase { worst = siting.addWorstShare(kits: false); stages.append(LinearExpression(worst!)) }
+        stages.append(siting.unshelteredLevel(weights: weights))
+        var values: [Double]?
+        var proven = true
+        for expression in stages {
+            siting.model.minimize(expression)
+            var stageOptions = SolveOptions()
+            stageOptions.relativeGap = 1e-9
+            stageOptions.timeLimit = remaining(options.timeLimit.map { $0 * 0.4 }, clock, start)
+            stageOptions.initialSolution = values
+            let result = try solveWithinBudgets(&siting, options: stageOptions)
+            guard let found = result.values else { return values == nil ? nil : nil }
+            if result.termination != .optimal { proven = false }
+            values = found
+            let optimum = expression.evaluated(at: found)
+            siting.model.addConstraint(expression <= optimum + 1e-7 * max(1, abs(optimum)))
+        }
+        guard let x = values else { return nil }
+        return PeopleFirst(
+            worstShare: worst.map { x[$0.index] } ?? 0,
+            unsheltered: siting.unshelteredLevel(weights: weights).evaluated(at: x),
+            shelterOpen: siting.shelterOpen.map { x[$0.index] > 0.5 },
+            assigned: siting.assignments.map { x[$0.people.index] },
+            chosen: siting.assignments.map { $0.choice.map { x[$0.index].rounded() } ?? 0 },
+            unshelteredByArea: siting.unsheltered.map { row in row.map { $0.map { x[$0.index] } ?? 0 } },
+            proven: proven)
+    }
+
+    /// The rules of the objective order.
+    enum Level: Sendable { case worstUnshelteredShare, unsheltered, worstWithoutKitShare, withoutKit, itemsShort, cost }
+
+    /// ωₕ of rules 1–3: the objective weight (`expected`, and the tie-breaker of `worst-case`) or 1.
+    static func levelWeights(_ p: SitingProblem) -> [Double] {
+        p.policy.risk == .everyHazard ? p.hazards.map { _ in 1 } : p.hazards.map(\.weight)
+    }
+
+    /// Solves, then checks the budgets exactly on the integer decisions as rounded: a set of
+    /// candidates whose costs exceed the budget (taken only within GLPK's tolerances, e.g. a
+    /// binary at 0.999995) is cut off by a cover row Σ z ≤ |set| − 1, valid for every plan within
+    /// budget, and the model solved again; likewise a stock purchase over `stock_budget` lowers
+    /// that row's right-hand side by the overshoot.
+    private static func solveWithinBudgets(_ siting: inout SitingModel, options: SolveOptions) throws -> SolveResult {
+        let p = siting.problem
+        for _ in 0..<50 {
+            let result = try siting.model.solve(options: options)
+            guard let values = result.values else { return result }
+            var over = false
+            if let budget = p.policy.budget {
+                let openW = p.warehouses.indices.filter { !p.warehouses[$0].isExisting && values[siting.warehouseOpen[$0].index] > 0.5 }
+                let openS = p.shelters.indices.filter { !p.shelters[$0].isExisting && values[siting.shelterOpen[$0].index] > 0.5 }
+                let spent = Exact.sum(openW.map { p.warehouses[$0].fixedCost }) + Exact.sum(openS.map { p.shelters[$0].fixedCost })
+                if spent > Exact.decimal(budget) {
+                    var cover = LinearExpression()
+                    for w in openW { cover.add(1, siting.warehouseOpen[w]) }
+                    for k in openS { cover.add(1, siting.shelterOpen[k]) }
+                    siting.model.addConstraint(cover <= Double(openW.count + openS.count - 1))
+                    over = true
+                }
+            }
+            if let stockBudget = p.policy.stockBudget {
+                var spent = Decimal(), expression = LinearExpression()
+                for (w, row) in siting.stock.enumerated() {
+                    for (s, v) in row.enumerated() {
+                        guard let v else { continue }
+                        spent += Exact.decimal(values[v.index].rounded()) * Exact.decimal(p.supplies[s].unitCost)
+                        expression.add(p.supplies[s].unitCost, v)
+                        _ = w
+                    }
+                }
+                let limit = Exact.decimal(stockBudget)
+                if spent > limit {
+                    let overshoot = NSDecimalNumber(decimal: spent - limit).doubleValue
+                    siting.model.addConstraint(expression <= stockBudget - overshoot)
+                    over = true
+                }
+            }
+            if !over { return result }
+        }
+        return try siting.model.solve(options: options)
+    }
+
+    /// Whether `x` satisfies every row and bound of `model` (within 1e-7, relative).
+    static func satisfiesEveryRow(_ x: [Double], _ model: Model) -> Bool {
+        guard x.count == model.variables.count else { return false }
+        for row in model.constraints {
+            let value = zip(row.indices, row.coefficients).reduce(0.0) { $0 + $1.1 * x[$1.0] }
+            let scale = max(1, abs(row.lowerBound ?? 0), abs(row.upperBound ?? 0))
+            if let l = row.lowerBound, value < l - 1e-7 * scale { return false }
+            if let u = row.upperBound, value > u + 1e-7 * scale { return false }
+        }
+        for (j, v) in model.variables.enumerated() {
+            if let l = v.lowerBound, x[j] < l - 1e-9 { return false }
+            if let u = v.upperBound, x[j] > u + 1e-9 { return false }
+            if v.kind.isInteger, x[j] != x[j].rounded() { return false }
+        }
+        return true
+    }
+
     private static func remaining(_ limit: Duration?, _ clock: ContinuousClock, _ start: ContinuousClock.Instant) -> Duration? {
         guard let limit else { return nil }
         return max(.seconds(1), limit - (clock.now - start))
     }
 
-    /// Rounds away solver noise (1e-6 of a unit).
-    static func clean(_ x: Double) -> Double { (x * 1e6).rounded() / 1e6 }
+    struct FixFailure: Error { var message: String }
 
-    private static func extract(_ values: [Double], from siting: SitingModel, into plan: inout SitingPlan) {
+    /// Fixes every integer decision of `values` (rounded), solves the continuous rest again as
+    /// LPs (people unsheltered first, then cost with them held), rounds the basic optimum (whole
+    /// by total unimodularity, see ``SitingModel``) and writes the plan.
+    static func fixAndExtractPublic(_ mip: [Double], from siting: SitingModel, into plan: inout SitingPlan) throws {
+        try fixAndExtract(mip, from: siting, into: &plan)
+    }
+
+    private static func fixAndExtract(_ mip: [Double], from siting: SitingModel, into plan: inout SitingPlan) throws {
         let p = siting.problem
-        let open = siting.warehouseOpen.map { values[$0.index] > 0.5 }
-        plan.openWarehouses = p.warehouses.indices.filter { open[$0] }.map { p.warehouses[$0].id }
+        var fixed = SitingModel(p, relaxed: true, flowPairLinks: false, serviceLevels: .none)
+        func round(_ x: Double, _ what: String) throws -> Double {
+            let r = x.rounded()
+            guard abs(x - r) <= 1e-6 else { throw FixFailure(message: "\(what) is \(x) after the MIP, not a whole number") }
+            return r
+        }
+        for (w, v) in siting.warehouseOpen.enumerated() {
+            let r = try round(mip[v.index], "opening of \(p.warehouses[w].id)")
+            fixed.model.setBounds(of: fixed.warehouseOpen[w], lower: r, upper: r)
+        }
+        for (k, v) in siting.shelterOpen.enumerated() {
+            let r = try round(mip[v.index], "opening of \(p.shelters[k].id)")
+            fixed.model.setBounds(of: fixed.shelterOpen[k], lower: r, upper: r)
+        }
+        for (w, row) in siting.stock.enumerated() {
+            for (s, v) in row.enumerated() {
+                guard let v, let f = fixed.stock[w][s] else { continue }
+                let r = try round(mip[v.index], "stock of \(p.supplies[s].id) at \(p.warehouses[w].id)")
+                fixed.model.setBounds(of: f, lower: r, upper: r)
+            }
+        }
+        for (i, a) in siting.assignments.enumerated() {
+            guard let c = a.choice, let fc = fixed.assignments[i].choice else { continue }
+            let r = try round(mip[c.index], "shelter choice")
+            fixed.model.setBounds(of: fc, lower: r, upper: r)
+        }
+        // Units short as the MIP left them (whole); the kits follow from the deliveries.
+        for (h, rows) in siting.supplyShort.enumerated() {
+            for (a, row) in rows.enumerated() {
+                for (s, v) in row.enumerated() {
+                    guard let v, let f = fixed.supplyShort[h][a][s] else { continue }
+                    let r = try round(mip[v.index], "units of \(p.supplies[s].id) short")
+                    fixed.model.setBounds(of: f, lower: r, upper: r)
+                }
+                if let k = fixed.supplied[h][a] { fixed.model.setBounds(of: k, lower: 0, upper: 0) }
+            }
+        }
+        // 1. Fewest unsheltered with the sites and choices fixed (a transportation problem).
+        var people = LinearExpression()
+        for row in fixed.unsheltered { for u in row { if let u { people.add(1, u) } } }
+        fixed.model.minimize(people)
+        var options = SolveOptions()
+        options.presolve = false
+        let first = try fixed.model.solve(options: options)
+        guard let firstValues = first.values else {
+            throw FixFailure(message: "with the MIP's whole-unit decisions fixed, the rest has no solution (\(first.status.rawValue))")
+        }
+        for row in fixed.unsheltered {
+            for u in row {
+                guard let u else { continue }
+                let r = try round(firstValues[u.index], "people unsheltered")
+                fixed.model.setBounds(of: u, lower: r, upper: r)
+            }
+        }
+        // 2. Cheapest evacuation and transport with those held.
+        fixed.model.minimize(fixed.transportTerm)
+        let second = try fixed.model.solve(options: options)
+        guard let x = second.values else {
+            throw FixFailure(message: "with people unsheltered fixed, evacuation and transport have no solution (\(second.status.rawValue))")
+        }
+        try extract(x, from: fixed, into: &plan, round: round)
+    }
+
+    private static func extract(_ values: [Double], from siting: SitingModel, into plan: inout SitingPlan,
+                                round: (Double, String) throws -> Double) throws {
+        let p = siting.problem
+        plan.openWarehouses = p.warehouses.indices.filter { values[siting.warehouseOpen[$0].index] > 0.5 }.map { p.warehouses[$0].id }
         plan.openShelters = p.shelters.indices.filter { values[siting.shelterOpen[$0].index] > 0.5 }.map { p.shelters[$0].id }
+        plan.stock = [:]
         for (w, row) in siting.stock.enumerated() {
             var held: [String: Double] = [:]
             for (s, v) in row.enumerated() {
-                if let v, values[v.index] > Tolerance.presence { held[p.supplies[s].id] = clean(values[v.index]) }
+                guard let v else { continue }
+                let q = try round(values[v.index], "stock")
+                if q > 0 { held[p.supplies[s].id] = q }
             }
             if !held.isEmpty { plan.stock[p.warehouses[w].id] = held }
         }
         var hazards = p.hazards.map { _ in
-            SitingPlan.HazardPlan(shelterAssignment: [:], supplyFlows: [],
-                                  unmet: .init(peopleUnsheltered: [:], supplies: [:]), teamCoverage: .init(uncovered: []))
+            SitingPlan.HazardPlan(shelterAssignment: [:], supplyFlows: [], unmet: .init(peopleUnsheltered: [:], supplies: [:]),
+                                  teamCoverage: .init(uncovered: []), summary: .init())
         }
-        for a in siting.assignments where values[a.people.index] > Tolerance.presence {
+        var sheltered = p.hazards.map { _ in Array(repeating: 0.0, count: p.areas.count) }
+        for a in siting.assignments {
+            let q = try round(values[a.people.index], "people assigned")
+            guard q > 0 else { continue }
             let link = p.shelterLinks[a.link]
-            hazards[a.hazard].shelterAssignment[p.areas[link.area].id, default: [:]][p.shelters[link.shelter].id] =
-                clean(values[a.people.index])
+            hazards[a.hazard].shelterAssignment[p.areas[link.area].id, default: [:]][p.shelters[link.shelter].id, default: 0] += q
+            sheltered[a.hazard][link.area] += q
         }
-        for f in siting.flows where values[f.variable.index] > Tolerance.presence {
+        var delivered = p.hazards.map { _ in Array(repeating: Array(repeating: 0.0, count: p.supplies.count), count: p.areas.count) }
+        for f in siting.flows {
+            let q = try round(values[f.variable.index], "units carried")
+            guard q > 0 else { continue }
             let link = p.supplyLinks[f.link]
             hazards[f.hazard].supplyFlows.append(.init(from: p.warehouses[link.warehouse].id, to: p.areas[link.area].id,
-                                                       supply: p.supplies[f.supply].id, quantity: clean(values[f.variable.index])))
+                                                       supply: p.supplies[f.supply].id, quantity: q))
+            delivered[f.hazard][link.area][f.supply] += q
         }
-        for (h, _) in p.hazards.enumerated() {
-            for a in p.areas.indices {
-                if let u = siting.unsheltered[h][a], values[u.index] > Tolerance.presence {
-                    hazards[h].unmet.peopleUnsheltered[p.areas[a].id] = clean(values[u.index])
+        for (h, hazard) in p.hazards.enumerated() {
+            hazards[h].supplyFlows.sort { ($0.to, $0.supply, $0.from) < ($1.to, $1.supply, $1.from) }
+            var summary = SitingPlan.Summary()
+            for (a, area) in p.areas.enumerated() {
+                let d = hazard.displaced[a]
+                let unsheltered = d - sheltered[h][a]
+                if unsheltered > 0 { hazards[h].unmet.peopleUnsheltered[area.id] = unsheltered }
+                var full = d
+                for (s, supply) in p.supplies.enumerated() {
+                    let short = supply.need(people: d) - delivered[h][a][s]
+                    if short > 0 { hazards[h].unmet.supplies[area.id, default: [:]][supply.id] = short }
+                    if supply.perPerson > 0 { full = min(full, supply.peopleServed(units: delivered[h][a][s])) }
                 }
-                if let short = siting.supplyShort[h][a] {
-                    for (s, v) in short.enumerated() where values[v.index] > Tolerance.presence {
-                        hazards[h].unmet.supplies[p.areas[a].id, default: [:]][p.supplies[s].id] = clean(values[v.index])
-                    }
-                }
+                if d - full > 0 { hazards[h].unmet.peopleWithoutKit[area.id] = d - full }
+                summary.displaced += d
+                summary.sheltered += sheltered[h][a]
+                summary.unsheltered += unsheltered
+                summary.fullySupplied += full
+                summary.shelteredAndSupplied += min(sheltered[h][a], full)
             }
+            hazards[h].summary = summary
+            plan.hazards[hazard.id] = hazards[h]
         }
-        for (h, hazard) in p.hazards.enumerated() { plan.hazards[hazard.id] = hazards[h] }
         let terms = SitingPlan.ObjectiveTerms(
-            unmetPenalty: siting.unmetTerm.evaluated(at: values) + siting.unavoidablePenalty,
-            unavoidablePenalty: siting.unavoidablePenalty, opening: siting.openingTerm.evaluated(at: values),
-            stock: siting.stockTerm.evaluated(at: values), expectedTransport: siting.transportTerm.evaluated(at: values))
+            opening: siting.openingTerm.evaluated(at: values.map { $0.rounded() }),
+            stock: siting.stockTerm.evaluated(at: values.map { $0.rounded() }),
+            expectedTransport: siting.transportTerm.evaluated(at: values.map { $0.rounded() }))
         plan.objectiveTerms = terms
-        plan.spending = .init(opening: terms.opening, budget: p.policy.budget, stock: terms.stock)
+        plan.spending = .init(opening: NSDecimalNumber(decimal: openingCost(p, plan)).doubleValue, budget: p.policy.budget,
+                              stock: NSDecimalNumber(decimal: stockCost(p, plan)).doubleValue, stockBudget: p.policy.stockBudget)
     }
 
-    /// Shadow prices per unit of capacity. Capacity appears on the right of several rows once
-    /// the sites are fixed (the volume or load row, and the strong links whose coefficient is
-    /// capacity-bound), so each price is the sum of those rows' duals times their rate of change.
-    private static func shadowPrices(_ duals: [Double], siting: SitingModel, plan: SitingPlan) -> SitingPlan.ShadowPrices {
-        let p = siting.problem
+    /// Σ fixed cost of the candidates `plan` opens, exactly.
+    static func openingCost(_ p: SitingProblem, _ plan: SitingPlan) -> Decimal {
         let openW = Set(plan.openWarehouses), openS = Set(plan.openShelters)
-        var warehouse: [String: Double] = [:]
-        for (w, row) in siting.warehouseVolumeRows.enumerated() where openW.contains(p.warehouses[w].id) {
-            var total = row.map { duals[$0.index] } ?? 0
-            for link in siting.stockLinkRows[w] { if let link { total += duals[link.row.index] * link.perCubicMetre } }
-            warehouse[p.warehouses[w].id] = clean(total)
-        }
-        var perPerson = Array(repeating: 0.0, count: p.shelters.count)
-        for rows in siting.shelterCapacityRows {
-            for (k, row) in rows.enumerated() { if let row { perPerson[k] += duals[row.index] } }
-        }
-        for a in siting.assignments {
-            if let row = a.capacityLinkRow { perPerson[p.shelterLinks[a.link].shelter] += duals[row.index] }
-        }
-        var shelter: [String: Double] = [:]
-        for (k, s) in p.shelters.enumerated() where openS.contains(s.id) && s.areaPerPerson > 0 {
-            shelter[s.id] = clean(perPerson[k] / s.areaPerPerson)
-        }
-        return .init(warehouseCubicMetre: warehouse, shelterSquareMetre: shelter, budgetYuan: nil)
+        return Exact.sum(p.warehouses.filter { !$0.isExisting && openW.contains($0.id) }.map(\.fixedCost))
+            + Exact.sum(p.shelters.filter { !$0.isExisting && openS.contains($0.id) }.map(\.fixedCost))
     }
 
-    /// The budget row's dual in the LP relaxation: the objective change per extra yuan of budget
-    /// when sites may be opened fractionally (an estimate of what money buys at the margin).
-    private static func budgetDual(_ problem: SitingProblem, flowPairLinks: Bool?, timeLimit: Duration?) throws -> Double? {
-        let relaxed = SitingModel(problem, relaxed: true, flowPairLinks: flowPairLinks)
-        guard let row = relaxed.budgetRow else { return nil }
-        var options = SolveOptions()
-        options.timeLimit = timeLimit
-        let result = try relaxed.model.solve(options: options)
-        return result.dual(of: row).map(clean)
+    /// Σ unit cost × stock of `plan`, exactly.
+    static func stockCost(_ p: SitingProblem, _ plan: SitingPlan) -> Decimal {
+        var total = Decimal()
+        for supply in p.supplies {
+            let units = plan.stock.values.reduce(0.0) { $0 + ($1[supply.id] ?? 0) }
+            total += Exact.decimal(units) * Exact.decimal(supply.unitCost)
+        }
+        return total
+    }
+
+    /// The rules of the objective order evaluated on the written plan.
+    static func levels(of plan: SitingPlan, problem p: SitingProblem, weights: [Double], proven: Bool) -> SitingPlan.Levels {
+        var unsheltered = 0.0, withoutKit = 0.0, itemsShort = 0.0
+        var worstPeople = 0.0, worstKits = 0.0
+        for (h, hazard) in p.hazards.enumerated() {
+            guard let hp = plan.hazards[hazard.id] else { continue }
+            let u = hp.unmet.peopleUnsheltered.values.reduce(0.0, +)
+            let k = hp.unmet.peopleWithoutKit.values.reduce(0.0, +)
+            unsheltered += weights[h] * u
+            withoutKit += weights[h] * k
+            for row in hp.unmet.supplies.values {
+                for supply in p.supplies { itemsShort += weights[h] * supply.priority * (row[supply.id] ?? 0) }
+            }
+            let total = hazard.totalDisplaced
+            if total > 0 { worstPeople = max(worstPeople, u / total); worstKits = max(worstKits, k / total) }
+        }
+        let worst = p.policy.risk == .worstCase
+        return SitingPlan.Levels(
+            risk: p.policy.risk.rawValue,
+            hazardWeights: Dictionary(p.hazards.enumerated().map { ($1.id, weights[$0]) }, uniquingKeysWith: { a, _ in a }),
+            worstUnshelteredShare: worst ? worstPeople : nil, unsheltered: unsheltered,
+            worstWithoutKitShare: worst ? worstKits : nil, withoutKit: withoutKit, itemsShort: itemsShort,
+            cost: (plan.objectiveTerms.map { $0.opening + $0.stock + $0.expectedTransport }) ?? 0, needsProven: proven)
     }
 
     private static func teamCoverage(_ problem: SitingProblem, into plan: inout SitingPlan, stage: Bool, timeLimit: Duration?) {

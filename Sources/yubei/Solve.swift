@@ -14,10 +14,12 @@ extension Yubei {
             abstract: "Plan stockpiles, shelters and team coverage for every hazard of a scenario.",
             discussion: """
             Writes DIR/plan.json, DIR/report.md and DIR/report.html (all or nothing). One mixed-integer \
-            program over all hazards: unmet needs first (at a penalty far above every cost), then opening + \
-            stock + expected transport cost. Exit status 0 for an optimal or feasible plan, 2 when GLPK found \
-            none (infeasible, or no plan within --time-limit), 65 for a scenario with errors, 73 when DIR \
-            cannot be written.
+            program over all hazards, solved rule by rule (FORMATS.md §2.1): people unsheltered, then people \
+            without a complete kit, then items short by priority, then cost (opening + stock + expected \
+            transport), in whole units, every constraint checked exactly afterwards. Exit status 0 for an \
+            optimal or feasible plan, 1 when the plan fails its exact check (plan.json names the broken \
+            constraints), 2 when GLPK found none (infeasible, e.g. a service level that cannot be met, or no \
+            plan within --time-limit), 65 for a scenario with errors, 73 when DIR cannot be written.
             """
         )
 
@@ -52,6 +54,9 @@ extension Yubei {
                 throw ValidationError("--time-limit must be a positive number of seconds")
             }
             if !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a number ≥ 0") }
+            try checkOption("--time-limit", timeLimit, InputRanges.timeLimitSeconds)
+            try checkOption("--gap", gap, InputRanges.relativeGap)
+            try checkOutOption(out)
             if let exportModel, ModelFileFormat(pathExtension: URL(fileURLWithPath: exportModel).pathExtension) == nil {
                 throw ValidationError("--export-model needs a file ending in .lp or .mps")
             }
@@ -62,16 +67,6 @@ extension Yubei {
             printWarnings(loaded.warnings)
             let problem = SitingProblem(scenario: loaded.scenario)
             let language = output.language
-
-            if let exportModel {
-                let format = ModelFileFormat(pathExtension: URL(fileURLWithPath: exportModel).pathExtension)!
-                do {
-                    try SitingSolver.model(for: problem, flowPairLinks: strongFlowLinks).write(to: exportModel, format: format)
-                } catch {
-                    printError("yubei: error: \(error)")
-                    throw ExitCode(ExitStatus.cannotCreate.rawValue)
-                }
-            }
 
             var options = SitingOptions()
             options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded())) }
@@ -89,12 +84,24 @@ extension Yubei {
                 throw ExitCode(ExitStatus.failure.rawValue)
             }
 
+            if let exportModel {
+                let format = ModelFileFormat(pathExtension: URL(fileURLWithPath: exportModel).pathExtension)!
+                do {
+                    try SitingSolver.model(for: problem, flowPairLinks: strongFlowLinks, holding: plan.levels).write(to: exportModel, format: format)
+                } catch {
+                    printError("yubei: error: \(error)")
+                    throw ExitCode(ExitStatus.cannotCreate.rawValue)
+                }
+            }
+
             let planJSON = try ReportJSON.text(plan)
             do {
                 try OutputFiles.write([
                     (name: "plan.json", text: planJSON + "\n"),
-                    (name: "report.md", text: SitingReport.markdown(problem: problem, plan: plan, language: language)),
-                    (name: "report.html", text: SitingReport.html(problem: problem, plan: plan, language: language)),
+                    (name: "report.md", text: SitingReport.markdown(problem: problem, plan: plan, language: language,
+                                                                            boundaries: loaded.scenario.boundaries)),
+                    (name: "report.html", text: SitingReport.html(problem: problem, plan: plan, language: language,
+                                                                          boundaries: loaded.scenario.boundaries)),
                 ], to: URL(fileURLWithPath: out))
             } catch {
                 printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")
@@ -105,6 +112,12 @@ extension Yubei {
                 print(planJSON)
             } else {
                 print(SitingReport.summary(problem: problem, plan: plan, outputDirectory: out, language: language))
+            }
+            // A plan that fails its exact check is never passed off as a plan: exit 1, naming
+            // every broken constraint (plan.json says `error` and lists them).
+            if !plan.verification.isEmpty {
+                for violation in plan.verification { printError("yubei: error: the plan breaks \(violation)") }
+                throw ExitCode(ExitStatus.failure.rawValue)
             }
             guard plan.status.hasSolution else {
                 throw ExitCode(ExitStatus.noSolution.rawValue)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YubeiCore
+import YubeiTestSupport
 @testable import YubeiDrills
 import YubeiTestSupport
 

@@ -30,26 +30,31 @@ struct ProgressThrottleTests {
         #expect(old && !young)
     }
 
-    @Test("a real long MIP passes snapshots through the throttle only after the delay")
+    /// The throttle is fed the solve's own elapsed times (not the test's clock), so what it
+    /// shows follows from the snapshots GLPK reported, however fast the machine.
+    @Test("a real long MIP passes snapshots through the throttle only after the delay, then spaced")
     func withSolve() throws {
         let (m, _, _) = jeroslow(allowSlack: false)
-        let shown = Collector<Duration>()
-        let gate = Collector<Bool>()
+        let seen = Collector<(elapsed: Duration, shown: Bool)>()
         var options = SolveOptions()
         options.timeLimit = .milliseconds(600)
         options.progressInterval = .milliseconds(10)
         let throttle = LockedThrottle(ProgressThrottle(delay: .milliseconds(150), interval: .milliseconds(100)))
-        options.progress = { p in
-            let show = throttle.shouldShow(elapsed: p.elapsed)
-            gate.append(show)
-            if show { shown.append(p.elapsed) }
-        }
+        options.progress = { p in seen.append((p.elapsed, throttle.shouldShow(elapsed: p.elapsed))) }
         let r = try m.solve(options: options)
         #expect(r.status == .noSolution)
-        #expect(gate.all.contains(false))
-        let times = shown.all
-        #expect(times.count >= 1 && times.count <= 5)  // shown at ≥ 150 ms, then ≥ 100 ms apart, before 600 ms
-        #expect(times.allSatisfy { $0 >= .milliseconds(150) })
+        let all = seen.all
+        #expect(!all.isEmpty)
+        let shown = all.filter(\.shown).map(\.elapsed)
+        // Hidden while young; every snapshot past the delay and an interval after the last shown one is shown.
+        #expect(all.filter { $0.elapsed < .milliseconds(150) }.allSatisfy { !$0.shown })
+        #expect(zip(shown, shown.dropFirst()).allSatisfy { $1 - $0 >= .milliseconds(100) })
+        var last: Duration?
+        for snapshot in all where snapshot.elapsed >= .milliseconds(150) {
+            let due = last.map { snapshot.elapsed - $0 >= .milliseconds(100) } ?? true
+            #expect(snapshot.shown == due)
+            if snapshot.shown { last = snapshot.elapsed }
+        }
     }
 }
 
@@ -58,5 +63,7 @@ final class LockedThrottle: @unchecked Sendable {
     private let lock = NSLock()
     private var throttle: ProgressThrottle
     init(_ throttle: ProgressThrottle) { self.throttle = throttle }
-    func shouldShow(elapsed: Duration) -> Bool { lock.withLock { throttle.shouldShow(elapsed: elapsed, at: .now) } }
+    private let origin = ContinuousClock.now
+    /// Asks at the instant `elapsed` after a fixed origin: the solve's time, not the wall clock's.
+    func shouldShow(elapsed: Duration) -> Bool { lock.withLock { throttle.shouldShow(elapsed: elapsed, at: origin + elapsed) } }
 }

@@ -112,7 +112,6 @@ struct TerminationTests {
         #expect(r.status == .noSolution)
         #expect(!r.hasSolution)
         #expect(approximatelyEqual(r.bestBound, 0))
-        #expect(r.solveTime < .seconds(5))
     }
 
     @Test("time limit with an incumbent from the initial solution: feasible, never worse than the start",
@@ -146,7 +145,6 @@ struct TerminationTests {
             $0 + m.constraints[0].coefficients[$1] * values[m.constraints[0].indices[$1]]
         }, Double(n)))
         #expect(try #require(r.relativeGap) > 0)
-        #expect(r.solveTime < .seconds(5))
     }
 
     @Test("a feasible initial solution is accepted, an infeasible or fractional one is not, and the optimum is unchanged",

@@ -31,7 +31,7 @@ struct KitTests {
     static let document: ReportDocument = {
         var table = ReportTable(headings: ["单位", "状态"], rows: [["A|B", "missed"], ["<C>", "due"]])
         table.rowTones[0] = .flag
-        table.cellTones[.init(row: 1, column: 1)] = .due
+        table.mark(row: 1, column: 1, as: .due)
         return ReportDocument(title: "通报 & notice", language: .zh, sections: [
             ReportSection("总体", [.paragraph("一句话"), .table(table)]),
             ReportSection("空", [.table(ReportTable(headings: ["x"], rows: [], whenEmpty: "全部完成")), .html("<svg/>")]),
@@ -40,8 +40,9 @@ struct KitTests {
 
     @Test func markdownForm() {
         let md = MarkdownRenderer.render(Self.document)
-        #expect(md.hasPrefix("# 通报 & notice\n\n"))
-        #expect(md.contains("## 总体\n\n一句话\n\n| 单位 | 状态 |\n|---|---|\n| A\\|B | missed |\n| <C> | due |\n"))
+        // HTML in Markdown is shown, not run (issue 10): & < > as entities.
+        #expect(md.hasPrefix("# 通报 &amp; notice\n\n"))
+        #expect(md.contains("## 总体\n\n一句话\n\n| 单位 | 状态 |\n|---|---|\n| A\\|B | missed |\n| &lt;C&gt; | due |\n"))
         #expect(md.contains("## 空\n\n全部完成\n"))
         #expect(!md.contains("<svg"))
     }

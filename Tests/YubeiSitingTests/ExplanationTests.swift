@@ -7,28 +7,24 @@ import YubeiTestSupport
 @Suite struct ExplanationTests {
     typealias P = SitingProblem
 
-    @Test func warehouseShadowPriceIsThePenaltyASpareCubicMetreAvoids() throws {
-        // W1 holds 60 tents (1 m³ each) for B's 100 in h2; W2 is useless (closed in h2). One more
-        // m³ at W1 is one more tent: 2 person-equivalents less short (2·P) for 10 yuan of stock.
+    @Test func fullWarehouseIsTheReasonForShortSupplies() throws {
+        // W1 holds 60 tents (1 m³ each) for B's 100 in h2; W2 is useless (closed in h2).
         let problem = SitingModelTests.stockProblem(w1Capacity: 60, closeW2InH2: true)
         let plan = try SitingSolver.solve(problem)
-        let penalty = plan.unmetPenaltyPerPerson
-        #expect(penalty == 100_000)
-        let price = try #require(plan.shadowPrices?.warehouseCubicMetre["W1"])
-        #expect(abs(price - -(2 * penalty - 10)) < 1e-6 * penalty)
-        // And the reason: the only usable warehouse in reach is full.
+        // The reason: the only usable warehouse in reach is full.
         #expect(plan.unmetReasons.contains { $0.kind == .warehousesFull && $0.area == "B" && $0.sites == ["W1"] }, "\(plan.unmetReasons)")
     }
 
-    @Test func shelterShadowPriceIsPerSquareMetre() throws {
-        // K1 (100 places, 1.5 m² each) is full with 30 unsheltered; one more m² shelters 1/1.5
-        // person: (P − 1 yuan·km of evacuation) / 1.5.
+    @Test func unaffordableShelterIsTheReasonAndTheGapCloser() throws {
+        // K1 (100 places) is full with 30 unsheltered; K2 (60 places, 500 yuan) is over the
+        // budget of 400: re-solving with K2 open shelters the 30, for 100 yuan more budget.
         let problem = SitingModelTests.shelterProblem(budget: 400, single: true)
         let plan = try SitingSolver.solve(problem)
-        let penalty = plan.unmetPenaltyPerPerson
-        #expect(penalty == 10_000)
-        let price = try #require(plan.shadowPrices?.shelterSquareMetre["K1"])
-        #expect(abs(price - -(penalty - 1) / 1.5) < 1e-6 * penalty)
+        let closer = try #require(plan.improvements.first { $0.site == "K2" })
+        #expect(closer.kind == .shelter)
+        #expect(closer.gainByHazard == ["h": 30])
+        #expect(closer.extraBudget == 100)
+        #expect(abs(closer.peoplePer10000Yuan - 30.0 / 500 * 10_000) < 1e-9)
         // K2 was in reach but not affordable.
         #expect(plan.unmetReasons.contains { $0.kind == .shelterCandidatesNotOpened && $0.sites == ["K2"] })
     }

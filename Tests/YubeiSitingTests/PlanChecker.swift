@@ -79,7 +79,7 @@ struct PlanChecker {
         }
         for case let s as [String: Any] in root["shelters"] as? [Any] ?? [] {
             let shelterClass = s["class"] as? String ?? "fixed-short"
-            let capacity = (Self.number(s["area_m2"]) ?? 0) / perClass("area_per_person_m2", shelterClass)
+            let capacity = ((Self.number(s["area_m2"]) ?? 0) / perClass("area_per_person_m2", shelterClass) + 1e-9).rounded(.down)
             shelters[s["id"] as! String] = (site(s), capacity, perClass("shelter_max_km", shelterClass))
         }
         for case let t as [String: Any] in root["teams"] as? [Any] ?? [] {
@@ -175,7 +175,11 @@ struct PlanChecker {
         for (id, s) in shelters where s.site.existing && !openS.contains(id) { problems.append("existing shelter \(id) not open") }
         let spent = openW.reduce(0.0) { $0 + ((warehouses[$1]?.site.existing ?? true) ? 0 : warehouses[$1]!.site.cost) }
             + openS.reduce(0.0) { $0 + ((shelters[$1]?.site.existing ?? true) ? 0 : shelters[$1]!.site.cost) }
-        if !atMost(spent, budget) { problems.append("opening costs \(spent) exceed the budget \(budget)") }
+        // To the yuan (FORMATS.md §2.1), and `spending` must say so.
+        if !(spent <= budget) { problems.append("opening costs \(spent) exceed the budget \(budget)") }
+        let spending = plan["spending"] as? [String: Any] ?? [:]
+        if Self.number(spending["opening"]) != spent { problems.append("spending.opening \(String(describing: spending["opening"])) ≠ \(spent)") }
+        for key in ["budget", "stock_budget", "stock"] where spending[key] == nil { problems.append("spending lacks `\(key)`") }
         var stock: [String: [String: Double]] = [:]
         for (w, held) in plan["stock"] as? [String: Any] ?? [:] {
             guard let warehouse = warehouses[w] else { problems.append("stock at unknown site \(w)"); continue }
@@ -184,6 +188,7 @@ struct PlanChecker {
             for (s, q) in held as? [String: Any] ?? [:] {
                 let quantity = Self.number(q) ?? .nan
                 if !(quantity >= 0) { problems.append("negative stock \(w)/\(s)") }
+                if quantity != quantity.rounded() { problems.append("stock \(w)/\(s) = \(quantity) is not whole") }
                 volume += quantity * (supplies[s]?.volume ?? .nan)
                 stock[w, default: [:]][s] = quantity
             }
@@ -204,6 +209,7 @@ struct PlanChecker {
                 if single && row.count > 1 { problems.append("\(h): \(a) sent to \(row.count) shelters") }
                 for (k, q) in row {
                     let people = Self.number(q) ?? .nan
+                    if people != people.rounded() { problems.append("\(h): \(people) people is not whole") }
                     guard let shelter = shelters[k] else { problems.append("\(h): unknown shelter \(k)"); continue }
                     if !openS.contains(k) { problems.append("\(h): \(a) sent to unopened shelter \(k)") }
                     if hazard.closed.contains(k) { problems.append("\(h): \(a) sent to closed shelter \(k)") }
@@ -218,7 +224,7 @@ struct PlanChecker {
                 problems.append("\(h): shelter \(k) holds \(people) > capacity \(shelters[k]?.capacity ?? 0)")
             }
             for a in Set(areas.keys) {
-                let displaced = hazard.displaced[a] ?? 0
+                let displaced = (hazard.displaced[a] ?? 0).rounded(.toNearestOrAwayFromZero)
                 let reported = Self.number(unsheltered[a]) ?? 0
                 if !close(displaced, (sheltered[a] ?? 0) + reported) {
                     problems.append("\(h): \(a) displaced \(displaced) ≠ sheltered \(sheltered[a] ?? 0) + unsheltered \(reported)")
@@ -230,6 +236,7 @@ struct PlanChecker {
             for case let flow as [String: Any] in hp["supply_flows"] as? [Any] ?? [] {
                 let w = flow["from"] as? String ?? "", a = flow["to"] as? String ?? "", s = flow["supply"] as? String ?? ""
                 let quantity = Self.number(flow["quantity"]) ?? .nan
+                if quantity != quantity.rounded() { problems.append("\(h): \(quantity) units carried is not whole") }
                 guard let warehouse = warehouses[w], areas[a] != nil, supplies[s] != nil else {
                     problems.append("\(h): flow with unknown ids \(w)→\(a) \(s)"); continue
                 }
@@ -246,9 +253,34 @@ struct PlanChecker {
                     problems.append("\(h): \(w) ships \(q) \(s) but stocks \(stock[w]?[s] ?? 0)")
                 }
             }
+            let withoutKit = unmet["people_without_kit"] as? [String: Any] ?? [:]
+            var totals = (displaced: 0.0, sheltered: 0.0, unsheltered: 0.0, fullySupplied: 0.0)
+            for a in areas.keys {
+                // FORMATS.md §2.1: whole people; a kit is every item's per_person; need ⌈D·p⌉.
+                let displaced = (hazard.displaced[a] ?? 0).rounded(.toNearestOrAwayFromZero)
+                var full = displaced
+                for (s, supply) in supplies where supply.perPerson > 0 {
+                    let got = delivered[a]?[s] ?? 0
+                    full = min(full, (got / supply.perPerson + 1e-9).rounded(.down))
+                }
+                let reportedWithout = Self.number(withoutKit[a]) ?? 0
+                if reportedWithout != displaced - full {
+                    problems.append("\(h): \(a) reports \(reportedWithout) without a kit, deliveries leave \(displaced - full)")
+                }
+                totals.displaced += displaced
+                totals.sheltered += sheltered[a] ?? 0
+                totals.unsheltered += Self.number(unsheltered[a]) ?? 0
+                totals.fullySupplied += full
+            }
+            let summary = hp["summary"] as? [String: Any] ?? [:]
+            let reportedTotals = ["displaced": totals.displaced, "sheltered": totals.sheltered,
+                                  "unsheltered": totals.unsheltered, "fully_supplied": totals.fullySupplied]
+            for (key, value) in reportedTotals where Self.number(summary[key]) != value {
+                problems.append("\(h): summary.\(key) is \(String(describing: summary[key])), expected \(value)")
+            }
             for a in areas.keys {
                 for (s, supply) in supplies {
-                    let needed = (hazard.displaced[a] ?? 0) * supply.perPerson
+                    let needed = ((hazard.displaced[a] ?? 0).rounded(.toNearestOrAwayFromZero) * supply.perPerson - 1e-9).rounded(.up)
                     let reported = Self.number((short[a] as? [String: Any])?[s]) ?? 0
                     let got = delivered[a]?[s] ?? 0
                     if !close(needed, got + reported) {

@@ -24,7 +24,7 @@ public enum DrillPlanReport {
         let rows = plan.preferences.map { p -> [String] in
             let name = p.kind == .spacing ? T.spacingName(days: plan.spacingDays)(l) : T.seasonName(p.hazard, p.name)(l)
             let unmet = p.unmet.prefix(8).joined(separator: ", ") + (p.unmet.count > 8 ? " …(+\(p.unmet.count - 8))" : "")
-            let share = p.applicable == 0 ? "—" : String(format: "%.0f%%", p.share * 100)
+            let share = p.applicable == 0 ? NumberText.missing : NumberText.percent(p.share, digits: 0)
             return [name, NumberText.plain(p.weight), "\(p.met) / \(p.applicable)", share, unmet]
         }
         return ReportTable(headings: [T.preference(l), T.weight(l), T.met(l), T.share(l), T.notMet(l)], rows: rows)
@@ -34,7 +34,7 @@ public enum DrillPlanReport {
         let T = DrillPlanText.self
         let rows = (0..<12).map { m in
             ["\(plan.year)-\(m < 9 ? "0" : "")\(m + 1)", String(plan.load.drillDays[m]), String(plan.load.drills[m]),
-             String(format: "%.1f", plan.load.target[m])]
+             NumberText.fixed(plan.load.target[m], decimals: 1)]
         }
         return ReportTable(headings: [T.month(l), T.workingDays(l), T.drills(l), T.target(l)], rows: rows)
     }

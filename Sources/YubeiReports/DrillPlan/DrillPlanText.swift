@@ -37,7 +37,7 @@ enum DrillPlanText {
     ]
     static let loadHeading = Phrase(en: "Load across months", zh: "各月演练数量")
     static func loadSentence(deviation: Double) -> Phrase {
-        let d = String(format: "%.1f", deviation)
+        let d = NumberText.fixed(deviation, decimals: 1)
         return Phrase(
             en: "Targets follow each month's share of working days; total deviation \(d) drills.",
             zh: "目标值按各月工作日占比分配；总偏差 \(d) 次。"

@@ -46,7 +46,7 @@ public enum DrillCheckNotice {
                 let heading = "\(g.title)（\(T.summary(met: g.met, missed: g.missed, due: g.due)(l))）"
                 var table = ReportTable(headings: resultHeadings, rows: g.shortfalls.map(resultRow), whenEmpty: T.allMet(l))
                 for (i, r) in g.shortfalls.enumerated() {
-                    table.cellTones[.init(row: i, column: resultHeadings.count - 1)] = r.status == .missed ? .missed : .due
+                    table.mark(row: i, column: resultHeadings.count - 1, as: r.status == .missed ? .missed : .due)
                 }
                 return [.subheading(heading), .table(table)]
             }
@@ -133,7 +133,7 @@ public enum DrillCheckNotice {
                      $0.overdue ? T.overdue(l) : T.status(.due)(l)]
                 })
             for (i, evaluation) in report.planEvaluations.enumerated() where !evaluation.overdue {
-                table.cellTones[.init(row: i, column: 4)] = .due
+                table.mark(row: i, column: 4, as: .due)
             }
             evaluations.blocks.append(.table(table))
         }

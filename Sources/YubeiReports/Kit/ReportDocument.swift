@@ -69,19 +69,15 @@ public struct ReportTable: Sendable {
     public var rows: [[String]]
     /// Marks of whole rows, by row position.
     public var rowTones: [Int: ReportTone] = [:]
-    /// Marks of single cells, by row and column position.
-    public var cellTones: [Cell: ReportTone] = [:]
+    /// Marks of single cells, by position (see ``mark(row:column:as:)``).
+    var cellTones: [Cell: ReportTone] = [:]
     /// What the Markdown and HTML forms write instead of an empty table (nothing when `nil`).
     public var whenEmpty: String?
 
     /// A cell position.
-    public struct Cell: Sendable, Hashable {
-        public var row: Int
-        public var column: Int
-        public init(row: Int, column: Int) {
-            self.row = row
-            self.column = column
-        }
+    struct Cell: Sendable, Hashable {
+        var row: Int
+        var column: Int
     }
 
     public init(headings: [String], rows: [[String]], whenEmpty: String? = nil) {
@@ -94,6 +90,11 @@ public struct ReportTable: Sendable {
     public init(headings: [String], rows: [[String]], flagged: Set<Int>, whenEmpty: String? = nil) {
         self.init(headings: headings, rows: rows, whenEmpty: whenEmpty)
         for row in flagged { rowTones[row] = .flag }
+    }
+
+    /// Marks the cell at `row`, `column` (a missed or due status, say).
+    public mutating func mark(row: Int, column: Int, as tone: ReportTone) {
+        cellTones[Cell(row: row, column: column)] = tone
     }
 
     /// The tone of cell (`row`, `column`) itself (its row's tone is in ``rowTones``).

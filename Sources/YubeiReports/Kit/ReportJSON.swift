@@ -2,7 +2,9 @@ import Foundation
 
 /// The one JSON style of every document Yubei writes (`--json`, plan.json): keys in snake_case by
 /// the encoder's strategy (Swift properties keep Swift names), sorted, indented, UTF-8 kept and
-/// slashes unescaped. Dictionary keys (ids) are written as they are.
+/// slashes unescaped. Dictionary keys (ids) are written as they are. A type may still name a key
+/// the strategy cannot derive (`warehouse_m3`) in its `CodingKeys`; snake_case raw values there pass
+/// through the strategy unchanged.
 public enum ReportJSON {
     /// An encoder in the house style.
     public static func encoder() -> JSONEncoder {
@@ -10,13 +12,6 @@ public enum ReportJSON {
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }
-
-    /// A decoder that reads what ``encoder()`` writes.
-    public static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return decoder
     }
 
     /// `value` as one JSON document (no trailing newline).

@@ -2,38 +2,16 @@ import Foundation
 import YubeiCore
 import YubeiLocation
 
-/// The `--json` document of `yubei locate` (FORMATS.md §1): absent values are `null`.
-public struct LocateReport: Encodable, Sendable {
-    public let problem: LocationProblem
-    public let solution: LocationSolution
-
-    public init(problem: LocationProblem, solution: LocationSolution) {
-        self.problem = problem
-        self.solution = solution
-    }
-
-    enum Keys: String, CodingKey {
-        case model, status, objective, bound, gap, open, assignment, seconds, explanation
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        let id = { (j: Int) in problem.facilities[j].id }
-        try c.encode(solution.model.rawValue, forKey: .model)
-        try c.encode(solution.status.rawValue, forKey: .status)
-        try c.encode(ReportJSON.number(solution.objective), forKey: .objective)
-        try c.encode(ReportJSON.number(solution.bound), forKey: .bound)
-        try c.encode(ReportJSON.number(solution.gap), forKey: .gap)
-        try c.encode(solution.open.map(id), forKey: .open)
-        try c.encode(solution.assignment.map { $0.map(id) }, forKey: .assignment)
-        try c.encode((solution.seconds * 1000).rounded() / 1000, forKey: .seconds)
-        try c.encode(solution.explanation.map(\.en), forKey: .explanation)
+/// What `yubei locate` prints: the `--json` document of FORMATS.md §1, or a few lines for the terminal.
+public enum LocateReport {
+    /// The `--json` document (absent values are `null`), to encode with ``ReportJSON``.
+    public static func json(problem: LocationProblem, solution: LocationSolution) -> some Encodable {
+        LocateJSON(problem: problem, solution: solution)
     }
 
     /// A few lines for the terminal: model, status, objective, bound, gap, open facilities,
     /// the assignment (up to 50 points) and the time.
-    public func summary(_ language: Language) -> String {
-        let s = solution
+    public static func summary(problem: LocationProblem, solution s: LocationSolution, language: Language) -> String {
         let id = { (j: Int) in problem.facilities[j].id }
         var lines = [
             "\(LocationText.modelLabel(language)): \(s.model.rawValue)",
@@ -50,7 +28,31 @@ public struct LocateReport: Encodable, Sendable {
                 }.joined(separator: " "))
             }
         }
-        lines.append("\(LocationText.secondsLabel(language)): \(String(format: "%.3f", s.seconds))")
+        lines.append("\(LocationText.secondsLabel(language)): \(NumberText.fixed(s.seconds, decimals: 3))")
         return lines.joined(separator: "\n")
+    }
+}
+
+/// The `--json` document of `yubei locate` (FORMATS.md §1).
+private struct LocateJSON: Encodable {
+    let problem: LocationProblem
+    let solution: LocationSolution
+
+    enum Keys: String, CodingKey {
+        case model, status, objective, bound, gap, open, assignment, seconds, explanation
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        let id = { (j: Int) in problem.facilities[j].id }
+        try c.encode(solution.model.rawValue, forKey: .model)
+        try c.encode(solution.status.rawValue, forKey: .status)
+        try c.encode(ReportJSON.number(solution.objective), forKey: .objective)
+        try c.encode(ReportJSON.number(solution.bound), forKey: .bound)
+        try c.encode(ReportJSON.number(solution.gap), forKey: .gap)
+        try c.encode(solution.open.map(id), forKey: .open)
+        try c.encode(solution.assignment.map { $0.map(id) }, forKey: .assignment)
+        try c.encode((solution.seconds * 1000).rounded() / 1000, forKey: .seconds)
+        try c.encode(solution.explanation.map(\.en), forKey: .explanation)
     }
 }

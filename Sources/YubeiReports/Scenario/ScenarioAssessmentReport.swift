@@ -14,7 +14,7 @@ extension ScenarioAssessment {
     fileprivate func text(_ language: Language) -> String {
         let t = { (phrase: Phrase) in phrase(language) }
         let colon = language == .zh ? "：" : ": "
-        let yuan = language == .zh ? " 元" : " yuan"
+        let money = NumberText(language).money
         let m3 = " m³"
         let people = language == .zh ? " 人" : " people"
         /// "浔中镇 (xunzhong)": the name planners know, and the id their file uses.
@@ -37,7 +37,7 @@ extension ScenarioAssessment {
             + "\(t(ScenarioText.shelterAllOpen)) \(NumberText.number(storageAllCubicMetres, digits: 0))\(m3)")
         lines.append("\(t(ScenarioText.shelterSpace))\(colon)\(t(ScenarioText.existing)) \(NumberText.number(shelterCapacityExisting, digits: 0))\(people), "
             + "\(t(ScenarioText.shelterAllOpen)) \(NumberText.number(shelterCapacityAll, digits: 0))\(people)")
-        lines.append("\(t(ScenarioText.budget))\(colon)\(NumberText.number(budget, digits: 0))\(yuan); \(t(ScenarioText.openingCostOfAllCandidates))\(colon)\(NumberText.number(candidateOpeningCost, digits: 0))\(yuan)")
+        lines.append("\(t(ScenarioText.budget))\(colon)\(money(budget)); \(t(ScenarioText.openingCostOfAllCandidates))\(colon)\(money(candidateOpeningCost))")
         if usesRoads { lines.append("\(t(ScenarioText.unreachablePairs))\(colon)\(unreachablePairs)") }
         if estimatedEntries > 0 { lines.append("\(t(ScenarioText.estimatedMarked))\(colon)\(estimatedEntries)") }
 

@@ -1,10 +1,14 @@
 import Foundation
 import YubeiCore
+import YubeiScenario
 import YubeiSiting
 
-/// The plan drawn as an SVG map: areas as circles scaled by population, warehouses as squares
-/// and shelters as triangles coloured by decision, evacuation lines per hazard, supply routes,
-/// areas with unmet needs or team gaps ringed in red, a legend and a scale bar.
+/// The plan drawn as SVG maps, one view per hazard, switched by radio buttons and CSS (no
+/// scripts): areas as circles scaled by population, warehouses as squares and shelters as
+/// triangles coloured by decision (crossed out where the hazard closes them), that hazard's
+/// evacuation lines and supply routes, the people left unsheltered (red) and without a complete
+/// kit (orange) written as numbers at the township, labels placed so they do not overlap,
+/// township boundaries when the scenario names a GeoJSON file, a legend and a scale bar.
 ///
 /// Positions use an equirectangular projection about the scenario's centre, exact enough for a
 /// county or a province.
@@ -12,8 +16,59 @@ enum SitingMap {
     static let width = 1000.0, height = 700.0, margin = 40.0, legendWidth = 250.0
     static let hazardColours = ["#2563eb", "#d97706", "#7c3aed", "#059669", "#db2777", "#0891b2", "#65a30d", "#9333ea"]
 
-    /// - Complexity: O(areas + sites + assignment pairs + flow pairs).
-    static func svg(problem p: SitingProblem, plan: SitingPlan, language l: Language) -> String {
+    /// The CSS that shows the view of the checked hazard only.
+    static func style(hazards: Int) -> String {
+        var css = ".hazard-views > input { position: absolute; opacity: 0; }\n"
+        css += ".hazard-views > label { display: inline-block; padding: .3em .8em; margin: 0 .3em .3em 0; border: 1px solid #cbd2d9; border-radius: 4px; cursor: pointer; }\n"
+        css += ".hazard-views .view { display: none; }\n"
+        for h in 0..<hazards {
+            css += "#hazard-view-\(h):checked ~ .views .view-\(h) { display: block; }\n"
+            css += "#hazard-view-\(h):checked ~ label[for=hazard-view-\(h)] { background: #243b53; color: #fff; }\n"
+        }
+        return css
+    }
+
+    /// One view per hazard, the first shown; the labels switch between them.
+    static func html(problem p: SitingProblem, plan: SitingPlan, language l: Language, boundaries: Boundaries?) -> String {
+        var out = "<div class=\"hazard-views\">\n"
+        for h in p.hazards.indices {
+            out += "<input type=\"radio\" name=\"hazard-view\" id=\"hazard-view-\(h)\"\(h == 0 ? " checked" : "")>\n"
+        }
+        for (h, hazard) in p.hazards.enumerated() {
+            let probability = hazard.probability.map { " (p \(NumberText.number($0, digits: 3)))" } ?? ""
+            out += "<label for=\"hazard-view-\(h)\">\(HTMLEscaper.escape((hazard.name.isEmpty ? hazard.id : hazard.name) + probability))</label>\n"
+        }
+        out += "<div class=\"views\">\n"
+        for h in p.hazards.indices {
+            out += "<div class=\"view view-\(h)\">\n" + svg(problem: p, plan: plan, hazard: h, language: l, boundaries: boundaries) + "\n</div>\n"
+        }
+        return out + "</div>\n</div>"
+    }
+
+    /// Greedy label placement: each label takes the first of four spots around its point whose
+    /// box overlaps no label placed before; a label with no free spot is left out (the point's
+    /// tooltip still names it).
+    struct LabelPlacer {
+        var boxes: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
+        mutating func place(_ text: String, x: Double, y: Double, r: Double, size: Double) -> (x: Double, y: Double, anchor: String)? {
+            let width = text.unicodeScalars.reduce(0.0) { $0 + ($1.value > 0x2E80 ? size : size * 0.6) }
+            let candidates: [(Double, Double, String, Double)] = [
+                (x + r + 3, y + size * 0.35, "start", x + r + 3), (x - r - 3, y + size * 0.35, "end", x - r - 3 - width),
+                (x, y - r - 3, "middle", x - width / 2), (x, y + r + size, "middle", x - width / 2),
+            ]
+            for (tx, ty, anchor, left) in candidates {
+                let box = (x0: left - 1, y0: ty - size, x1: left + width + 1, y1: ty + 2)
+                if !boxes.contains(where: { $0.x0 < box.x1 && box.x0 < $0.x1 && $0.y0 < box.y1 && box.y0 < $0.y1 }) {
+                    boxes.append(box)
+                    return (tx, ty, anchor)
+                }
+            }
+            return nil
+        }
+    }
+
+    /// - Complexity: O(areas + sites + assignment pairs + flow pairs + labels² + boundary points).
+    static func svg(problem p: SitingProblem, plan: SitingPlan, hazard h: Int, language l: Language, boundaries: Boundaries?) -> String {
         typealias T = SitingReportText
         let positions = p.areas.map(\.position) + p.warehouses.map(\.position) + p.shelters.map(\.position)
         guard !positions.isEmpty else { return "" }
@@ -30,14 +85,16 @@ enum SitingMap {
             let (x, y) = km(q)
             return (offX + (x - minX) * scale, offY + (y - minY) * scale)
         }
-        func f(_ v: Double) -> String { String(format: "%.1f", v) }
+        func f(_ v: Double) -> String { NumberText.fixed(v, decimals: 1) }
         let esc = HTMLEscaper.escape
 
         let openW = Set(plan.openWarehouses), openS = Set(plan.openShelters)
+        let hazard = p.hazards[h]
+        let current = plan.hazards[hazard.id]
         var flaggedAreas = Set<String>()
-        for hp in plan.hazards.values {
+        for hp in [current].compactMap({ $0 }) {
             flaggedAreas.formUnion(hp.unmet.peopleUnsheltered.keys)
-            flaggedAreas.formUnion(hp.unmet.supplies.keys)
+            flaggedAreas.formUnion(hp.unmet.peopleWithoutKit.keys)
             flaggedAreas.formUnion(hp.teamCoverage.uncovered.map(\.area))
         }
         let areaIndex = Dictionary(p.areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -49,12 +106,22 @@ enum SitingMap {
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\">\n"
         s += "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#fbfcfd\"/>\n"
 
-        // Supply routes (one line per warehouse–area pair used in any hazard).
-        var routes = Set<[Int]>()
-        for hp in plan.hazards.values {
-            for flow in hp.supplyFlows {
-                if let w = warehouseIndex[flow.from], let a = areaIndex[flow.to] { routes.insert([w, a]) }
+        // Township boundaries, when the scenario names them.
+        if let boundaries {
+            s += "<g fill=\"#f1f5f9\" stroke=\"#94a3b8\" stroke-width=\"0.8\">\n"
+            for region in boundaries.regions {
+                for ring in region.rings {
+                    let points = ring.map { xy(SitingProblem.Position(lat: $0.lat, lon: $0.lon)) }.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ")
+                    s += "<polygon points=\"\(points)\"><title>\(esc(region.name ?? ""))</title></polygon>\n"
+                }
             }
+            s += "</g>\n"
+        }
+
+        // This hazard's supply routes.
+        var routes = Set<[Int]>()
+        for flow in current?.supplyFlows ?? [] {
+            if let w = warehouseIndex[flow.from], let a = areaIndex[flow.to] { routes.insert([w, a]) }
         }
         s += "<g stroke=\"#9aa5b1\" stroke-width=\"0.8\" stroke-dasharray=\"4 3\" fill=\"none\">\n"
         for route in routes.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
@@ -63,52 +130,76 @@ enum SitingMap {
         }
         s += "</g>\n"
 
-        // Evacuation lines, coloured by hazard.
-        for (h, hazard) in p.hazards.enumerated() {
-            guard let hp = plan.hazards[hazard.id] else { continue }
-            let colour = hazardColours[h % hazardColours.count]
-            s += "<g stroke=\"\(colour)\" stroke-width=\"1.6\" stroke-opacity=\"0.75\">\n"
-            for (areaID, row) in hp.shelterAssignment.sorted(by: { $0.key < $1.key }) {
-                guard let a = areaIndex[areaID] else { continue }
-                for shelterID in row.keys.sorted() {
-                    guard let k = shelterIndex[shelterID] else { continue }
-                    let (x1, y1) = xy(p.areas[a].position), (x2, y2) = xy(p.shelters[k].position)
-                    s += "<line x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\"/>\n"
-                }
+        // This hazard's evacuation lines.
+        let colour = hazardColours[h % hazardColours.count]
+        s += "<g stroke=\"\(colour)\" stroke-width=\"1.6\" stroke-opacity=\"0.75\">\n"
+        for (areaID, row) in (current?.shelterAssignment ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let a = areaIndex[areaID] else { continue }
+            for shelterID in row.keys.sorted() {
+                guard let k = shelterIndex[shelterID] else { continue }
+                let (x1, y1) = xy(p.areas[a].position), (x2, y2) = xy(p.shelters[k].position)
+                s += "<line x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\"/>\n"
             }
-            s += "</g>\n"
         }
+        s += "</g>\n"
 
-        // Areas.
+        // Areas, ringed where this hazard leaves a need unmet.
+        var placer = LabelPlacer()
+        var labels = ""
         s += "<g>\n"
-        for area in p.areas {
+        let order = p.areas.indices.sorted {
+            let u0 = (current?.unmet.peopleUnsheltered[p.areas[$0].id] ?? 0), u1 = (current?.unmet.peopleUnsheltered[p.areas[$1].id] ?? 0)
+            return (u0, p.areas[$0].population, p.areas[$1].id) > (u1, p.areas[$1].population, p.areas[$0].id)
+        }
+        for a in order {
+            let area = p.areas[a]
             let (x, y) = xy(area.position)
             let r = (dense ? 1.5 : 4) + (dense ? 6 : 18) * sqrt(area.population / maxPopulation)
             s += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r))\" fill=\"#94a3b8\" fill-opacity=\"0.45\" stroke=\"#475569\" stroke-width=\"0.8\"><title>\(esc(SitingText.label(area.id, name: area.name))): \(NumberText.number(area.population, digits: 0))</title></circle>\n"
             if flaggedAreas.contains(area.id) {
                 s += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r + 3))\" fill=\"none\" stroke=\"#dc2626\" stroke-width=\"2.2\"/>\n"
             }
-            if !dense {
-                s += "<text x=\"\(f(x + r + 3))\" y=\"\(f(y + 4))\" font-size=\"11\" fill=\"#1f2933\">\(esc(area.name.isEmpty ? area.id : area.name))</text>\n"
+            // Unmet people as numbers at the township: unsheltered in red, without a kit in orange.
+            let unsheltered = current?.unmet.peopleUnsheltered[area.id] ?? 0
+            let withoutKit = current?.unmet.peopleWithoutKit[area.id] ?? 0
+            var numbers: [(String, String)] = []
+            if unsheltered > 0 { numbers.append((NumberText.number(unsheltered, digits: 0), "#b91c1c")) }
+            if withoutKit > 0 { numbers.append((NumberText.number(withoutKit, digits: 0), "#c2410c")) }
+            for (text, fill) in numbers {
+                if let spot = placer.place(text, x: x, y: y, r: r + 3, size: 12) {
+                    labels += "<text x=\"\(f(spot.x))\" y=\"\(f(spot.y))\" text-anchor=\"\(spot.anchor)\" font-size=\"12\" font-weight=\"bold\" fill=\"\(fill)\">\(esc(text))</text>\n"
+                }
+            }
+            if !dense || !numbers.isEmpty {
+                let name = area.name.isEmpty ? area.id : area.name
+                if let spot = placer.place(name, x: x, y: y, r: r + 1, size: 11) {
+                    labels += "<text x=\"\(f(spot.x))\" y=\"\(f(spot.y))\" text-anchor=\"\(spot.anchor)\" font-size=\"11\" fill=\"#1f2933\">\(esc(name))</text>\n"
+                }
             }
         }
         s += "</g>\n"
 
-        // Sites.
+        // Sites: open ones filled, candidates hollow, closed in this hazard crossed out.
         func siteColour(existing: Bool, open: Bool) -> (fill: String, stroke: String) {
             existing ? ("#1e3a8a", "#1e3a8a") : open ? ("#16a34a", "#14532d") : ("none", "#9aa5b1")
         }
         let size = dense ? 4.0 : 7.0
-        for w in p.warehouses {
-            let (x, y) = xy(w.position)
-            let c = siteColour(existing: w.isExisting, open: openW.contains(w.id))
-            s += "<rect x=\"\(f(x - size))\" y=\"\(f(y - size))\" width=\"\(f(2 * size))\" height=\"\(f(2 * size))\" fill=\"\(c.fill)\" stroke=\"\(c.stroke)\" stroke-width=\"1.5\"><title>\(esc(SitingText.label(w.id, name: w.name)))</title></rect>\n"
+        func cross(_ x: Double, _ y: Double) -> String {
+            "<path d=\"M \(f(x - size - 2)) \(f(y - size - 2)) L \(f(x + size + 2)) \(f(y + size + 2)) M \(f(x - size - 2)) \(f(y + size + 2)) L \(f(x + size + 2)) \(f(y - size - 2))\" stroke=\"#b91c1c\" stroke-width=\"2\"/>\n"
         }
-        for k in p.shelters {
-            let (x, y) = xy(k.position)
-            let c = siteColour(existing: k.isExisting, open: openS.contains(k.id))
-            s += "<polygon points=\"\(f(x)),\(f(y - size - 1)) \(f(x - size)),\(f(y + size - 1)) \(f(x + size)),\(f(y + size - 1))\" fill=\"\(c.fill)\" stroke=\"\(c.stroke)\" stroke-width=\"1.5\"><title>\(esc(SitingText.label(k.id, name: k.name)))</title></polygon>\n"
+        for (w, site) in p.warehouses.enumerated() {
+            let (x, y) = xy(site.position)
+            let c = siteColour(existing: site.isExisting, open: openW.contains(site.id))
+            s += "<rect x=\"\(f(x - size))\" y=\"\(f(y - size))\" width=\"\(f(2 * size))\" height=\"\(f(2 * size))\" fill=\"\(c.fill)\" stroke=\"\(c.stroke)\" stroke-width=\"1.5\"><title>\(esc(SitingText.label(site.id, name: site.name)))</title></rect>\n"
+            if hazard.closedWarehouses.contains(w) { s += cross(x, y) }
         }
+        for (k, site) in p.shelters.enumerated() {
+            let (x, y) = xy(site.position)
+            let c = siteColour(existing: site.isExisting, open: openS.contains(site.id))
+            s += "<polygon points=\"\(f(x)),\(f(y - size - 1)) \(f(x - size)),\(f(y + size - 1)) \(f(x + size)),\(f(y + size - 1))\" fill=\"\(c.fill)\" stroke=\"\(c.stroke)\" stroke-width=\"1.5\"><title>\(esc(SitingText.label(site.id, name: site.name)))</title></polygon>\n"
+            if hazard.closedShelters.contains(k) { s += cross(x, y) }
+        }
+        s += labels
 
         // Scale bar: a round length near a fifth of the drawing width.
         let target = drawW / 5 / scale
@@ -143,14 +234,12 @@ enum SitingMap {
         let c = siteColour(existing: false, open: false)
         legendRow("<rect x=\"\(f(lx + 2))\" y=\"\(f(ly - 6))\" width=\"12\" height=\"12\" fill=\"\(c.fill)\" stroke=\"\(c.stroke)\" stroke-width=\"1.5\"/>", T.legendCandidate(l))
         legendRow("<line x1=\"\(f(lx))\" y1=\"\(f(ly))\" x2=\"\(f(lx + 16))\" y2=\"\(f(ly))\" stroke=\"#9aa5b1\" stroke-dasharray=\"4 3\"/>", T.legendFlow(l))
+        legendRow("<line x1=\"\(f(lx))\" y1=\"\(f(ly))\" x2=\"\(f(lx + 16))\" y2=\"\(f(ly))\" stroke=\"\(colour)\" stroke-width=\"2\"/>", T.legendAssignment(l))
+        legendRow("<text x=\"\(f(lx))\" y=\"\(f(ly + 4))\" font-size=\"12\" font-weight=\"bold\" fill=\"#b91c1c\">123</text>", T.legendUnshelteredNumber(l))
+        legendRow("<text x=\"\(f(lx))\" y=\"\(f(ly + 4))\" font-size=\"12\" font-weight=\"bold\" fill=\"#c2410c\">123</text>", T.legendWithoutKitNumber(l))
+        legendRow("<path d=\"M \(f(lx + 1)) \(f(ly - 7)) L \(f(lx + 15)) \(f(ly + 7)) M \(f(lx + 1)) \(f(ly + 7)) L \(f(lx + 15)) \(f(ly - 7))\" stroke=\"#b91c1c\" stroke-width=\"2\"/>", T.legendClosed(l))
         ly += 6
-        s += "<text x=\"\(f(lx))\" y=\"\(f(ly))\" font-size=\"12\" font-weight=\"bold\">\(esc(T.legendAssignment(l)))</text>\n"
-        ly += 18
-        for (h, hazard) in p.hazards.enumerated() {
-            let colour = hazardColours[h % hazardColours.count]
-            let name = hazard.name.isEmpty ? hazard.id : hazard.name
-            legendRow("<line x1=\"\(f(lx))\" y1=\"\(f(ly))\" x2=\"\(f(lx + 16))\" y2=\"\(f(ly))\" stroke=\"\(colour)\" stroke-width=\"2\"/>", String(name.prefix(24)))
-        }
+        s += "<text x=\"\(f(lx))\" y=\"\(f(ly))\" font-size=\"12\" font-weight=\"bold\">\(esc(String((hazard.name.isEmpty ? hazard.id : hazard.name).prefix(28))))</text>\n"
         s += "</svg>"
         return s
     }

@@ -1,4 +1,5 @@
 import YubeiCore
+import YubeiOptimization
 
 /// Every piece of wording in the siting reports (report.md, report.html), in English and Chinese.
 enum SitingReportText {
@@ -10,24 +11,8 @@ enum SitingReportText {
     static let gap = Phrase(en: "Gap", zh: "相对间隙")
     static let seconds = Phrase(en: "Solve time", zh: "求解时间")
 
-    static let objectiveHeading = Phrase(en: "What the plan minimises", zh: "优化目标")
-    static func objectiveText(penalty: String) -> Phrase {
-        Phrase(
-            en: """
-            First, unmet needs: every person left without a shelter place, and every person's worth of a supply not \
-            delivered, costs \(penalty) yuan, in every hazard, far above any cost, so needs are met whenever any \
-            decision can meet them. Then the cost: fixed costs of the candidate sites opened + the cost of the stock \
-            held + the expected (probability-weighted) cost of carrying supplies and moving people to shelters.
-            """,
-            zh: """
-            首先是未满足的需求：每一名未获安置的群众、每缺一人份的物资，在每个灾害情景中均计 \(penalty) 元惩罚，\
-            远高于任何费用，因此凡是决策能够满足的需求都会被满足。其次是费用：新开候选点的建设费用 + 储备物资购置费用 + \
-            按概率加权的物资运输与群众转移期望费用。
-            """)
-    }
     static let term = Phrase(en: "Term", zh: "项目")
     static let yuan = Phrase(en: "Yuan", zh: "金额（元）")
-    static let unmetPenalty = Phrase(en: "Penalty for unmet needs", zh: "未满足需求惩罚")
     static let opening = Phrase(en: "Opening candidate sites", zh: "新开站点费用")
     static let stockCost = Phrase(en: "Stock held", zh: "储备物资费用")
     static let transport = Phrase(en: "Expected transport and evacuation", zh: "期望运输与转移费用")
@@ -86,15 +71,6 @@ enum SitingReportText {
     static let stockOutsideBudget = Phrase(en: "Stock purchase (outside the opening budget)", zh: "物资购置（不计入建设预算）")
     static let unlimited = Phrase(en: "unlimited", zh: "不限")
 
-    static let shadowHeading = Phrase(en: "Shadow prices (what one more unit is worth)", zh: "影子价格（每增加一个单位的价值）")
-    static let shadowNote = Phrase(
-        en: "Change of the objective (yuan) with the plan's open sites fixed; negative = saves money (or unmet-need penalty). The budget's value comes from the LP relaxation.",
-        zh: "在本方案站点固定时目标值（元）的变化；负值表示节省费用（或未满足需求惩罚）。预算的影子价格取自线性松弛。")
-    static let perCubicMetre = Phrase(en: "One more m³ at", zh: "增加 1 立方米库容：")
-    static let perSquareMetre = Phrase(en: "One more m² at", zh: "增加 1 平方米场地：")
-    static let perYuan = Phrase(en: "One more yuan of budget", zh: "增加 1 元预算")
-    static let noneBinding = Phrase(en: "No capacity binds: more room would not change the plan.", zh: "没有约束起作用：增加容量不会改变方案。")
-
     static let modelHeading = Phrase(en: "Model and solve", zh: "模型与求解")
     static let variables = Phrase(en: "Variables", zh: "变量数")
     static let integerVariables = Phrase(en: "Integer variables", zh: "整数变量数")
@@ -114,6 +90,9 @@ enum SitingReportText {
     static let legendShelterNew = Phrase(en: "Shelter, opened", zh: "避难场所（新建）")
     static let legendCandidate = Phrase(en: "Candidate, not opened", zh: "候选点（不建）")
     static let legendAssignment = Phrase(en: "Evacuation to shelter", zh: "转移安置路线")
+    static let legendUnshelteredNumber = Phrase(en: "People unsheltered", zh: "未安置人数")
+    static let legendWithoutKitNumber = Phrase(en: "People without a complete kit", zh: "物资不齐全人数")
+    static let legendClosed = Phrase(en: "Site closed in this hazard", zh: "本情景不可用的站点")
     static let legendFlow = Phrase(en: "Supply route", zh: "物资调运路线")
     static let areas = Phrase(en: "Areas", zh: "区域")
     static func more(_ count: Int) -> Phrase {
@@ -121,22 +100,88 @@ enum SitingReportText {
     }
     static let truncated = Phrase(en: "The table stops at 3,000 rows; plan.json has every area.", zh: "表格仅列前 3000 行，完整结果见 plan.json。")
     static let scaleKm = Phrase(en: "km", zh: "公里")
-    static func summary(name: String, status: String, objective: String, cost: String, gap: String, seconds: String, warehouses: Int,
-                        shelters: Int, opening: String, unsheltered: String, shortfalls: Int, gaps: Int,
-                        explanations: Int, out: String) -> Phrase {
-        Phrase(
-            en: """
-            \(name): \(status) (gap \(gap), \(seconds) s); cost \(cost) yuan (opening + stock + expected transport), objective \(objective) with the unmet-need penalty
-            open: \(warehouses) warehouses, \(shelters) shelters; opening spend \(opening) yuan
-            unmet: \(unsheltered) people unsheltered, \(shortfalls) area-hazard supply shortfalls, \(gaps) team gaps; \(explanations) explanations in the report
-            written: \(out)/plan.json, \(out)/report.md, \(out)/report.html
-            """,
-            zh: """
-            \(name)：\(status)（间隙 \(gap)，\(seconds) 秒）；费用 \(cost) 元（建设 + 储备 + 期望运输），含未满足需求罚金的目标值 \(objective)
-            开放：储备库 \(warehouses) 个，避难场所 \(shelters) 个；建设支出 \(opening) 元
-            未满足：未安置 \(unsheltered) 人，物资缺口 \(shortfalls) 处，队伍覆盖缺口 \(gaps) 处；报告中有 \(explanations) 条原因说明
-            已写入：\(out)/plan.json、\(out)/report.md、\(out)/report.html
-            """)
-    }
     static let noSolution = Phrase(en: "The solver found no plan; see the status above.", zh: "求解器未找到方案，见上方状态。")
+
+    // First screen.
+    static let overviewHeading = Phrase(en: "People and money, hazard by hazard", zh: "各灾害情景的人员安置与资金")
+    static func statusSentence(_ status: SolveStatus, proven: Bool, risk: String) -> Phrase {
+        switch status {
+        case .optimal:
+            return Phrase(en: "The plan shelters and supplies as many people as the budgets and sites allow (weighted across hazards as `\(risk)`), and among such plans costs least.",
+                          zh: "在预算和站点条件下，本方案安置和保障的人数最多（各灾害按“\(risk)”方式加权），并且在这样的方案中费用最低。")
+        case .feasible:
+            return proven
+                ? Phrase(en: "Needs are met as far as any plan can; the cost is not proven lowest (time limit).",
+                         zh: "需求已尽可能满足；费用未证明最低（达到时间限制）。")
+                : Phrase(en: "A time limit stopped the search: this plan is sound but not proven to shelter or supply the most people.",
+                         zh: "求解达到时间限制：方案可行，但未证明已安置或保障最多的人。")
+        case .infeasible:
+            return Phrase(en: "No plan meets every service level; see below which areas fall short and why.",
+                          zh: "没有方案能满足全部服务水平要求；下文列出不足的区域及原因。")
+        case .error:
+            return Phrase(en: "The plan failed its exact check and must not be used; the broken constraints follow.",
+                          zh: "方案未通过精确校验，不可使用；违反的约束如下。")
+        default:
+            return Phrase(en: "The solver found no plan.", zh: "求解器未找到方案。")
+        }
+    }
+    static let sheltered = Phrase(en: "Sheltered", zh: "已安置")
+    static let fullySupplied = Phrase(en: "Fully supplied", zh: "物资齐全")
+    static let shortByItem = Phrase(en: "Short by item (units)", zh: "各类物资缺口（件）")
+    static let teamGaps = Phrase(en: "Team gaps", zh: "队伍缺口")
+    static let sitesInUse = Phrase(en: "Shelters / warehouses usable", zh: "可用避难场所/储备库")
+    static let budgetItem = Phrase(en: "Budget", zh: "预算科目")
+    static let spent = Phrase(en: "Spent", zh: "支出")
+    static let budgetColumn = Phrase(en: "Budget", zh: "预算")
+    static let openingSites = Phrase(en: "Opening sites (budget)", zh: "新建站点（budget）")
+    static let buyingStock = Phrase(en: "Buying stock (stock_budget)", zh: "购置物资（stock_budget）")
+    static let withoutKit = Phrase(en: "Without a complete kit", zh: "物资不齐全")
+    static func hazardLine(name: String, probability: String, displaced: String, sheltered: String, unsheltered: String, supplied: String) -> Phrase {
+        Phrase(en: "  \(name) (p \(probability)): \(displaced) displaced, \(sheltered) sheltered, \(unsheltered) unsheltered, \(supplied) fully supplied",
+               zh: "  \(name)（概率 \(probability)）：转移 \(displaced) 人，安置 \(sheltered) 人，未安置 \(unsheltered) 人，物资齐全 \(supplied) 人")
+    }
+    static func spendingLine(opening: String, budget: String, stock: String, stockBudget: String) -> Phrase {
+        Phrase(en: "  spending: opening \(opening) of \(budget) yuan; stock \(stock) of \(stockBudget) yuan",
+               zh: "  支出：新建站点 \(opening) 元（预算 \(budget)）；物资 \(stock) 元（预算 \(stockBudget)）")
+    }
+    static func written(_ out: String) -> Phrase {
+        Phrase(en: "written: \(out)/plan.json, \(out)/report.md, \(out)/report.html", zh: "已写入：\(out)/plan.json、\(out)/report.md、\(out)/report.html")
+    }
+
+    // What would close each gap.
+    static let closersHeading = Phrase(en: "What would close each gap", zh: "如何弥补缺口")
+    static let closersNote = Phrase(
+        en: "Each row was found by solving again with the plan's sites kept and one more site opened (the money beyond the budget added): the people it gains in each hazard, and weighted people per 10,000 yuan of its cost.",
+        zh: "每一行均由求解器重新求解得出：保留本方案站点，再多开设一处（超出预算的部分另计），列出各灾害情景多安置或多保障的人数，以及每万元带来的加权人数。")
+    static let openShelter = Phrase(en: "open shelter", zh: "开设避难场所")
+    static let openWarehouse = Phrase(en: "open warehouse", zh: "开设储备库")
+    static let siteCost = Phrase(en: "Its cost", zh: "建设费用")
+    static let budgetNeeded = Phrase(en: "Budget needed", zh: "所需追加预算")
+    static let withinBudget = Phrase(en: "within the budget", zh: "预算内")
+    static let moreSheltered = Phrase(en: "more sheltered", zh: "多安置")
+    static let moreSupplied = Phrase(en: "more fully supplied", zh: "多保障")
+    static let change = Phrase(en: "Change", zh: "措施")
+    static let gain = Phrase(en: "People gained", zh: "增加人数")
+    static let perTenThousand = Phrase(en: "People per 10,000 yuan", zh: "每万元人数")
+    static let noCloser = Phrase(en: "No single additional site within reach of the people left short gains anyone (or the model is too large for this study).",
+                                 zh: "在缺口人员可达范围内，单独增开任何一处站点都无法增加人数（或模型过大，未做此项分析）。")
+
+    // Service levels.
+    static let serviceHeading = Phrase(en: "Service levels that cannot be met", zh: "无法达到的服务水平")
+    static func serviceSentence(hazard: String, level: String, required: String, achievable: String) -> Phrase {
+        Phrase(en: "\(hazard): the service level of \(level)% needs \(required) people sheltered and fully supplied; the best plan within the budgets and sites reaches \(achievable). Areas left short and why:",
+               zh: "\(hazard)：\(level)% 的服务水平要求 \(required) 人得到安置且物资齐全；在预算和站点条件下最多只能做到 \(achievable) 人。不足的区域及原因：")
+    }
+
+    // The solve.
+    static let objectiveOrder = Phrase(
+        en: "Needs come before costs, rule by rule, each solved with the ones before held at their best: 1. people unsheltered, 2. people without a complete kit, 3. items short (by priority), 4. cost.",
+        zh: "需求优先于费用，逐条求解，每一条都在前面各条保持最优的前提下求解：1. 未安置人数，2. 物资不齐全人数，3. 物资缺口（按优先级），4. 费用。")
+    static let riskAttitude = Phrase(en: "Weighting across hazards (risk)", zh: "灾害加权方式（risk）")
+    static let worstShare = Phrase(en: "Largest share of a hazard unsheltered", zh: "单一灾害最大未安置比例")
+    static let ruleUnsheltered = Phrase(en: "1. People unsheltered (weighted)", zh: "1. 未安置人数（加权）")
+    static let ruleWithoutKit = Phrase(en: "2. People without a complete kit (weighted)", zh: "2. 物资不齐全人数（加权）")
+    static let ruleItemsShort = Phrase(en: "3. Items short (weighted by priority)", zh: "3. 物资缺口（按优先级加权）")
+    static let ruleCost = Phrase(en: "4. Cost", zh: "4. 费用")
+    static let needsProven = Phrase(en: "Rules 1–3 proven best", zh: "第 1–3 条已证明最优")
 }

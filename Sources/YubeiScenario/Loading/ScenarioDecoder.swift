@@ -82,12 +82,22 @@ struct ScenarioDecoder {
             }
         }
 
+        var boundaries: Boundaries?
+        if let node = top["boundaries"], let path = reader.string(node, "boundaries") {
+            switch Boundaries.read(path: path, relativeTo: file.path) {
+            case .success(let read): boundaries = read
+            case .failure(let failure): reader.error(node, "boundaries", failure.message)
+            }
+        }
+
         guard let name, let areas, let supplies, let hazards, let warehouses, let shelters, let teams, let policy,
               !reader.diagnostics.hasErrors
         else { return nil }
-        return Scenario(name: name, travel: travel.settings, areas: areas, supplies: supplies, hazards: hazards,
-                        warehouses: warehouses, shelters: shelters, teams: teams, policy: policy,
-                        sourcePath: file.path)
+        var scenario = Scenario(name: name, travel: travel.settings, areas: areas, supplies: supplies, hazards: hazards,
+                                warehouses: warehouses, shelters: shelters, teams: teams, policy: policy,
+                                sourcePath: file.path)
+        scenario.boundaries = boundaries
+        return scenario
     }
 
     /// A list section: each item decoded by `item`; nil when the key is absent and required,
@@ -138,10 +148,12 @@ struct ScenarioDecoder {
         let volume = f["volume_m3"].flatMap { reader.number($0, f.path("volume_m3"), minimum: 0, exclusive: true) }
         let cost = f["unit_cost"].flatMap { reader.number($0, f.path("unit_cost"), minimum: 0) }
         if let weight = f["weight_kg"] { _ = reader.number(weight, f.path("weight_kg"), minimum: 0) }
+        var priority: Double? = 1
+        if let node = f["priority"] { priority = reader.number(node, f.path("priority"), minimum: 0, exclusive: true) }
         let provenance = provenance(f, keys: ScenarioKeys.supply)
-        guard let id, let perPerson, let volume, let cost, let provenance else { return nil }
+        guard let id, let perPerson, let volume, let cost, let priority, let provenance else { return nil }
         return Supply(id: id, name: name ?? id, perPerson: perPerson, volumeCubicMetres: volume, unitCost: cost,
-                      provenance: provenance)
+                      priority: priority, provenance: provenance)
     }
 
     private mutating func warehouse(_ node: Node, _ path: String) -> Warehouse? {
@@ -218,10 +230,14 @@ struct ScenarioDecoder {
         }
         var needs: [String]? = []
         if let node = f["needs"] { needs = identifiers(node, f.path("needs")) }
+        var serviceLevel: Double?? = .some(nil)
+        if let node = f["service_level"] {
+            serviceLevel = reader.number(node, f.path("service_level"), minimum: 0, maximum: 1).map { .some($0) }
+        }
         let provenance = provenance(f, keys: ScenarioKeys.hazard)
-        guard let id, let probability, let displaced, let closed, let needs, let provenance, let kind else { return nil }
+        guard let id, let probability, let displaced, let closed, let needs, let provenance, let kind, let serviceLevel else { return nil }
         return Hazard(id: id, name: name ?? id, probability: probability, displaced: displaced, closedSites: closed,
-                      needs: needs, provenance: provenance, kind: kind)
+                      needs: needs, provenance: provenance, kind: kind, serviceLevel: serviceLevel)
     }
 
     /// `displaced: {area-id: people, …}`: every key an area id, every count ≥ 0 and at most the
@@ -278,14 +294,25 @@ struct ScenarioDecoder {
             unmet = reader.number(node, f.path("unmet_supply_penalty"), minimum: 0, exclusive: true).map { .some($0) }
         }
         if let note = f["note"] { _ = reader.string(note, f.path("note")) }
+        var risk: Policy.RiskAttitude? = .expected
+        if let node = f["risk"] {
+            risk = reader.choice(node, f.path("risk"), Policy.RiskAttitude.allCases.map(\.rawValue)).flatMap(Policy.RiskAttitude.init(rawValue:))
+        }
+        var stockBudget: Double?? = .some(nil)
+        if let node = f["stock_budget"] {
+            stockBudget = reader.number(node, f.path("stock_budget"), minimum: 0).map { .some($0) }
+        }
         guard let budget, let supplyMinutes, let teamMinutes, let maxKm, let perPerson, let single, let transport, let evacuation,
-              let unsheltered, let unmet
+              let unsheltered, let unmet, let risk, let stockBudget
         else { return nil }
-        return Policy(budget: budget, supplyResponseMinutes: supplyMinutes, shelterMaxKilometres: maxKm,
-                      areaPerPersonSquareMetres: perPerson, teamResponseMinutes: teamMinutes,
-                      singleShelterPerArea: single, transportCostPerCubicMetreKilometre: transport,
-                      evacuationCostPerPersonKilometre: evacuation,
-                      unshelteredPenalty: unsheltered, unmetSupplyPenalty: unmet)
+        var policy = Policy(budget: budget, supplyResponseMinutes: supplyMinutes, shelterMaxKilometres: maxKm,
+                            areaPerPersonSquareMetres: perPerson, teamResponseMinutes: teamMinutes,
+                            singleShelterPerArea: single, transportCostPerCubicMetreKilometre: transport,
+                            evacuationCostPerPersonKilometre: evacuation,
+                            unshelteredPenalty: unsheltered, unmetSupplyPenalty: unmet)
+        policy.risk = risk
+        policy.stockBudget = stockBudget
+        return policy
     }
 
     /// One number for every shelter class, or a map by class (with an optional `default`);

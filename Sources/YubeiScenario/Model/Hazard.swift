@@ -16,12 +16,16 @@ public struct Hazard: Sendable, Hashable, Identifiable {
     public var needs: [String]
     /// What kind of event it is (`typhoon`, `flood`, `earthquake`), free text, if given.
     public var kind: String?
+    /// The share (0–1) of the displaced who must be sheltered and fully supplied: a hard
+    /// requirement of the plan (FORMATS.md §2.1); nil when the file gives none.
+    public var serviceLevel: Double?
     public var provenance: Provenance
 
     public init(
         id: String, name: String, probability: Double? = nil, displaced: [Displacement], closedSites: [String] = [],
-        needs: [String] = [], provenance: Provenance = Provenance(), kind: String? = nil
+        needs: [String] = [], provenance: Provenance = Provenance(), kind: String? = nil, serviceLevel: Double? = nil
     ) {
+        self.serviceLevel = serviceLevel
         self.kind = kind
         self.id = id
         self.name = name

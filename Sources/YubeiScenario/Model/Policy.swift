@@ -21,6 +21,20 @@ public struct Policy: Sendable, Hashable {
     public var unshelteredPenalty: Double?
     /// Penalty per m³ of supplies not delivered, yuan (nil = the model chooses).
     public var unmetSupplyPenalty: Double?
+    /// How people unsheltered (and without a kit) are summed over hazards (FORMATS.md §2.1).
+    public var risk: RiskAttitude = .expected
+    /// Money for buying stock, yuan; nil = no limit (``budget`` stays the budget for opening sites).
+    public var stockBudget: Double?
+
+    /// How needs left unmet are weighed across hazards.
+    public enum RiskAttitude: String, Sendable, Hashable, CaseIterable {
+        /// Each hazard weighted by its probability (equal weights when any hazard gives none).
+        case expected
+        /// Each hazard counts in full.
+        case everyHazard = "every-hazard"
+        /// The largest share of a hazard's displaced left unmet first, then `expected`.
+        case worstCase = "worst-case"
+    }
 
     public init(
         budget: Double, supplyResponseMinutes: Double, shelterMaxKilometres: PerClass,

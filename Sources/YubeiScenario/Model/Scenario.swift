@@ -16,6 +16,8 @@ public struct Scenario: Sendable, Hashable {
     public var policy: Policy
     /// The file the scenario was read from (nil when built in code).
     public var sourcePath: String?
+    /// Township boundaries for maps (`boundaries:` names a GeoJSON file), read with the scenario.
+    public var boundaries: Boundaries?
 
     public init(
         name: String, travel: TravelSettings = TravelSettings(), areas: [Area], supplies: [Supply], hazards: [Hazard],
@@ -49,6 +51,13 @@ public struct Scenario: Sendable, Hashable {
 
     /// Storage volume needed per displaced person over all supplies, m³.
     public var cubicMetresPerDisplacedPerson: Double { supplies.reduce(0) { $0 + $1.cubicMetresPerPerson } }
+
+    /// The weight of each hazard in the objective (FORMATS.md §2.1): its probability as given
+    /// (not normalised) when every hazard gives one; otherwise 1/H for every hazard.
+    public var objectiveHazardWeights: [Double] {
+        if hazards.allSatisfy({ $0.probability != nil }) { return hazards.map { $0.probability! } }
+        return hazards.map { _ in 1.0 / Double(max(1, hazards.count)) }
+    }
 
     /// The weight of each hazard in expected costs, in ``hazards`` order: the probabilities as
     /// given; when none is given, every hazard weighs 1 / count; when only some are given, the

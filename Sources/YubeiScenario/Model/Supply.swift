@@ -8,12 +8,16 @@ public struct Supply: Sendable, Hashable, Identifiable {
     public var volumeCubicMetres: Double
     /// Purchase cost of one unit, yuan.
     public var unitCost: Double
+    /// How urgent a shortfall of this item is against other items (default 1; higher = more
+    /// urgent): the weight of its units short in the third rule of the objective (FORMATS.md §2.1).
+    public var priority: Double
     public var provenance: Provenance
 
     public init(
         id: String, name: String, perPerson: Double, volumeCubicMetres: Double, unitCost: Double,
-        provenance: Provenance = Provenance()
+        priority: Double = 1, provenance: Provenance = Provenance()
     ) {
+        self.priority = priority
         self.id = id
         self.name = name
         self.perPerson = perPerson
