@@ -29,7 +29,7 @@ struct CapacitatedRowGeneration {
     /// Subgradient rounds of the Lagrangian dual.
     static let dualIterations = 600
     /// Most (point, facility) pairs of a MIP built with every link row.
-    static let directPairs = 40_000
+    static let directPairs = 15_000
 
     /// The index of a (point, facility) pair, for sets of link rows.
     private func pair(_ i: Int, _ j: Int) -> Int { i * problem.facilityCount + j }
