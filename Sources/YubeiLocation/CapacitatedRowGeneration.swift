@@ -271,9 +271,9 @@ struct CapacitatedRowGeneration {
         let extra = allowed.filter { !dualOpen.contains($0) }.sorted { dual.point.rho[$0] < dual.point.rho[$1] }
         let support = dual.point.open + extra.prefix(max(5, dual.point.open.count / 2))
         if support.count * n <= Self.directPairs && !clock.isExpired {
-            // Only a heuristic: a gap of 10⁻⁴ and at most 8 s (fixing needs a good incumbent, not a proven one).
-            let heuristicLimit = min(clock.remaining.map { $0 / 4 } ?? .seconds(8), .seconds(8))
-            if let restricted = try mip(facilities: support, links: allLinks(support), fixedOpen: [], start: incumbent, gap: 1e-4,
+            // Only a heuristic, at most 20 s; but fixing needs a near-optimal incumbent, so a tight gap.
+            let heuristicLimit = min(clock.remaining.map { $0 / 4 } ?? .seconds(20), .seconds(20))
+            if let restricted = try mip(facilities: support, links: allLinks(support), fixedOpen: [], start: incumbent, gap: 1e-6,
                                         timeLimit: heuristicLimit), !restricted.open.isEmpty {
                 let cost = FacilityLocationSolver.objective(problem, open: restricted.open, shares: restricted.shares)
                 solution.log.append("cflp restricted MIP over \(support.count) facilities: \(cost), \(clock.seconds) s")
