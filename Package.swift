@@ -84,7 +84,7 @@ let package = Package(
         ),
         .testTarget(name: "YubeiDrillsTests", dependencies: ["YubeiDrills", "YubeiCore", "YubeiTestSupport"]),
         .testTarget(name: "YubeiReportsTests", dependencies: ["YubeiReports", "YubeiCore", "YubeiScenario"]),
-        .testTarget(name: "YubeiStudiesTests", dependencies: ["YubeiStudies", "YubeiScenario", "YubeiSiting", "YubeiTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "YubeiStudiesTests", dependencies: ["YubeiStudies", "YubeiScenario", "YubeiSiting", "YubeiCore", "YubeiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "YubeiSpreadsheetTests",
             dependencies: ["YubeiSpreadsheet", "YubeiCore", "YubeiDrills", "YubeiScenario", "YubeiTestSupport"],

@@ -65,7 +65,7 @@ public enum FrontierReport {
         let maxY = max(1, r.points.map { max($0.unsheltered, $0.withoutKit) }.max() ?? 1) * 1.08
         func x(_ b: Double) -> Double { left + (b - minB) / (maxB - minB) * plotW }
         func y(_ v: Double) -> Double { top + plotH - v / maxY * plotH }
-        func f(_ v: Double) -> String { String(format: "%.1f", v) }
+        func f(_ v: Double) -> String { NumberText.fixed(v, decimals: 1) }
         let esc = HTMLEscaper.escape
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">\n"
         s += "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#ffffff\"/>\n"
