@@ -112,6 +112,16 @@ struct RangeRegressionTests {
         try expectRefused(["s.yaml": scenario], ["solve", "s.yaml", "--out", "out"], message)
     }
 
+    @Test("roads CSV: km and speed_kmh in their ranges, each at its row")
+    func roads() throws {
+        let roads = "from,to,km,speed_kmh\na1,a2,1e308,40\na1,w1,0.5,1e-320\n"
+        let dir = try scratch(["s.yaml": Seeds.roadsScenario, "roads.csv": roads])
+        let run = try runHostile(["validate", "s.yaml"], in: dir)
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.contains("roads.csv:2: error: column 'km': expected a number in 0…100000, found 1e+308"), "\(run)")
+        #expect(run.stderr.contains("roads.csv:3: error: column 'speed_kmh': expected 0 or a number of magnitude at least 0.1, found 1e-320"), "\(run)")
+    }
+
     @Test("nesting 100000 deep is refused with its line, not a stack overflow")
     func deepNesting() throws {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
