@@ -44,6 +44,9 @@ extension Yubei {
                 throw ValidationError("--time-limit must be a positive number of seconds")
             }
             if !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a number ≥ 0") }
+            try checkOption("--time-limit", timeLimit, InputRanges.timeLimitSeconds)
+            try checkOption("--gap", gap, InputRanges.relativeGap)
+            try checkOutOption(out)
         }
 
         func run() throws {
