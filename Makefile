@@ -7,7 +7,7 @@ OUT ?= out/dehua-typhoon
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libglpk-dev glpk-utils
 
-.PHONY: deps build run test bench clean check-graph
+.PHONY: deps build run test bench fuzz clean check-graph
 
 # libglpk-dev for the C API; glpk-utils for glpsol, which the tests use to re-solve exported models.
 deps:
@@ -34,6 +34,15 @@ test: deps
 bench: deps
 	@command -v jq >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq jq; }
 	bash Benchmarks/run.sh
+
+# A longer fuzzing campaign than `make test` runs (YUBEI_FUZZ_COUNT cases per input format), then
+# the libFuzzer target for the YAML and CSV readers when this toolchain builds -sanitize=fuzzer.
+FUZZ_COUNT ?= 400
+FUZZ_SECONDS ?= 120
+fuzz: deps
+	$(SWIFT) build --build-tests
+	YUBEI_FUZZ_COUNT=$(FUZZ_COUNT) $(SWIFT) test --skip-build --filter YubeiHostileInputTests.FuzzTests
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash Fuzz/run.sh
 
 # Each target depends on exactly what it imports; no @_exported import.
 check-graph:

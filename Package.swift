@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -74,5 +75,14 @@ let package = Package(
         .testTarget(name: "YubeiReportsTests", dependencies: ["YubeiReports", "YubeiCore", "YubeiScenario"]),
         .testTarget(name: "YubeiStudiesTests", dependencies: ["YubeiStudies", "YubeiScenario", "YubeiSiting", "YubeiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "YubeiCLITests", dependencies: ["YubeiTestSupport"]),
+        // Hostile input (issue 10): regressions of every crash found, output all-or-nothing,
+        // and property-based mutation of every input format (bounded here, longer in `make fuzz`).
+        .testTarget(
+            name: "YubeiHostileInputTests",
+            dependencies: [
+                "YubeiCore", "YubeiOptimization", "YubeiTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ]
 )

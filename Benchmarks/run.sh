@@ -6,7 +6,7 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 status=0
-for bench in locate siting drills; do
+for bench in locate siting drills hostile; do
     script="$HERE/$bench/run.sh"
     if [ -f "$script" ]; then
         echo "== $bench ==" >&2

@@ -55,31 +55,60 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, at: location, message)
     }
 
+    /// One terminal line: control characters in the path or the message (which may quote the
+    /// input) are shown escaped, and a line break cannot forge a second diagnostic.
     public var description: String {
-        "\(location.description): \(severity.rawValue): \(message)"
+        SafeText.terminal("\(location.description): \(severity.rawValue): \(message)")
     }
 }
 
 /// Diagnostics collected while reading input, so that every problem is reported in one run.
+///
+/// The first ``listedLimit`` are kept and listed; beyond them problems are only counted
+/// (``omitted``), so that a file of a million bad rows is reported in bounded memory and time.
+/// Appending is O(1); ``hasErrors`` is O(1).
 public struct Diagnostics: Sendable, Hashable {
+    /// How many diagnostics are kept and listed in one run.
+    public static let listedLimit = 100_000
+
     public private(set) var all: [Diagnostic] = []
+    /// Errors found, listed or not.
+    public private(set) var errorCount = 0
+    /// Diagnostics found beyond ``listedLimit``: counted, not kept.
+    public private(set) var omitted = 0
 
-    public init(_ all: [Diagnostic] = []) { self.all = all }
+    public init(_ all: [Diagnostic] = []) {
+        for diagnostic in all { append(diagnostic) }
+    }
 
-    public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
-    public mutating func append(contentsOf other: Diagnostics) { all.append(contentsOf: other.all) }
+    public mutating func append(_ diagnostic: Diagnostic) {
+        if diagnostic.severity == .error { errorCount += 1 }
+        if all.count < Self.listedLimit { all.append(diagnostic) } else { omitted += 1 }
+    }
+
+    public mutating func append(contentsOf other: Diagnostics) {
+        let listedErrors = other.all.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) }
+        for diagnostic in other.all { append(diagnostic) }
+        errorCount += other.errorCount - listedErrors
+        omitted += other.omitted
+    }
 
     public mutating func error(_ location: SourceLocation, _ message: String) {
-        all.append(.error(at: location, message))
+        append(.error(at: location, message))
     }
 
     public mutating func warning(_ location: SourceLocation, _ message: String) {
-        all.append(.warning(at: location, message))
+        append(.warning(at: location, message))
     }
 
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
-    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    public var hasErrors: Bool { errorCount > 0 }
+
+    /// `N more problems not listed (…)` when some were only counted, else `nil`.
+    public var omittedSummary: String? {
+        omitted == 0 ? nil : "\(omitted) more problems not listed (the first \(Self.listedLimit) are above)"
+    }
 
     /// Throws ``InputError`` carrying every diagnostic when any is an error.
     public func throwIfErrors() throws(InputError) {
@@ -96,6 +125,7 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     public init(_ diagnostic: Diagnostic) { self.diagnostics = Diagnostics([diagnostic]) }
 
     public var description: String {
-        diagnostics.all.map(\.description).joined(separator: "\n")
+        (diagnostics.all.map(\.description) + [diagnostics.omittedSummary].compactMap { $0.map { "yubei: error: \($0)" } })
+            .joined(separator: "\n")
     }
 }

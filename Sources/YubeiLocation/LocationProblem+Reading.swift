@@ -35,7 +35,7 @@ extension LocationProblem {
                 rows = items.enumerated().map { i, rowNode in
                     guard let entries = r.sequence(rowNode, "cost[\(i)]") else { return [] }
                     return entries.enumerated().map { j, entry in
-                        if entry.tag == Tag(.null) { return .infinity }
+                        if YAMLReader.isNull(entry) { return .infinity }
                         return r.number(entry, "cost[\(i)][\(j)]", minimum: 0) ?? .nan
                     }
                 }

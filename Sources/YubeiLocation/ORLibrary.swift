@@ -23,7 +23,7 @@ public enum ORLibrary {
     public static func readCap(path: String, capacity: Double? = nil, model: LocationModelKind = .cflp) throws(InputError) -> LocationProblem {
         var tokens = try Tokens(path: path)
         var diagnostics = Diagnostics()
-        func number(_ what: String, minimum: Double = 0) -> Double? {
+        func number(_ what: String, minimum: Double = 0, key: String) -> Double? {
             guard let token = tokens.next() else { return nil }
             guard let value = Double(token.text), value.isFinite else {
                 diagnostics.error(tokens.location(token), "\(what): expected a number, found '\(token.text)'")
@@ -31,6 +31,8 @@ public enum ORLibrary {
             }
             if value < minimum {
                 diagnostics.error(tokens.location(token), "\(what): expected a number ≥ \(NumberText.plain(minimum)), found \(token.text)")
+            } else if let problem = InputRanges.range(forKeyPath: key).problem(with: value) {
+                diagnostics.error(tokens.location(token), "\(what): \(problem)")
             }
             return value
         }
@@ -38,6 +40,11 @@ public enum ORLibrary {
               let nToken = tokens.next(), let n = Int(nToken.text), n > 0 else {
             throw InputError(.error(at: tokens.location(tokens.last), "expected the header 'm n' (warehouses, customers) as two whole numbers > 0"))
         }
+        // Refuse before allocating: the counts have their ranges, and the file must hold a number
+        // for every cell the header announces (m·n costs).
+        try tokens.checkCount("warehouses", m, InputRanges.orlibFacilities, at: mToken)
+        try tokens.checkCount("customers", n, InputRanges.orlibCustomers, at: nToken)
+        try tokens.checkCount("cost cells (warehouses × customers)", m * n, InputRanges.costCells, at: nToken)
         var facilities: [Facility] = []
         var literalCapacityLine: Int?
         for j in 0..<m {
@@ -50,28 +57,29 @@ public enum ORLibrary {
                 }
                 cap = capacity ?? 0
             } else {
-                cap = number("warehouse \(j + 1) capacity")
+                cap = number("warehouse \(j + 1) capacity", key: "capacity")
             }
-            guard let cap, let fixed = number("warehouse \(j + 1) fixed cost") else {
+            guard let cap, let fixed = number("warehouse \(j + 1) fixed cost", key: "fixed_cost") else {
                 diagnostics.error(tokens.location(tokens.last), "the file ends after \(j) of \(m) warehouses")
                 throw InputError(diagnostics: diagnostics)
             }
             facilities.append(Facility(id: String(j + 1), capacity: model == .uflp ? nil : cap, fixedCost: fixed))
         }
-        var demand = [Double](repeating: 0, count: n)
-        var costs = [Double](repeating: 0, count: n * m)
+        var demand: [Double] = [], costs: [Double] = []
+        demand.reserveCapacity(min(n, tokens.remaining))
+        costs.reserveCapacity(min(n * m, tokens.remaining))
         for i in 0..<n {
-            guard let d = number("customer \(i + 1) demand") else {
+            guard let d = number("customer \(i + 1) demand", key: "demand") else {
                 diagnostics.error(tokens.location(tokens.last), "the file ends after \(i) of \(n) customers")
                 throw InputError(diagnostics: diagnostics)
             }
-            demand[i] = d
+            demand.append(d)
             for j in 0..<m {
-                guard let c = number("customer \(i + 1) cost from warehouse \(j + 1)") else {
+                guard let c = number("customer \(i + 1) cost from warehouse \(j + 1)", key: "cost") else {
                     diagnostics.error(tokens.location(tokens.last), "the file ends in customer \(i + 1)'s costs (\(j) of \(m))")
                     throw InputError(diagnostics: diagnostics)
                 }
-                costs[i * m + j] = c
+                costs.append(c)
             }
         }
         if let extra = tokens.next() {
@@ -95,6 +103,8 @@ public enum ORLibrary {
               let pToken = tokens.next(), let p = Int(pToken.text), p > 0 else {
             throw InputError(.error(at: tokens.location(tokens.last), "expected the header 'n edges p' as three whole numbers (n, p > 0)"))
         }
+        try tokens.checkCount("vertices", n, InputRanges.pmedVertices, at: nToken)
+        try tokens.checkCount("edges", e, InputRanges.pmedEdges, at: eToken)
         if p > n { diagnostics.error(tokens.location(pToken), "p = \(p) is more than the \(n) vertices") }
         var edges: [Int: (Int, Int, Double)] = [:]
         for k in 0..<e {
@@ -106,7 +116,7 @@ public enum ORLibrary {
                 diagnostics.error(tokens.location(a), "edge \(k + 1): expected two vertex numbers in 1...\(n), found '\(a.text) \(b.text)'")
                 continue
             }
-            guard let cost = Double(c.text), cost.isFinite, cost >= 0 else {
+            guard let cost = Double(c.text), cost.isFinite, cost >= 0, InputRanges.range(forKeyPath: "cost").problem(with: cost) == nil else {
                 diagnostics.error(tokens.location(c), "edge \(k + 1): expected a length ≥ 0, found '\(c.text)'")
                 continue
             }
@@ -143,7 +153,8 @@ public enum ORLibrary {
                 throw InputError(.error(at: SourceLocation(file: path), !exists ? "no such file" : isDirectory.boolValue ? "is a directory, not a file" : "cannot be read"))
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw InputError(.error(at: SourceLocation(file: path), "the file is not valid UTF-8 text"))
+                let (line, column) = YAMLFile.firstInvalidUTF8Position(in: data)
+                throw InputError(.error(at: SourceLocation(file: path, line: line, column: column), "the file is not valid UTF-8 text"))
             }
             var line = 1
             for (k, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -162,6 +173,17 @@ public enum ORLibrary {
         }
 
         func peek() -> Token? { position < items.count ? items[position] : nil }
+
+        /// Tokens not yet read.
+        var remaining: Int { items.count - position }
+
+        /// Throws when a header count is outside its documented range (``InputRanges``), before
+        /// anything is allocated for it.
+        func checkCount(_ what: String, _ count: Int, _ range: InputRange, at token: Token) throws(InputError) {
+            if let problem = range.problem(with: count) {
+                throw InputError(.error(at: location(token), "the header's number of \(what) is out of range: \(problem)"))
+            }
+        }
 
         /// The last token read (or the last of the file).
         var last: Token? { position > 0 ? items[min(position, items.count) - 1] : items.first }

@@ -41,7 +41,7 @@ extension Model {
             for constraint in separate(request) {
                 let handle = scratch.addConstraint(constraint)
                 let row = scratch.constraints[handle.index]
-                let finite = row.coefficients.allSatisfy(\.isFinite)
+                let finite = row.coefficients.allSatisfy({ $0.isFinite && (try? Model.checkScale($0, "")) != nil })
                     && !(row.lowerBound?.isNaN ?? false) && !(row.upperBound?.isNaN ?? false)
                 if !finite || row.indices.contains(where: { $0 < 0 || $0 >= columns }) { scratch.constraints.removeLast() }
             }

@@ -9,6 +9,8 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidName
         case unknownVariable
         case invalidOption
+        /// A coefficient or bound whose magnitude GLPK's scaling cannot carry (``Model/largestMagnitude``).
+        case outOfScale
     }
 
     public var kind: Kind
@@ -25,6 +27,28 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
 extension Model {
     /// The longest name GLPK accepts, in bytes.
     public static let maximumNameLength = 255
+
+    /// The largest magnitude of a coefficient or finite bound given to GLPK. Beyond it GLPK's
+    /// scaling overflows (it aborts with "invalid scale factor" near 1e154) or its tolerances
+    /// (1e-7 relative) lose the model's other numbers.
+    public static let largestMagnitude = 1e30
+    /// The smallest magnitude of a non-zero coefficient (subnormal numbers upset the scaling).
+    public static let smallestMagnitude = 1e-30
+
+    /// Throws ``ModelError/Kind/outOfScale`` when `c` is non-zero and outside
+    /// ``smallestMagnitude``…``largestMagnitude``.
+    static func checkScale(_ c: Double, _ what: @autoclosure () -> String) throws(ModelError) {
+        let m = abs(c)
+        if m > largestMagnitude || (m != 0 && m < smallestMagnitude) {
+            throw ModelError(.outOfScale, "\(what()) is \(c), outside the scale GLPK carries (\(smallestMagnitude)…\(largestMagnitude) in magnitude)")
+        }
+    }
+
+    static func checkBoundScale(_ b: Double?, _ what: @autoclosure () -> String) throws(ModelError) {
+        if let b, b.isFinite, abs(b) > largestMagnitude {
+            throw ModelError(.outOfScale, "\(what()) is \(b), outside the scale GLPK carries (at most \(largestMagnitude) in magnitude)")
+        }
+    }
 
     /// Checks everything GLPK would abort on or silently get wrong.
     ///
@@ -44,6 +68,7 @@ extension Model {
             guard c.isFinite else {
                 throw ModelError(.nonFiniteCoefficient, "the objective has coefficient \(c) on '\(label(j))'")
             }
+            try Self.checkScale(c, "the objective's coefficient on '\(label(j))'")
         }
         guard objective.constant.isFinite else {
             throw ModelError(.nonFiniteCoefficient, "the objective constant is \(objective.constant)")
@@ -62,6 +87,8 @@ extension Model {
         if let l = v.lowerBound, let u = v.upperBound, l > u {
             throw ModelError(.invertedBounds, "variable '\(label(j))' has lower bound \(l) above upper bound \(u)")
         }
+        try Self.checkBoundScale(v.lowerBound, "the lower bound of variable '\(label(j))'")
+        try Self.checkBoundScale(v.upperBound, "the upper bound of variable '\(label(j))'")
         if v.lowerBound == .infinity || v.upperBound == -.infinity {
             throw ModelError(.nonFiniteBound, "variable '\(label(j))' has an impossible infinite bound")
         }
@@ -81,6 +108,7 @@ extension Model {
             guard c.isFinite else {
                 throw ModelError(.nonFiniteCoefficient, "constraint '\(rowLabel)' has coefficient \(c) on '\(label(j))'")
             }
+            try Self.checkScale(c, "the coefficient of constraint '\(rowLabel)' on '\(label(j))'")
         }
         for bound in [row.lowerBound, row.upperBound] {
             if let b = bound, b.isNaN {
@@ -90,6 +118,8 @@ extension Model {
         if let l = row.lowerBound, let u = row.upperBound, l > u {
             throw ModelError(.invertedBounds, "constraint '\(rowLabel)' has lower bound \(l) above upper bound \(u)")
         }
+        try Self.checkBoundScale(row.lowerBound, "the lower bound of constraint '\(rowLabel)'")
+        try Self.checkBoundScale(row.upperBound, "the upper bound of constraint '\(rowLabel)'")
         if row.lowerBound == .infinity || row.upperBound == -.infinity {
             throw ModelError(.nonFiniteBound, "constraint '\(rowLabel)' has an impossible infinite right-hand side")
         }

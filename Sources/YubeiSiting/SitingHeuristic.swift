@@ -168,35 +168,52 @@ struct SitingHeuristic {
             var shippedInHazard = Array(repeating: Array(repeating: 0.0, count: supplyCount), count: p.warehouses.count)
             var f = Array(repeating: Array(repeating: 0.0, count: supplyCount), count: p.supplyLinks.count)
             let order = p.areas.indices.filter { hazard.displaced[$0] > 0 }.sorted { hazard.displaced[$0] > hazard.displaced[$1] }
+            // Supplies are routed in complete kits first (so that storage is not filled with the
+            // smallest items), then item by item, most urgent first, nearest warehouse first.
+            let kitVolume = p.supplies.reduce(0.0) { $0 + $1.perPerson * $1.volume }
+            let kitCost = p.supplies.reduce(0.0) { $0 + $1.perPerson * $1.unitCost }
+            let byPriority = p.supplies.indices.sorted { (p.supplies[$0].priority, p.supplies[$1].id) > (p.supplies[$1].priority, p.supplies[$0].id) }
             for a in order {
-                for (s, supply) in p.supplies.enumerated() {
-                    var need = supply.need(people: hazard.displaced[a])
-                    for l in warehousesOfArea[a] where need > 0 {
-                        let w = p.supplyLinks[l].warehouse
-                        guard warehouseOpen[w], !hazard.closedWarehouses.contains(w) else { continue }
-                        // Stock already held for another hazard first, then more stock (whole units)
-                        // while room and the stock budget remain.
-                        let held = max(0, stock[w][s] - shippedInHazard[w][s])
-                        var take = min(need, held)
-                        if take < need {
-                            var room = supply.volume > 0
-                                ? max(0, ((p.warehouses[w].capacity - volumeUsed[w]) / supply.volume * (1 - 1e-9)).rounded(.down))
-                                : .infinity
-                            if supply.unitCost > 0 { room = min(room, max(0, (stockBudgetLeft / supply.unitCost * (1 - 1e-9)).rounded(.down))) }
-                            let extra = min(need - take, room)
-                            if extra > 0 {
-                                stock[w][s] += extra
-                                volumeUsed[w] += extra * supply.volume
-                                stockBudgetLeft -= extra * supply.unitCost
-                                take += extra
-                            }
-                        }
-                        if take > 0 {
-                            f[l][s] += take
-                            shippedInHazard[w][s] += take
-                            need -= take
+                let d = hazard.displaced[a]
+                var need = p.supplies.map { $0.need(people: d) }
+                var got = Array(repeating: 0.0, count: supplyCount)
+                func give(_ l: Int, _ w: Int, _ s: Int, _ units: Double) {
+                    guard units > 0 else { return }
+                    f[l][s] += units; shippedInHazard[w][s] += units; need[s] -= units; got[s] += units
+                }
+                func buy(_ w: Int, _ s: Int, upTo units: Double) -> Double {
+                    let supply = p.supplies[s]
+                    var room = supply.volume > 0
+                        ? max(0, ((p.warehouses[w].capacity - volumeUsed[w]) / supply.volume * (1 - 1e-9)).rounded(.down))
+                        : .infinity
+                    if supply.unitCost > 0 { room = min(room, max(0, (stockBudgetLeft / supply.unitCost * (1 - 1e-9)).rounded(.down))) }
+                    let extra = max(0, min(units, room))
+                    stock[w][s] += extra
+                    volumeUsed[w] += extra * supply.volume
+                    stockBudgetLeft -= extra * supply.unitCost
+                    return extra
+                }
+                for l in warehousesOfArea[a] {
+                    let w = p.supplyLinks[l].warehouse
+                    guard warehouseOpen[w], !hazard.closedWarehouses.contains(w) else { continue }
+                    // Stock already held for another hazard first.
+                    for s in p.supplies.indices {
+                        give(l, w, s, min(need[s], max(0, stock[w][s] - shippedInHazard[w][s])))
+                    }
+                    // Then whole kits for the people still without one, while room and money last.
+                    let full = p.supplies.indices.reduce(d) { p.supplies[$1].perPerson > 0 ? min($0, p.supplies[$1].peopleServed(units: got[$1])) : $0 }
+                    var kits = d - full
+                    if kitVolume > 0 { kits = min(kits, ((p.warehouses[w].capacity - volumeUsed[w]) / (kitVolume + 1e-12)).rounded(.down)) }
+                    if kitCost > 0 { kits = min(kits, (stockBudgetLeft / kitCost).rounded(.down)) }
+                    if kits > 0 {
+                        for s in p.supplies.indices where p.supplies[s].perPerson > 0 {
+                            let target = min(p.supplies[s].need(people: full + kits), need[s] + got[s])
+                            let extra = buy(w, s, upTo: max(0, target - got[s]))
+                            give(l, w, s, extra)
                         }
                     }
+                    // Then what is still short, most urgent first.
+                    for s in byPriority where need[s] > 0 { give(l, w, s, buy(w, s, upTo: need[s])) }
                 }
             }
             flow.append(f)

@@ -24,7 +24,14 @@ func withInputErrorsReported<R>(_ body: () throws -> R) throws -> R {
     do {
         return try body()
     } catch let error as InputError {
-        for diagnostic in error.diagnostics.all { printError(diagnostic.description) }
+        // Written in large pieces: a file of a million bad rows prints millions of lines.
+        var buffer = ""
+        for diagnostic in error.diagnostics.all {
+            buffer += diagnostic.description + "\n"
+            if buffer.utf8.count > 1 << 20 { FileHandle.standardError.write(Data(buffer.utf8)); buffer = "" }
+        }
+        if let summary = error.diagnostics.omittedSummary { buffer += "yubei: error: \(summary)\n" }
+        FileHandle.standardError.write(Data(buffer.utf8))
         throw ExitCode(ExitStatus.dataError.rawValue)
     }
 }
@@ -32,4 +39,25 @@ func withInputErrorsReported<R>(_ body: () throws -> R) throws -> R {
 /// Prints warnings (which never change the exit status) to standard error.
 func printWarnings(_ diagnostics: Diagnostics) {
     for warning in diagnostics.warnings { printError(warning.description) }
+}
+
+/// Refuses an option value outside its documented range (``InputRanges``) as a usage error (exit 64).
+func checkOption(_ name: String, _ value: Double?, _ range: InputRange) throws {
+    guard let value else { return }
+    if let problem = range.problem(with: value) { throw ValidationError("\(name): \(problem)") }
+}
+
+func checkOption(_ name: String, _ value: Int?, _ range: InputRange) throws {
+    try checkOption(name, value.map(Double.init), range)
+}
+
+/// Refuses an empty or blank `--out` (it would write into the current folder) as a usage error.
+func checkOutOption(_ out: String?, name: String = "--out") throws {
+    guard let out else { return }
+    if out.trimmingCharacters(in: .whitespaces).isEmpty {
+        throw ValidationError("\(name) needs a folder name; it is empty")
+    }
+    if out.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        throw ValidationError("\(name) contains a control character")
+    }
 }

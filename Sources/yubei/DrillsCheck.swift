@@ -57,6 +57,7 @@ extension Yubei.Drills {
         func validate() throws {
             guard !records.isEmpty else { throw ValidationError("give at least one records file or folder after the organisations file") }
             guard (1900...9998).contains(year) else { throw ValidationError("--year must be a year such as 2026") }
+            try checkOption("--year", year, InputRanges.year)
             if let asOf {
                 guard case .success = CalendarDate.parse(asOf) else {
                     throw ValidationError("--as-of '\(asOf)' is not a date (write 2026-09-30)")

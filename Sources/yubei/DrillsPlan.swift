@@ -64,6 +64,11 @@ extension Yubei.Drills {
 
         func validate() throws {
             guard (1900...9998).contains(year) else { throw ValidationError("--year must be a year such as 2027") }
+            try checkOption("--year", year, InputRanges.year)
+            try checkOption("--time-limit", timeLimit, InputRanges.timeLimitSeconds)
+            try checkOption("--time-budget", timeBudget, InputRanges.timeLimitSeconds)
+            try checkOption("--observers-per-week", observersPerWeek, InputRanges.count)
+            try checkOutOption(out)
             if let observersPerWeek, observersPerWeek < 0 { throw ValidationError("--observers-per-week must be 0 or more") }
             guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
             guard timeBudget > 0 else { throw ValidationError("--time-budget must be a positive number of seconds") }

@@ -55,6 +55,9 @@ extension Yubei {
 
         func validate() throws {
             if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a number of seconds > 0") }
+            try checkOption("--time-limit", timeLimit, InputRanges.timeLimitSeconds)
+            try checkOption("--gap", gap, InputRanges.relativeGap)
+            try checkOption("--capacity", capacity, InputRanges.orlibCapacity)
             if !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a finite number ≥ 0") }
             if let c = capacity, !(c >= 0 && c.isFinite) { throw ValidationError("--capacity must be a number ≥ 0") }
             if capacity != nil && orlib != .cap { throw ValidationError("--capacity applies only with --orlib cap") }

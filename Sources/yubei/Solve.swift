@@ -57,6 +57,9 @@ extension Yubei {
                 throw ValidationError("--time-limit must be a positive number of seconds")
             }
             if !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a number ≥ 0") }
+            try checkOption("--time-limit", timeLimit, InputRanges.timeLimitSeconds)
+            try checkOption("--gap", gap, InputRanges.relativeGap)
+            try checkOutOption(out)
             if let exportModel, ModelFileFormat(pathExtension: URL(fileURLWithPath: exportModel).pathExtension) == nil {
                 throw ValidationError("--export-model needs a file ending in .lp or .mps")
             }

@@ -1,2 +1,4 @@
 import ArgumentParser
+import YubeiCore
+OutputFiles.installSignalCleanup()
 Yubei.main()

@@ -143,4 +143,24 @@ import YubeiTestSupport
         let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(markdown.contains("Service levels that cannot be met") && markdown.contains("yuanshan"))
     }
+
+    /// Township boundaries named by `boundaries:` are drawn under every hazard's map.
+    @Test func boundariesAreDrawnOnTheMaps() throws {
+        let dir = try Self.temporaryDirectory()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try """
+        {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "城关镇界"},
+         "geometry": {"type": "Polygon", "coordinates": [[[118.2, 25.45], [118.28, 25.45], [118.28, 25.53], [118.2, 25.53], [118.2, 25.45]]]}}]}
+        """.write(to: dir.appendingPathComponent("towns.geojson"), atomically: true, encoding: .utf8)
+        let text = "boundaries: towns.geojson\n" + (try String(contentsOfFile: Self.fixture, encoding: .utf8))
+        let scenario = dir.appendingPathComponent("county.yaml")
+        try text.write(to: scenario, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let run = try runYubei(["solve", scenario.path, "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        // Two hazards, two views, each with the boundary.
+        #expect(html.components(separatedBy: "<title>城关镇界</title>").count - 1 == 2)
+    }
 }

@@ -40,8 +40,9 @@ struct KitTests {
 
     @Test func markdownForm() {
         let md = MarkdownRenderer.render(Self.document)
-        #expect(md.hasPrefix("# 通报 & notice\n\n"))
-        #expect(md.contains("## 总体\n\n一句话\n\n| 单位 | 状态 |\n|---|---|\n| A\\|B | missed |\n| <C> | due |\n"))
+        // HTML in Markdown is shown, not run (issue 10): & < > as entities.
+        #expect(md.hasPrefix("# 通报 &amp; notice\n\n"))
+        #expect(md.contains("## 总体\n\n一句话\n\n| 单位 | 状态 |\n|---|---|\n| A\\|B | missed |\n| &lt;C&gt; | due |\n"))
         #expect(md.contains("## 空\n\n全部完成\n"))
         #expect(!md.contains("<svg"))
     }

@@ -99,13 +99,13 @@ struct RoadsEncodingTests {
                           "roads.csv:4: error: km: expected a number ≥ 0, found '负一'"])
     }
 
-    @Test("bytes that are neither UTF-8 nor GB18030 are one error naming the file")
+    @Test("bytes that are neither UTF-8 nor GB18030 are one error naming the file and the first bad byte")
     func notText() throws {
         let bytes = Data("from,to,km\na1,a2,".utf8) + Data([0x80, 0xFF, 0xFF, 0x0A])
         let result = try Self.load(roads: bytes)
         #expect(result.scenario == nil)
         #expect(result.diagnostics.errors.map(\.description) == [
-            "\(result.roadsPath): error: the file is neither UTF-8 nor GB18030 text (save it from Excel as CSV or CSV UTF-8)",
+            "\(result.roadsPath):2:7: error: the file is neither UTF-8 nor GB18030 text (save it from Excel as CSV or CSV UTF-8)",
         ])
     }
 

@@ -43,7 +43,8 @@ public struct CSVTable: Sendable {
     /// - Complexity: O(n) in the size of `data`.
     public init(data: Data, path: String, required: [String], optional: [String] = []) throws(InputError) {
         guard let (text, encoding) = TextDecoding.decode(data) else {
-            throw InputError(.error(at: SourceLocation(file: path), CSVMessage.notText))
+            let (line, column) = YAMLFile.firstInvalidUTF8Position(in: data)
+            throw InputError(.error(at: SourceLocation(file: path, line: line, column: column), CSVMessage.notText))
         }
         let parsed: [CSVParser.Row]
         switch CSVParser.parse(text) {
@@ -71,6 +72,17 @@ public struct CSVTable: Sendable {
             if let guess = YAMLReader.closest(to: name, in: unknown) { message += "; " + CSVMessage.misspeltColumn(guess, name) }
             diagnostics.error(headerLocation, message)
         }
+        // Control characters are refused at reading, never carried into a report (SafeText).
+        let names = Dictionary(columns.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+        for row in parsed {
+            for (index, field) in row.fields.enumerated() {
+                if let c = SafeText.firstControl(in: field) {
+                    let column = names[index].map { "column '\($0)'" } ?? "field \(index + 1)"
+                    diagnostics.error(SourceLocation(file: path, line: row.number),
+                                      "\(column): contains the control character \(SafeText.codePoint(c)); remove it")
+                }
+            }
+        }
         try diagnostics.throwIfErrors()
         self.path = path
         self.encoding = encoding
@@ -87,7 +99,11 @@ public struct CSVTable: Sendable {
     /// The trimmed cell of `column` in `row`, `nil` when the column is absent or the row too short.
     public func cell(_ row: CSVParser.Row, _ column: String) -> String? {
         guard let index = columns[column], index < row.fields.count else { return nil }
-        return row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+        let raw = row.fields[index]
+        // Trimming through Foundation costs more than the rest of reading a cell; most need none.
+        let padded = raw.unicodeScalars.first.map { $0.properties.isWhitespace } == true
+            || raw.unicodeScalars.last.map { $0.properties.isWhitespace } == true
+        return SafeText.csvValue(padded ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw)
     }
 
     /// The location of `row` for a diagnostic.

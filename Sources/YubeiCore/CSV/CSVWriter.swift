@@ -5,13 +5,13 @@ public enum CSVWriter {
     /// Chinese (FORMATS.md §5).
     public static let byteOrderMark = "\u{FEFF}"
 
-    /// One field, quoted (inner quotes doubled) when it holds a comma, a quote or a line break.
+    /// One field, quoted (inner quotes doubled) when it holds a comma, a quote or a line break;
+    /// a field starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so that a
+    /// spreadsheet shows it as text, never runs it as a formula (OWASP), and control characters
+    /// are shown escaped (``SafeText/csvCell(_:)``). ``CSVTable`` reads such a field back as written.
     ///
     /// - Complexity: O(n) in the length of `text`.
-    public static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    public static func field(_ text: String) -> String { SafeText.csvCell(text) }
 
     /// One record: the fields quoted as needed and joined by commas (no line end).
     public static func record(_ fields: [String]) -> String {

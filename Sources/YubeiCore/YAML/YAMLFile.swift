@@ -39,6 +39,20 @@ public struct YAMLFile {
         if body.allSatisfy({ $0.isWhitespace }) {
             throw InputError(.error(at: SourceLocation(file: path, line: 1, column: 1), "the file is empty"))
         }
+        // Control characters are refused with their position (libyaml would name none).
+        if let (line, column, scalar) = firstControlCharacter(in: body) {
+            throw InputError(.error(at: SourceLocation(file: path, line: line, column: column),
+                                    "the file contains the control character \(SafeText.codePoint(scalar)); remove it"))
+        }
+        // JSON through a JSON parser (linear); YAML only for YAML.
+        if let node = JSONTree.parse(text.hasPrefix("\u{FEFF}") ? Data(body.utf8) : data) {
+            return YAMLFile(path: path, root: node, text: body)
+        }
+        let nesting = JSONTree.bracketDepth(data)
+        if nesting.depth > JSONTree.maximumDepth {
+            throw InputError(.error(at: SourceLocation(file: path, line: nesting.line, column: 1),
+                                    "lists and mappings nested deeper than \(JSONTree.maximumDepth) levels"))
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: body)
@@ -73,8 +87,26 @@ public struct YAMLFile {
         }
     }
 
+    /// 1-based line and column of the first character YAML does not allow in a file: C0 controls
+    /// other than tab and line breaks, DEL, and C1 controls other than NEL.
+    ///
+    /// - Complexity: O(n).
+    static func firstControlCharacter(in text: String) -> (Int, Int, Unicode.Scalar)? {
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: line += 1; column = 1; continue
+            case 0x09, 0x0D, 0x85: break
+            case 0x00...0x1F, 0x7F...0x9F: return (line, column, scalar)
+            default: break
+            }
+            column += 1
+        }
+        return nil
+    }
+
     /// 1-based line and column of the first byte sequence that is not UTF-8.
-    static func firstInvalidUTF8Position(in data: Data) -> (Int, Int) {
+    public static func firstInvalidUTF8Position(in data: Data) -> (Int, Int) {
         var line = 1, column = 1
         var iterator = data.makeIterator()
         var decoder = UTF8()

@@ -37,7 +37,7 @@ public struct YAMLReader {
         case .sequence: return "a list"
         case .alias: return "an alias"
         case .scalar(let scalar):
-            if node.tag == Tag(.null) { return "nothing (null)" }
+            if node.tag == JSONTree.Tags.null { return "nothing (null)" }
             let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
             return "'\(text)'"
         }
@@ -112,8 +112,12 @@ public struct YAMLReader {
 
     /// A non-empty string (numbers written without quotes are taken as their text).
     public mutating func string(_ node: Node, _ keyPath: String) -> String? {
-        guard case .scalar(let scalar) = node, node.tag != Tag(.null) else {
+        guard case .scalar(let scalar) = node, node.tag != JSONTree.Tags.null else {
             error(node, keyPath, "expected text, found \(Self.describe(node))")
+            return nil
+        }
+        if let c = SafeText.firstControl(in: scalar.string) {
+            error(node, keyPath, "the text contains the control character \(SafeText.codePoint(c)); remove it")
             return nil
         }
         return scalar.string
@@ -123,7 +127,9 @@ public struct YAMLReader {
     public mutating func number(
         _ node: Node, _ keyPath: String, minimum: Double? = nil, exclusive: Bool = false, maximum: Double? = nil
     ) -> Double? {
-        guard case .scalar = node, node.tag == Tag(.int) || node.tag == Tag(.float), let value = node.float ?? node.int.map(Double.init) else {
+        // Tags compared by name: `Tag(.int)` builds Yams' constructor table on every call.
+        guard case .scalar(let scalar) = node, node.tag == JSONTree.Tags.int || node.tag == JSONTree.Tags.float,
+              let value = Double(scalar.string) ?? node.float ?? node.int.map(Double.init) else {
             error(node, keyPath, "expected a number, found \(Self.describe(node))")
             return nil
         }
@@ -139,12 +145,34 @@ public struct YAMLReader {
             error(node, keyPath, "expected a number ≤ \(NumberText.plain(maximum)), found \(NumberText.plain(value))")
             return nil
         }
+        return inRange(value, node, keyPath)
+    }
+
+    /// `value` when it lies in the documented range of `keyPath` (``InputRanges``), else `nil`
+    /// after recording an error.
+    mutating func inRange<N: BinaryInteger>(_ value: N, _ node: Node, _ keyPath: String) -> N? {
+        guard let exact = Int(exactly: value) else {
+            error(node, keyPath, "expected a number in \(InputRanges.range(forKeyPath: keyPath).description), found \(value)")
+            return nil
+        }
+        if let problem = InputRanges.range(forKeyPath: keyPath).problem(with: exact) {
+            error(node, keyPath, problem)
+            return nil
+        }
+        return value
+    }
+
+    mutating func inRange(_ value: Double, _ node: Node, _ keyPath: String) -> Double? {
+        if let problem = InputRanges.range(forKeyPath: keyPath).problem(with: value) {
+            error(node, keyPath, problem)
+            return nil
+        }
         return value
     }
 
     /// A whole number, optionally with a minimum.
     public mutating func integer(_ node: Node, _ keyPath: String, minimum: Int? = nil) -> Int? {
-        guard case .scalar = node, node.tag == Tag(.int), let value = node.int else {
+        guard case .scalar = node, node.tag == JSONTree.Tags.int, let value = node.int else {
             error(node, keyPath, "expected a whole number, found \(Self.describe(node))")
             return nil
         }
@@ -152,12 +180,12 @@ public struct YAMLReader {
             error(node, keyPath, "expected a whole number ≥ \(minimum), found \(value)")
             return nil
         }
-        return value
+        return inRange(value, node, keyPath)
     }
 
     /// `true` or `false`.
     public mutating func boolean(_ node: Node, _ keyPath: String) -> Bool? {
-        guard case .scalar = node, node.tag == Tag(.bool), let value = node.bool else {
+        guard case .scalar = node, node.tag == JSONTree.Tags.bool, let value = node.bool else {
             error(node, keyPath, "expected true or false, found \(Self.describe(node))")
             return nil
         }
@@ -194,6 +222,9 @@ public struct YAMLReader {
 
     // MARK: Helpers
 
+    /// Whether `node` is `null` (`~`, empty); cheaper than comparing with a new `Tag(.null)`.
+    public static func isNull(_ node: Node) -> Bool { node.tag == JSONTree.Tags.null }
+
     public static func isValidIdentifier(_ text: String) -> Bool {
         !text.isEmpty && text.unicodeScalars.allSatisfy {
             $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
@@ -206,6 +237,16 @@ public struct YAMLReader {
 
     /// The candidate nearest to `word` by edit distance, if it is close enough to be a typo.
     public static func closest(to word: String, in candidates: [String]) -> String? {
+        // Remembered: a file of a million rows with the same misspelling asks a million times.
+        let key = word + "\u{0}" + candidates.joined(separator: "\u{0}")
+        if let known = SuggestionCache.shared.lookUp(key) { return known }
+        let answer = computeClosest(to: word, in: candidates)
+        SuggestionCache.shared.store(key, answer)
+        return answer
+    }
+
+    static func computeClosest(to word: String, in candidates: [String]) -> String? {
+        guard word.count <= 64 else { return nil }
         let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         return best.1 <= max(2, word.count / 3) ? best.0 : nil
@@ -228,5 +269,21 @@ public struct YAMLReader {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+}
+
+/// Suggestions already worked out (bounded, so memory stays small whatever the input).
+final class SuggestionCache: @unchecked Sendable {
+    static let shared = SuggestionCache()
+    private let lock = NSLock()
+    private var answers: [String: String?] = [:]
+
+    func lookUp(_ key: String) -> String?? { lock.withLock { answers[key] } }
+
+    func store(_ key: String, _ answer: String?) {
+        lock.withLock {
+            if answers.count >= 10_000 { answers.removeAll(keepingCapacity: true) }
+            answers[key] = .some(answer)
+        }
     }
 }

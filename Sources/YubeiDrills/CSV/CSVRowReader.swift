@@ -33,8 +33,8 @@ struct CSVRowReader {
         guard let text = required ? self.required(column) : optional(column) else { return nil }
         switch CalendarDate.parse(text) {
         case .success(let date): return date
-        case .failure(.impossible):
-            error(column, "'\(text)' is not a real date (no such day in that month)")
+        case .failure(.impossible(let y, let m, let d)):
+            error(column, "'\(text)' is not a real date (\(CalendarDate.whyImpossible(year: y, month: m, day: d)))")
         case .failure(.unrecognised):
             error(column, "'\(text)' is not a date (write 2026-03-14, 2026/3/14 or 2026年3月14日)")
         }

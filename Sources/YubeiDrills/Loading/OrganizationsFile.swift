@@ -204,8 +204,8 @@ public enum OrganizationsFile {
         guard let text = reader.string(node, path) else { return nil }
         switch CalendarDate.parse(text) {
         case .success(let date): return date
-        case .failure(.impossible):
-            reader.error(node, path, "'\(text)' is not a real date")
+        case .failure(.impossible(let y, let m, let d)):
+            reader.error(node, path, "'\(text)' is not a real date (\(CalendarDate.whyImpossible(year: y, month: m, day: d)))")
         case .failure(.unrecognised):
             reader.error(node, path, "'\(text)' is not a date (write 2026-03-14, 2026/3/14 or 2026年3月14日)")
         }

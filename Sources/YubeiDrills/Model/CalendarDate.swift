@@ -1,4 +1,5 @@
 import Foundation
+import YubeiCore
 
 /// A local calendar date with no time of day and no time zone, as drill records and plans use
 /// them (FORMATS.md: dates are `YYYY-MM-DD`, local calendar dates).
@@ -56,7 +57,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// The same day `years` years later; 29 February becomes 28 February in a common year.
     public func adding(years: Int) -> CalendarDate {
         let y = year + years
-        return CalendarDate(year: y, month: month, day: min(day, CalendarDate.daysIn(month: month, year: y)))!
+        let d = min(day, CalendarDate.daysIn(month: month, year: y))
+        return CalendarDate(year: y, month: month, day: d) ?? CalendarDate(dayNumber: dayNumber + 365 * years + years / 4)
     }
 
     /// ISO weekday: 1 = Monday … 7 = Sunday.
@@ -133,10 +135,18 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else {
             return .failure(.unrecognised)
         }
-        guard let date = CalendarDate(year: y, month: m, day: d) else {
+        guard let date = CalendarDate(year: y, month: m, day: d),
+              InputRanges.year.problem(with: y) == nil else {
             return .failure(.impossible(year: y, month: m, day: d))
         }
         return .success(date)
+    }
+
+    /// Why `.impossible` refused a date: no such day, or a year outside 1900–2999
+    /// (``InputRanges/year``), for the readers' messages.
+    public static func whyImpossible(year: Int, month: Int, day: Int) -> String {
+        if InputRanges.year.problem(with: year) != nil { return "the year \(year) is outside \(InputRanges.year.description)" }
+        return "no such day in that month"
     }
 
     /// The date in `text` in any accepted form, else `nil`.

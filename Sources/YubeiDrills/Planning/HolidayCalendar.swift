@@ -246,8 +246,8 @@ extension HolidayCalendar {
                 return nil
             }
             return date
-        case .failure(.impossible):
-            reader.error(node, keyPath, "'\(text)' is not a real date")
+        case .failure(.impossible(let y, let m, let d)):
+            reader.error(node, keyPath, "'\(text)' is not a real date (\(CalendarDate.whyImpossible(year: y, month: m, day: d)))")
         case .failure(.unrecognised):
             reader.error(node, keyPath, "expected a date YYYY-MM-DD, found '\(text)'")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import YubeiCore
 
 /// One all-day event of an iCalendar file.
 public struct ICalendarEvent: Sendable, Hashable {
@@ -71,21 +72,9 @@ public enum ICalendarWriter {
         return "\(basic(day))T\(pad(rest / 3600))\(pad(rest % 3600 / 60))\(pad(rest % 60))Z"
     }
 
-    /// A TEXT value escaped per RFC 5545 §3.3.11: backslash, semicolon, comma, line break.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r": continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// A TEXT value escaped per RFC 5545 §3.3.11: backslash, semicolon, comma, line break;
+    /// control characters (not allowed in TEXT) visible.
+    public static func escape(_ text: String) -> String { SafeText.iCalendarText(text) }
 
     /// A content line folded so that no physical line exceeds 75 octets (§3.1): continuation
     /// lines begin with one space, and a UTF-8 character is never split.
