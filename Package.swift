@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers, bottom to top; data flows one way, and each target depends on exactly what it imports:
 //   CGLPK (C API) → YubeiOptimization (modelling layer over GLPK; usable alone)
-//   YubeiCore (diagnostics, localised text, YAML/CSV reading, graphs)
+//   YubeiSpreadsheet (.xlsx cells) → YubeiCore (diagnostics, localised text, YAML/CSV/xlsx tables, graphs)
 //   YubeiScenario (county model and file formats) → YubeiSiting (stockpiles, shelters, teams)
 //   YubeiLocation (classic location models)        YubeiDrills (rule packs, check, plan)
 //   YubeiReports (rendering kit; Markdown, HTML, terminal, CSV, JSON)  →  yubei (the command)
@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -27,10 +29,19 @@ let package = Package(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
         ),
+        // Excel workbooks (.xlsx): cells, shared strings, dates; no other Yubei module below it.
+        .target(
+            name: "YubeiSpreadsheet",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
+            ]
+        ),
         .target(name: "YubeiOptimization", dependencies: ["CGLPK"]),
         .target(
             name: "YubeiCore",
             dependencies: [
+                "YubeiSpreadsheet",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
@@ -74,6 +85,11 @@ let package = Package(
         .testTarget(name: "YubeiDrillsTests", dependencies: ["YubeiDrills", "YubeiCore", "YubeiTestSupport"]),
         .testTarget(name: "YubeiReportsTests", dependencies: ["YubeiReports", "YubeiCore", "YubeiScenario"]),
         .testTarget(name: "YubeiStudiesTests", dependencies: ["YubeiStudies", "YubeiScenario", "YubeiSiting", "YubeiTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "YubeiSpreadsheetTests",
+            dependencies: ["YubeiSpreadsheet", "YubeiCore", "YubeiDrills", "YubeiScenario", "YubeiTestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "YubeiCLITests", dependencies: ["YubeiTestSupport"]),
         // Hostile input (issue 10): regressions of every crash found, output all-or-nothing,
         // and property-based mutation of every input format (bounded here, longer in `make fuzz`).

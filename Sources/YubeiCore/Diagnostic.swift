@@ -1,3 +1,5 @@
+import YubeiSpreadsheet
+
 /// A place in an input file that a message points at.
 ///
 /// YAML and JSON nodes have a line and a column; CSV rows have a row number only
@@ -9,15 +11,28 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
     public var line: Int?
     /// 1-based column, if known.
     public var column: Int?
+    /// The worksheet of an Excel workbook; `line` is then the row and `column` the 1-based column,
+    /// written as a cell (`county.xlsx[乡镇]:C14`).
+    public var sheet: String?
 
-    public init(file: String, line: Int? = nil, column: Int? = nil) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, sheet: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
+        self.sheet = sheet
     }
 
-    /// `FILE:LINE:COL`, `FILE:ROW` or `FILE`.
+    /// `FILE:LINE:COL`, `FILE:ROW` or `FILE`; in a workbook `FILE[SHEET]:C14`, `FILE[SHEET]:14` or
+    /// `FILE[SHEET]`.
     public var description: String {
+        if let sheet {
+            let place = "\(file)[\(sheet)]"
+            switch (line, column) {
+            case let (line?, column?): return "\(place):\(CellReference.letters(column - 1))\(line)"
+            case let (line?, nil): return "\(place):\(line)"
+            default: return place
+            }
+        }
         switch (line, column) {
         case let (line?, column?): return "\(file):\(line):\(column)"
         case let (line?, nil): return "\(file):\(line)"
@@ -40,11 +55,19 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    /// The message in Chinese, when the reader that found the problem words it in both languages.
+    public var zh: String?
 
     public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
         self.severity = severity
         self.location = location
         self.message = message
+    }
+
+    /// A diagnostic worded in both languages.
+    public init(_ severity: Severity, at location: SourceLocation, _ phrase: Phrase) {
+        self.init(severity, at: location, phrase.en)
+        self.zh = phrase.zh
     }
 
     public static func error(at location: SourceLocation, _ message: String) -> Diagnostic {
@@ -59,6 +82,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// input) are shown escaped, and a line break cannot forge a second diagnostic.
     public var description: String {
         SafeText.terminal("\(location.description): \(severity.rawValue): \(message)")
+    }
+
+    /// The line in `language`: the message in Chinese when it has a Chinese form. `error`/`warning`
+    /// stay as they are, for editors and scripts that read `FILE:LINE:COL: error:`.
+    public func description(in language: Language) -> String {
+        guard language == .zh, let zh else { return description }
+        return SafeText.terminal("\(location.description): \(severity.rawValue): \(zh)")
     }
 }
 
@@ -99,6 +129,14 @@ public struct Diagnostics: Sendable, Hashable {
 
     public mutating func warning(_ location: SourceLocation, _ message: String) {
         append(.warning(at: location, message))
+    }
+
+    public mutating func error(_ location: SourceLocation, _ phrase: Phrase) {
+        append(Diagnostic(.error, at: location, phrase))
+    }
+
+    public mutating func warning(_ location: SourceLocation, _ phrase: Phrase) {
+        append(Diagnostic(.warning, at: location, phrase))
     }
 
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }

@@ -43,8 +43,12 @@ public enum OutputFiles {
         let parent = target.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).yubei-staging-\(UUID().uuidString)")
-        try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        // Registered before it exists: a signal between the two must still find it.
         StagingRegistry.shared.add(staging.path)
+        do { try fm.createDirectory(at: staging, withIntermediateDirectories: false) } catch {
+            StagingRegistry.shared.remove(staging.path)
+            throw error
+        }
         defer {
             try? fm.removeItem(at: staging)
             StagingRegistry.shared.remove(staging.path)

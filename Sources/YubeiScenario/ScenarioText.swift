@@ -1,67 +1,92 @@
 import YubeiCore
 
-// Every user-facing word of YubeiScenario: the loader's diagnostics (English, like every
-// FILE:LINE:COL message of Yubei) and the phrases of `yubei describe` and `yubei validate`
+// Every user-facing word of YubeiScenario: the loader's diagnostics (English and Chinese; the
+// roads file's in English) and the phrases of `yubei describe` and `yubei validate`
 // (English and Chinese).
 
 /// Diagnostics of the scenario loader and the roads file.
 enum ScenarioMessage {
-    static func emptyList(_ key: String) -> String { "expected a list with at least one entry in '\(key)'" }
-
-    static func unknownReference(_ kind: String, _ id: String) -> String { "unknown \(kind) '\(id)'" }
-
-    static func moreDisplacedThanLive(_ people: Double, _ population: Int, _ area: String) -> String {
-        "\(NumberText.plain(people, decimals: 6)) people displaced, but area '\(area)' has only \(population) residents"
+    static func emptyList(_ key: String) -> Phrase {
+        Phrase(en: "expected a list with at least one entry in '\(key)'", zh: "'\(key)' 中至少要有一项")
     }
 
-    static func duplicateID(_ id: String, kind: String, firstPath: String, line: Int) -> String {
+    static func unknownReference(_ kind: String, _ id: String, suggestion: String? = nil) -> Phrase {
+        let zhKind = ["area": "区域", "warehouse or shelter": "仓库或避难场所", "site": "站点"][kind] ?? kind
+        return Phrase(en: "unknown \(kind) '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                      zh: "未知的\(zhKind) '\(id)'" + (suggestion.map { "；是否应为 '\($0)'？" } ?? ""))
+    }
+
+    static func moreDisplacedThanLive(_ people: Double, _ population: Int, _ area: String) -> Phrase {
+        Phrase(en: "\(NumberText.plain(people, decimals: 6)) people displaced, but area '\(area)' has only \(population) residents",
+               zh: "转移 \(NumberText.plain(people, decimals: 6)) 人，但区域 '\(area)' 只有 \(population) 名居民")
+    }
+
+    static func listNotFromTable(_ key: String) -> Phrase {
+        Phrase(en: "'\(key)' cannot come from a table (areas, warehouses, shelters and teams can: {table: FILE, sheet: NAME})",
+               zh: "'\(key)' 不能来自表格（areas、warehouses、shelters 和 teams 可以：{table: 文件, sheet: 工作表}）")
+    }
+
+    static func duplicateID(_ id: String, kind: String, firstPath: String, line: Int) -> Phrase {
         let namespace = kind == "site" ? " (warehouses and shelters share one namespace)" : ""
-        return "duplicate id '\(id)': already used by \(firstPath) at line \(line)\(namespace)"
+        let zhNamespace = kind == "site" ? "（仓库和避难场所共用一套编号）" : ""
+        return Phrase(en: "duplicate id '\(id)': already used by \(firstPath) at line \(line)\(namespace)",
+                      zh: "编号 '\(id)' 重复：第 \(line) 行的 \(firstPath) 已使用\(zhNamespace)")
     }
 
-    static func latitudeOutOfRange(_ value: Double) -> String {
-        "latitude \(NumberText.plain(value, decimals: 6)) is outside -90…90 (WGS-84 degrees; are lat and lon swapped?)"
+    static func latitudeOutOfRange(_ value: Double) -> Phrase {
+        Phrase(en: "latitude \(NumberText.plain(value, decimals: 6)) is outside -90…90 (WGS-84 degrees; are lat and lon swapped?)",
+               zh: "纬度 \(NumberText.plain(value, decimals: 6)) 超出 -90…90（WGS-84 度；是否把 lat 和 lon 写反了？）")
     }
 
-    static func longitudeOutOfRange(_ value: Double) -> String {
-        "longitude \(NumberText.plain(value, decimals: 6)) is outside -180…180 (WGS-84 degrees)"
+    static func longitudeOutOfRange(_ value: Double) -> Phrase {
+        Phrase(en: "longitude \(NumberText.plain(value, decimals: 6)) is outside -180…180 (WGS-84 degrees)",
+               zh: "经度 \(NumberText.plain(value, decimals: 6)) 超出 -180…180（WGS-84 度）")
     }
 
-    static let zeroAreaPerPerson =
-        "zero area per person: expected m² > 0 (GB 21734-2008 asks for at least 1.5 m² per sheltered person)"
+    static let zeroAreaPerPerson = Phrase(
+        en: "zero area per person: expected m² > 0 (GB 21734-2008 asks for at least 1.5 m² per sheltered person)",
+        zh: "人均面积为 0：应 > 0 m²（GB 21734-2008 要求每名避难人员至少 1.5 m²）")
 
-    static let zeroDistance = "expected a distance > 0 km, found 0"
+    static let zeroDistance = Phrase(en: "expected a distance > 0 km, found 0", zh: "距离应 > 0 km，实为 0")
 
-    static func areaPerPersonBelowStandard(_ value: Double) -> String {
-        "\(NumberText.plain(value, decimals: 6)) m² per person is below the 1.5 m² that GB 21734-2008 requires (a mandatory clause)"
+    static func areaPerPersonBelowStandard(_ value: Double) -> Phrase {
+        Phrase(en: "\(NumberText.plain(value, decimals: 6)) m² per person is below the 1.5 m² that GB 21734-2008 requires (a mandatory clause)",
+               zh: "人均 \(NumberText.plain(value, decimals: 6)) m² 低于 GB 21734-2008 强制要求的 1.5 m²")
     }
 
-    static func smallShelterSite(_ value: Double) -> String {
-        "a shelter site of \(NumberText.plain(value, decimals: 6)) m² is under the 2000 m² minimum of GB 21734-2008"
+    static func smallShelterSite(_ value: Double) -> Phrase {
+        Phrase(en: "a shelter site of \(NumberText.plain(value, decimals: 6)) m² is under the 2000 m² minimum of GB 21734-2008",
+               zh: "避难场所面积 \(NumberText.plain(value, decimals: 6)) m² 小于 GB 21734-2008 规定的最小 2000 m²")
     }
 
-    static func expectedNumberOrClassMap(_ found: String) -> String {
-        "expected a number or a map by shelter class (\(ScenarioKeys.perClass.joined(separator: ", "))), found \(found)"
+    static func expectedNumberOrClassMap(_ found: String) -> Phrase {
+        Phrase(en: "expected a number or a map by shelter class (\(ScenarioKeys.perClass.joined(separator: ", "))), found \(found)",
+               zh: "应为数字，或按避难场所类别给出的映射（\(ScenarioKeys.perClass.joined(separator: "、"))），实为 \(found)")
     }
 
-    static func noValueForClass(_ shelterClass: String, _ path: String, _ id: String) -> String {
-        "no value for shelter class '\(shelterClass)', which \(path) ('\(id)') uses; add '\(shelterClass)' or 'default'"
+    static func noValueForClass(_ shelterClass: String, _ path: String, _ id: String) -> Phrase {
+        Phrase(en: "no value for shelter class '\(shelterClass)', which \(path) ('\(id)') uses; add '\(shelterClass)' or 'default'",
+               zh: "没有给避难场所类别 '\(shelterClass)' 取值，而 \(path)（'\(id)'）属于该类别；请添加 '\(shelterClass)' 或 'default'")
     }
 
-    static func probabilitiesDoNotSum(_ sum: Double) -> String {
-        "hazard probabilities sum to \(NumberText.plain(sum, decimals: 6)), not 1; expected costs weight the hazards as given"
+    static func probabilitiesDoNotSum(_ sum: Double) -> Phrase {
+        Phrase(en: "hazard probabilities sum to \(NumberText.plain(sum, decimals: 6)), not 1; expected costs weight the hazards as given",
+               zh: "各灾害概率之和为 \(NumberText.plain(sum, decimals: 6))，不是 1；期望费用按给定值加权")
     }
 
-    static func probabilitiesLeaveNothing(_ sum: Double, missing: Int) -> String {
-        "the given hazard probabilities already sum to \(NumberText.plain(sum, decimals: 6)); the \(missing) hazard(s) without one get weight 0"
+    static func probabilitiesLeaveNothing(_ sum: Double, missing: Int) -> Phrase {
+        Phrase(en: "the given hazard probabilities already sum to \(NumberText.plain(sum, decimals: 6)); the \(missing) hazard(s) without one get weight 0",
+               zh: "已给出的灾害概率之和已达 \(NumberText.plain(sum, decimals: 6))；未给概率的 \(missing) 种灾害权重为 0")
     }
 
-    static func areaOffNetwork(_ id: String, _ roads: String) -> String {
-        "area '\(id)' is on no road of \(roads): nothing can reach it"
+    static func areaOffNetwork(_ id: String, _ roads: String) -> Phrase {
+        Phrase(en: "area '\(id)' is on no road of \(roads): nothing can reach it",
+               zh: "区域 '\(id)' 不在 \(roads) 的任何道路上：无法到达")
     }
 
-    static func siteOffNetwork(_ id: String, _ roads: String) -> String {
-        "'\(id)' is on no road of \(roads) (name it there, or give it an 'area' that is): it reaches no area"
+    static func siteOffNetwork(_ id: String, _ roads: String) -> Phrase {
+        Phrase(en: "'\(id)' is on no road of \(roads) (name it there, or give it an 'area' that is): it reaches no area",
+               zh: "'\(id)' 不在 \(roads) 的任何道路上（请在道路文件中写上它，或给它一个在路网上的 'area'）：到达不了任何区域")
     }
 
     // Roads file

@@ -1,4 +1,5 @@
 import YubeiOptimization
+public import YubeiCore
 
 /// The answer of the siting engine, in the shape of `plan.json` (FORMATS.md §2) plus extra keys.
 ///
@@ -49,6 +50,8 @@ public struct SitingPlan: Sendable, Codable {
     public var serviceLevelShortfalls: [ServiceLevelShortfall] = []
     /// What would close each gap, found by re-solving with one more site (see ``GapCloser``).
     public var improvements: [Improvement] = []
+    /// The scenario's keys Yubei does not use, carried through as written (by key path); absent when none.
+    public var extra: [String: ExtraValue]?
 
     enum CodingKeys: String, CodingKey {
         case status, objective, stock, hazards, bound, gap, seconds, spending, explanations
@@ -58,6 +61,7 @@ public struct SitingPlan: Sendable, Codable {
         case solutionSource = "solution_source"
         case levels, verification, improvements
         case serviceLevelShortfalls = "service_level_shortfalls"
+        case extra
     }
 
     /// What one hazard's plan does.

@@ -20,14 +20,17 @@ func printError(_ text: String) {
 
 /// Runs `body`; on ``InputError`` prints every diagnostic (`FILE:LINE:COL: error: …`) to
 /// standard error and exits 65, so that no command writes output from bad input.
-func withInputErrorsReported<R>(_ body: () throws -> R) throws -> R {
+/// Messages come in `language` where the reader words them in Chinese too.
+func withInputErrorsReported<R>(
+    language: Language = Language.fromEnvironment(ProcessInfo.processInfo.environment), _ body: () throws -> R
+) throws -> R {
     do {
         return try body()
     } catch let error as InputError {
         // Written in large pieces: a file of a million bad rows prints millions of lines.
         var buffer = ""
         for diagnostic in error.diagnostics.all {
-            buffer += diagnostic.description + "\n"
+            buffer += diagnostic.description(in: language) + "\n"
             if buffer.utf8.count > 1 << 20 { FileHandle.standardError.write(Data(buffer.utf8)); buffer = "" }
         }
         if let summary = error.diagnostics.omittedSummary { buffer += "yubei: error: \(summary)\n" }
@@ -37,8 +40,8 @@ func withInputErrorsReported<R>(_ body: () throws -> R) throws -> R {
 }
 
 /// Prints warnings (which never change the exit status) to standard error.
-func printWarnings(_ diagnostics: Diagnostics) {
-    for warning in diagnostics.warnings { printError(warning.description) }
+func printWarnings(_ diagnostics: Diagnostics, language: Language = Language.fromEnvironment(ProcessInfo.processInfo.environment)) {
+    for warning in diagnostics.warnings { printError(warning.description(in: language)) }
 }
 
 /// Refuses an option value outside its documented range (``InputRanges``) as a usage error (exit 64).

@@ -24,7 +24,7 @@ extension Yubei {
         @OptionGroup(title: "Overrides") var overrideOptions: OverrideOptions
 
         func run() throws {
-            let loaded = try loadScenario(scenario, overrides: try overrideOptions.overrides())
+            let loaded = try loadScenario(scenario, overrides: try overrideOptions.overrides(), language: output.language)
             let network = TravelNetwork(scenario: loaded.scenario)
             let assessment = ScenarioAssessment(scenario: loaded.scenario, network: network)
             print(json ? try ReportJSON.text(assessment) : ScenarioAssessmentReport.text(assessment, language: output.language))

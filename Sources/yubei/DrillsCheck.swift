@@ -67,11 +67,11 @@ extension Yubei.Drills {
 
         func run() throws {
             let asOfDate = asOf.flatMap { CalendarDate(parsing: $0) }
-            let inputs = try withInputErrorsReported {
+            let inputs = try withInputErrorsReported(language: language.language) {
                 try DrillCheckInputs.read(orgs: orgs, records: records, correctiveActions: correctiveActions,
                                           calendars: calendars)
             }
-            printWarnings(inputs.warnings)
+            printWarnings(inputs.warnings, language: language.language)
             let registry = inputs.registry
             let report = inputs.check(year: year, asOf: asOfDate)
             let l = language.language

@@ -80,11 +80,11 @@ extension Yubei.Drills {
         }
 
         func run() throws {
-            let inputs = try withInputErrorsReported {
+            let inputs = try withInputErrorsReported(language: language.language) {
                 try DrillPlanInputs.read(orgs: orgs, year: year, calendar: calendar, records: records, settings: settings,
                                          observersPerWeek: observersPerWeek)
             }
-            printWarnings(inputs.warnings)
+            printWarnings(inputs.warnings, language: language.language)
             let l = language.language
             let registry = inputs.registry
             if inputs.calendar.isEstimated && !quiet {
@@ -119,7 +119,7 @@ extension Yubei.Drills {
                 throw ExitCode(ExitStatus.noSolution.rawValue)
             case .planned(let plan):
                 let files: [(name: String, text: String)] = [
-                    ("plan.csv", DrillRecordsCSV.text(plan.records)),
+                    ("plan.csv", CSVWriter.byteOrderMark + DrillRecordsCSV.text(plan.records)),
                     ("plan.ics", DrillPlanReport.iCalendar(plan, directory: directory, language: l, stamp: Date())),
                     ("plan.md", DrillPlanReport.markdown(plan, directory: directory, language: l)),
                     ("plan.html", DrillPlanReport.html(plan, directory: directory, language: l)),
@@ -133,12 +133,7 @@ extension Yubei.Drills {
                 if json {
                     print(try ReportJSON.text(DrillPlanJSON(year: year, plan: plan, out: out, files: files.map(\.name))))
                 } else {
-                    let orgsPlanned = Set(plan.drills.map(\.organization)).count
-                    print("\(plan.drills.count) drills planned for \(orgsPlanned) organisations in \(year); written to \(out)/plan.csv, plan.ics, plan.md, plan.html")
-                    for p in plan.preferences where p.applicable > 0 {
-                        print("  \(p.kind == .spacing ? p.name : "\(p.hazard ?? "all") \(p.name)"): \(p.met)/\(p.applicable)")
-                    }
-                    if !plan.deferred.isEmpty { print("  \(plan.deferred.count) obligations have windows ending after \(year) and were not planned") }
+                    for line in DrillPlanSummary.lines(plan, year: year, out: out, language: l) { print(line) }
                 }
             }
         }

@@ -14,7 +14,7 @@ extension Yubei {
         static let configuration = CommandConfiguration(
             abstract: "Plan stockpiles, shelters and team coverage for every hazard of a scenario.",
             discussion: """
-            Writes DIR/plan.json, DIR/report.md and DIR/report.html (all or nothing). One mixed-integer \
+            Writes DIR/plan.json, DIR/report.md, DIR/report.html and DIR/plan.geojson (WGS-84, for GIS) (all or nothing). One mixed-integer \
             program over all hazards, solved rule by rule (FORMATS.md §2.1): people unsheltered, then people \
             without a complete kit, then items short by priority, then cost (opening + stock + expected \
             transport), in whole units, every constraint checked exactly afterwards. Exit status 0 for an \
@@ -27,7 +27,7 @@ extension Yubei {
         @Argument(help: "The scenario file (YAML or JSON).")
         var scenario: String
 
-        @Option(name: .long, help: "Directory for plan.json, report.md and report.html.")
+        @Option(name: .long, help: "Directory for plan.json, report.md, report.html and plan.geojson.")
         var out: String
 
         @Flag(name: .long, help: "Print plan.json on stdout (progress goes to stderr).")
@@ -67,7 +67,7 @@ extension Yubei {
 
         func run() throws {
             let overrides = try overrideOptions.overrides()
-            let loaded = try loadScenario(scenario, overrides: overrides)
+            let loaded = try loadScenario(scenario, overrides: overrides, language: output.language)
             let (problem, decisions) = ScenarioPlanner.problem(loaded)
             let language = output.language
 
@@ -80,7 +80,7 @@ extension Yubei {
             // Progress of long solves on stderr (stdout stays clean for --json).
             let reporter = SolveProgressReporter(label: "solve")
             options.progress = { reporter.report($0) }
-            let plan: SitingPlan
+            var plan: SitingPlan
             var resilience: ResilienceSummary?
             do {
                 if let rule = loaded.scenario.policy.resilience {
@@ -95,6 +95,7 @@ extension Yubei {
                 throw ExitCode(ExitStatus.failure.rawValue)
             }
 
+            if !loaded.scenario.extra.isEmpty { plan.extra = loaded.scenario.extra }
             if let exportModel {
                 let format = ModelFileFormat(pathExtension: URL(fileURLWithPath: exportModel).pathExtension)!
                 do {
@@ -108,7 +109,7 @@ extension Yubei {
             let planJSON = try ReportJSON.text(PlanDocument(plan: plan, overrides: overrides.commandLines, resilience: resilience))
             do {
                 try OutputFiles.write(try PlanFolder.files(problem: problem, plan: plan, overrides: overrides.commandLines,
-                                                           resilience: resilience, boundaries: loaded.scenario.boundaries,
+                                                           resilience: resilience, boundaries: loaded.scenario.boundaries, scenario: loaded.scenario,
                                                            language: language),
                                       to: URL(fileURLWithPath: out))
             } catch {

@@ -22,7 +22,7 @@ extension Yubei {
         @OptionGroup(title: "Overrides") var overrideOptions: OverrideOptions
 
         func run() throws {
-            let loaded = try loadScenario(scenario, overrides: try overrideOptions.overrides())
+            let loaded = try loadScenario(scenario, overrides: try overrideOptions.overrides(), language: output.language)
             let s = loaded.scenario
             print(ScenarioText.validSummary(
                 name: s.name, areas: s.areas.count, hazards: s.hazards.count, warehouses: s.warehouses.count,

@@ -23,7 +23,7 @@ import YubeiTestSupport
         #expect((plan["open_shelters"] as? [String])?.contains("beiling-field") == true)
         #expect((plan["open_shelters"] as? [String])?.contains("stadium") == false)
         let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
-        // Written through the kit's Markdown escaper (a leading "-" is escaped so it is not a list marker).
+        // A leading "-" in a list item is escaped by the one Markdown escaper; it renders as written.
         #expect(markdown.contains("## Overrides\n\n- \\--forbid stadium\n") && markdown.contains("- \\--close nanshan-point\n"))
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("<li>--set policy.budget=500000</li>"))

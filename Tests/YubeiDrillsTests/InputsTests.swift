@@ -119,7 +119,7 @@ struct InputsTests {
         let empty = scratch.url.appendingPathComponent("empty").path
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         #expect(messages { _ = try DrillCheckInputs.read(orgs: orgs, records: [empty]) }
-                == ["\(empty): error: the folder holds no records file (.csv)"])
+                == ["\(empty): error: the folder holds no records file (.csv, .xlsx)"])
         // Two calendars for one year.
         #expect(messages { _ = try DrillCheckInputs.read(orgs: orgs, records: [a], calendars: [calendar, calendar]) }
                 .contains { $0.contains("is a calendar for 2026 too") })

@@ -139,7 +139,7 @@ struct ValidationTests {
             _ = try ScenarioLoader.load(data: data, path: "bad.yaml")
             Issue.record("a non-UTF-8 file loaded")
         } catch {
-            #expect(error.diagnostics.all.map(\.description) == ["bad.yaml:2:8: error: the file is not valid UTF-8 text (save it as UTF-8)"])
+            #expect(error.diagnostics.all.map(\.description) == ["bad.yaml:2:8: error: the file is neither UTF-8 nor GB18030 text (save it as UTF-8)"])
         }
     }
 

@@ -1,6 +1,6 @@
 /// The wording of every CSV reading diagnostic (decoding, RFC 4180 syntax, header), in one place.
 ///
-/// Diagnostics are English only, like every `FILE:ROW: error:` of the project.
+/// The header's messages come in English and Chinese (``Phrase``); the file's and RFC 4180's in English.
 enum CSVMessage {
     static let quoteInUnquotedField = "a quote (\") inside an unquoted field; quote the whole field and double inner quotes"
     static let textAfterClosingQuote = "text after a closing quote"
@@ -9,24 +9,43 @@ enum CSVMessage {
     static let noSuchFile = "no such file"
     static let isDirectory = "is a directory, not a file"
     static let unreadable = "cannot be read"
-    static let notText = "the file is neither UTF-8 nor GB18030 text (save it from Excel as CSV or CSV UTF-8)"
+    static let notText = Phrase(en: "the file is neither UTF-8 nor GB18030 text (save it from Excel as CSV or CSV UTF-8)",
+                                zh: "文件既不是 UTF-8 也不是 GB18030 文本（请在 Excel 中另存为 CSV 或 CSV UTF-8）")
 
     /// `required` and, in brackets, `optional` columns: `from,to,km[,speed_kmh]`.
     static func headerForm(_ required: [String], _ optional: [String]) -> String {
         required.joined(separator: ",") + (optional.isEmpty ? "" : "[," + optional.joined(separator: ",") + "]")
     }
 
-    static func empty(_ required: [String], _ optional: [String]) -> String {
-        "the file is empty; the header row is required (\(headerForm(required, optional)))"
+    static func empty(_ required: [String], _ optional: [String]) -> Phrase {
+        Phrase(en: "the file is empty; the header row is required (\(headerForm(required, optional)))",
+               zh: "文件为空；必须有表头行（\(headerForm(required, optional))）")
     }
 
-    static func duplicateColumn(_ name: String) -> String { "column '\(name)' appears twice in the header" }
-
-    static func missingColumn(_ name: String, _ required: [String], _ optional: [String]) -> String {
-        var message = "missing column '\(name)' (the header must name \(required.joined(separator: ", "))"
-        if !optional.isEmpty { message += "; it may also name \(optional.joined(separator: ", "))" }
-        return message + ")"
+    static func duplicateColumn(_ name: String) -> Phrase {
+        Phrase(en: "column '\(name)' appears twice in the header", zh: "表头中列 '\(name)' 出现了两次")
     }
 
-    static func misspeltColumn(_ written: String, _ meant: String) -> String { "is '\(written)' meant to be '\(meant)'?" }
+    static func sameColumnTwice(_ first: String, _ second: String, _ name: String) -> Phrase {
+        Phrase(en: "columns '\(first)' and '\(second)' both name '\(name)'; keep one",
+               zh: "列 '\(first)' 和 '\(second)' 都表示 '\(name)'；请只保留一列")
+    }
+
+    static func missingColumn(_ name: String, _ required: [String], _ optional: [String], aliases: [String] = [],
+                              guess: String? = nil) -> Phrase {
+        let names = aliases.prefix(3).map { "'\($0)'" }
+        var en = "missing column '\(name)'" + (names.isEmpty ? "" : " (or " + names.joined(separator: ", ") + ")")
+        en += " (the header must name \(required.joined(separator: ", "))"
+        if !optional.isEmpty { en += "; it may also name \(optional.joined(separator: ", "))" }
+        en += ")"
+        var zh = "缺少列 '\(name)'" + (names.isEmpty ? "" : "（或 " + names.joined(separator: "、") + "）")
+        zh += "（表头必须包含 \(required.joined(separator: "、"))"
+        if !optional.isEmpty { zh += "；还可包含 \(optional.joined(separator: "、"))" }
+        zh += "）"
+        if let guess {
+            en += "; is '\(guess)' meant to be '\(name)'?"
+            zh += "；'\(guess)' 是否应为 '\(name)'？"
+        }
+        return Phrase(en: en, zh: zh)
+    }
 }

@@ -4,7 +4,7 @@ public import Yams
 /// A YAML (or JSON) input file parsed into a tree whose every node keeps its line and column.
 ///
 /// Loading reports what a planner gets wrong before any value is read: a missing or
-/// unreadable file, bytes that are not UTF-8, an empty file, and YAML syntax errors, each
+/// unreadable file, bytes that are neither UTF-8 nor GB18030, an empty file, and YAML syntax errors, each
 /// as a ``Diagnostic`` at its position.
 public struct YAMLFile {
     /// The path as the user wrote it; every diagnostic names it.
@@ -12,6 +12,8 @@ public struct YAMLFile {
     public let root: Node
     /// The text of the file.
     public let text: String
+    /// The encoding the file was read in.
+    public var encoding: CSVEncoding = .utf8
 
     /// Reads and parses `path`.
     ///
@@ -30,12 +32,13 @@ public struct YAMLFile {
 
     /// Parses YAML text already read from `path`.
     public static func parse(data: Data, path: String) throws(InputError) -> YAMLFile {
-        guard let text = String(validatingUTF8Data: data) else {
+        // UTF-8 (with or without a byte order mark), else GB18030, as Notepad and WPS save on a
+        // Chinese Windows; the same decoding as CSV files.
+        guard let (body, encoding) = TextDecoding.decode(data) else {
             let (line, column) = firstInvalidUTF8Position(in: data)
             throw InputError(.error(at: SourceLocation(file: path, line: line, column: column),
-                                    "the file is not valid UTF-8 text (save it as UTF-8)"))
+                                    "the file is neither UTF-8 nor GB18030 text (save it as UTF-8)"))
         }
-        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         if body.allSatisfy({ $0.isWhitespace }) {
             throw InputError(.error(at: SourceLocation(file: path, line: 1, column: 1), "the file is empty"))
         }
@@ -45,8 +48,8 @@ public struct YAMLFile {
                                     "the file contains the control character \(SafeText.codePoint(scalar)); remove it"))
         }
         // JSON through a JSON parser (linear); YAML only for YAML.
-        if let node = JSONTree.parse(text.hasPrefix("\u{FEFF}") ? Data(body.utf8) : data) {
-            return YAMLFile(path: path, root: node, text: body)
+        if let node = JSONTree.parse(encoding == .utf8 ? data : Data(body.utf8)) {
+            return YAMLFile(path: path, root: node, text: body, encoding: encoding)
         }
         let nesting = JSONTree.bracketDepth(data)
         if nesting.depth > JSONTree.maximumDepth {
@@ -64,7 +67,7 @@ public struct YAMLFile {
         guard let root else {
             throw InputError(.error(at: SourceLocation(file: path, line: 1, column: 1), "the file holds no YAML document"))
         }
-        return YAMLFile(path: path, root: root, text: body)
+        return YAMLFile(path: path, root: root, text: body, encoding: encoding)
     }
 
     static func diagnostic(for error: YamlError, path: String) -> Diagnostic {

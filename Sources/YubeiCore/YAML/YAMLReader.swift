@@ -11,15 +11,43 @@ public struct YAMLReader {
     public let path: String
     public var diagnostics = Diagnostics()
 
+    /// Lines of YAML made from a table (a scenario list kept in a spreadsheet), by line: nodes on
+    /// them are reported at their table's row or cell instead of the file's line. See ``TableLine``.
+    public var tableLines: [Int: TableLine] = [:]
+
+    /// Where a line of YAML made from a table came from: a key (at `keyColumn` or left of it) or
+    /// the mapping of a row stands for the `row`; a value (right of the key) for its `cell`.
+    public struct TableLine: Sendable {
+        public var keyColumn: Int
+        public var row: SourceLocation
+        public var cell: SourceLocation?
+
+        public init(keyColumn: Int, row: SourceLocation, cell: SourceLocation?) {
+            self.keyColumn = keyColumn
+            self.row = row
+            self.cell = cell
+        }
+    }
+
+    /// When set, an unknown key that is no likely misspelling of a known one (a planner's own
+    /// `负责人` or `联系电话`) is a warning and kept in ``extras`` instead of an error; a likely
+    /// misspelling (`budjet`) stays an error with the suggestion.
+    public var keepsUnknownKeys = false
+    /// Unknown keys kept (with ``keepsUnknownKeys``), by key path, in file order.
+    public var extras: [(path: String, node: Node)] = []
+
     public init(path: String) { self.path = path }
 
     public init(file: YAMLFile) { self.path = file.path }
 
     // MARK: Positions and messages
 
-    /// The position of `node` in the file.
+    /// The position of `node` in the file (or in the table it was made from).
     public func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: path, line: node.mark?.line, column: node.mark?.column)
+        if let mark = node.mark, let line = tableLines[mark.line] {
+            return mark.column > line.keyColumn ? line.cell ?? line.row : line.row
+        }
+        return SourceLocation(file: path, line: node.mark?.line, column: node.mark?.column)
     }
 
     public mutating func error(_ node: Node, _ keyPath: String, _ message: String) {
@@ -28,6 +56,19 @@ public struct YAMLReader {
 
     public mutating func warning(_ node: Node, _ keyPath: String, _ message: String) {
         diagnostics.warning(location(of: node), keyPath.isEmpty ? message : "\(keyPath): \(message)")
+    }
+
+    /// An error worded in both languages (the key path leads in either).
+    public mutating func error(_ node: Node, _ keyPath: String, _ phrase: Phrase) {
+        diagnostics.error(location(of: node), Self.prefixed(keyPath, phrase))
+    }
+
+    public mutating func warning(_ node: Node, _ keyPath: String, _ phrase: Phrase) {
+        diagnostics.warning(location(of: node), Self.prefixed(keyPath, phrase))
+    }
+
+    static func prefixed(_ keyPath: String, _ phrase: Phrase) -> Phrase {
+        keyPath.isEmpty ? phrase : Phrase(en: "\(keyPath): \(phrase.en)", zh: "\(keyPath)：\(phrase.zh)")
     }
 
     /// A short description of what a node is, for "expected X, found Y" messages.
@@ -48,13 +89,13 @@ public struct YAMLReader {
     /// The key/value pairs of a mapping node, in file order.
     public mutating func mapping(_ node: Node, _ keyPath: String) -> [(key: String, keyNode: Node, value: Node)]? {
         guard case .mapping(let mapping) = node else {
-            error(node, keyPath, "expected a mapping (key: value pairs), found \(Self.describe(node))")
+            error(node, keyPath, YAMLMessage.expected(.mapping, Self.describe(node)))
             return nil
         }
         var pairs: [(key: String, keyNode: Node, value: Node)] = []
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
-                error(key, keyPath, "a key must be a plain name, found \(Self.describe(key))")
+                error(key, keyPath, YAMLMessage.plainKey(Self.describe(key)))
                 continue
             }
             pairs.append((scalar.string, key, value))
@@ -65,7 +106,7 @@ public struct YAMLReader {
     /// The items of a list node.
     public mutating func sequence(_ node: Node, _ keyPath: String) -> [Node]? {
         guard case .sequence(let sequence) = node else {
-            error(node, keyPath, "expected a list, found \(Self.describe(node))")
+            error(node, keyPath, YAMLMessage.expected(.list, Self.describe(node)))
             return nil
         }
         return Array(sequence)
@@ -81,16 +122,20 @@ public struct YAMLReader {
         var keyNodes: [String: Node] = [:]
         for pair in pairs {
             if !known.contains(pair.key) {
-                var message = "unknown key '\(pair.key)'"
-                if let suggestion = Self.closest(to: pair.key, in: known) { message += "; did you mean '\(suggestion)'?" }
-                error(pair.keyNode, Self.join(keyPath, pair.key), message)
+                let suggestion = Self.closest(to: pair.key, in: known)
+                if keepsUnknownKeys && suggestion == nil {
+                    warning(pair.keyNode, Self.join(keyPath, pair.key), YAMLMessage.keptAsExtra(pair.key))
+                    extras.append((Self.join(keyPath, pair.key), pair.value))
+                    continue
+                }
+                error(pair.keyNode, Self.join(keyPath, pair.key), YAMLMessage.unknownKey(pair.key, suggestion: suggestion))
                 continue
             }
             values[pair.key] = pair.value
             keyNodes[pair.key] = pair.keyNode
         }
         for key in required where values[key] == nil {
-            error(node, keyPath, "missing required key '\(key)'")
+            error(node, keyPath, YAMLMessage.missingKey(key))
         }
         return Fields(node: node, keyPath: keyPath, values: values, keyNodes: keyNodes)
     }
@@ -113,7 +158,7 @@ public struct YAMLReader {
     /// A non-empty string (numbers written without quotes are taken as their text).
     public mutating func string(_ node: Node, _ keyPath: String) -> String? {
         guard case .scalar(let scalar) = node, node.tag != JSONTree.Tags.null else {
-            error(node, keyPath, "expected text, found \(Self.describe(node))")
+            error(node, keyPath, YAMLMessage.expected(.text, Self.describe(node)))
             return nil
         }
         if let c = SafeText.firstControl(in: scalar.string) {
@@ -130,19 +175,19 @@ public struct YAMLReader {
         // Tags compared by name: `Tag(.int)` builds Yams' constructor table on every call.
         guard case .scalar(let scalar) = node, node.tag == JSONTree.Tags.int || node.tag == JSONTree.Tags.float,
               let value = Double(scalar.string) ?? node.float ?? node.int.map(Double.init) else {
-            error(node, keyPath, "expected a number, found \(Self.describe(node))")
+            error(node, keyPath, YAMLMessage.expected(.number, Self.describe(node)))
             return nil
         }
         guard value.isFinite else {
-            error(node, keyPath, "expected a finite number, found \(Self.describe(node))")
+            error(node, keyPath, YAMLMessage.expected(.finiteNumber, Self.describe(node)))
             return nil
         }
         if let minimum, exclusive ? value <= minimum : value < minimum {
-            error(node, keyPath, "expected a number \(exclusive ? ">" : "≥") \(NumberText.plain(minimum)), found \(NumberText.plain(value))")
+            error(node, keyPath, YAMLMessage.bound(exclusive ? ">" : "≥", NumberText.plain(minimum), NumberText.plain(value), whole: false))
             return nil
         }
         if let maximum, value > maximum {
-            error(node, keyPath, "expected a number ≤ \(NumberText.plain(maximum)), found \(NumberText.plain(value))")
+            error(node, keyPath, YAMLMessage.bound("≤", NumberText.plain(maximum), NumberText.plain(value), whole: false))
             return nil
         }
         return inRange(value, node, keyPath)
@@ -173,11 +218,11 @@ public struct YAMLReader {
     /// A whole number, optionally with a minimum.
     public mutating func integer(_ node: Node, _ keyPath: String, minimum: Int? = nil) -> Int? {
         guard case .scalar = node, node.tag == JSONTree.Tags.int, let value = node.int else {
-            error(node, keyPath, "expected a whole number, found \(Self.describe(node))")
+            error(node, keyPath, YAMLMessage.expected(.wholeNumber, Self.describe(node)))
             return nil
         }
         if let minimum, value < minimum {
-            error(node, keyPath, "expected a whole number ≥ \(minimum), found \(value)")
+            error(node, keyPath, YAMLMessage.bound("≥", String(minimum), String(value), whole: true))
             return nil
         }
         return inRange(value, node, keyPath)
@@ -186,7 +231,7 @@ public struct YAMLReader {
     /// `true` or `false`.
     public mutating func boolean(_ node: Node, _ keyPath: String) -> Bool? {
         guard case .scalar = node, node.tag == JSONTree.Tags.bool, let value = node.bool else {
-            error(node, keyPath, "expected true or false, found \(Self.describe(node))")
+            error(node, keyPath, YAMLMessage.expected(.boolean, Self.describe(node)))
             return nil
         }
         return value
@@ -196,7 +241,7 @@ public struct YAMLReader {
     public mutating func identifier(_ node: Node, _ keyPath: String) -> String? {
         guard let text = string(node, keyPath) else { return nil }
         guard Self.isValidIdentifier(text) else {
-            error(node, keyPath, "'\(text)' is not a valid id (use letters, digits, '-', '_' and '.')")
+            error(node, keyPath, YAMLMessage.invalidID(text))
             return nil
         }
         return text
@@ -206,9 +251,7 @@ public struct YAMLReader {
     public mutating func choice(_ node: Node, _ keyPath: String, _ choices: [String]) -> String? {
         guard let text = string(node, keyPath) else { return nil }
         guard choices.contains(text) else {
-            var message = "'\(text)' is not one of \(choices.joined(separator: ", "))"
-            if let suggestion = Self.closest(to: text, in: choices) { message += "; did you mean '\(suggestion)'?" }
-            error(node, keyPath, message)
+            error(node, keyPath, YAMLMessage.notOneOf(text, choices, suggestion: Self.closest(to: text, in: choices)))
             return nil
         }
         return text
@@ -249,7 +292,9 @@ public struct YAMLReader {
         guard word.count <= 64 else { return nil }
         let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+        // Close, and not a different word altogether (`备注` is not a misspelt `id`).
+        let longer = max(word.count, best.0.count)
+        return best.1 <= max(2, word.count / 3) && (best.1 < longer || longer < 2) ? best.0 : nil
     }
 
     /// Levenshtein distance.
@@ -285,5 +330,72 @@ final class SuggestionCache: @unchecked Sendable {
             if answers.count >= 10_000 { answers.removeAll(keepingCapacity: true) }
             answers[key] = .some(answer)
         }
+    }
+}
+
+/// Wording of the YAML reader's messages, in English and Chinese, in one place.
+public enum YAMLMessage {
+    public enum Kind {
+        case mapping, list, text, number, finiteNumber, wholeNumber, boolean
+
+        var phrase: Phrase {
+            switch self {
+            case .mapping: return Phrase(en: "a mapping (key: value pairs)", zh: "键值对（key: value）")
+            case .list: return Phrase(en: "a list", zh: "列表")
+            case .text: return Phrase(en: "text", zh: "文字")
+            case .number: return Phrase(en: "a number", zh: "数字")
+            case .finiteNumber: return Phrase(en: "a finite number", zh: "有限的数字")
+            case .wholeNumber: return Phrase(en: "a whole number", zh: "整数")
+            case .boolean: return Phrase(en: "true or false", zh: "true 或 false")
+            }
+        }
+    }
+
+    /// `found` is ``YAMLReader/describe(_:)``'s English; its few fixed words are translated.
+    static func found(_ found: String) -> String {
+        switch found {
+        case "a mapping": return "键值对"
+        case "a list": return "列表"
+        case "an alias": return "别名"
+        case "nothing (null)": return "空值"
+        default: return found
+        }
+    }
+
+    static func expected(_ kind: Kind, _ found: String) -> Phrase {
+        Phrase(en: "expected \(kind.phrase.en), found \(found)", zh: "应为\(kind.phrase.zh)，实为 \(Self.found(found))")
+    }
+
+    static func plainKey(_ found: String) -> Phrase {
+        Phrase(en: "a key must be a plain name, found \(found)", zh: "键必须是简单的名称，实为 \(Self.found(found))")
+    }
+
+    static func unknownKey(_ key: String, suggestion: String?) -> Phrase {
+        Phrase(en: "unknown key '\(key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+               zh: "未知的键 '\(key)'" + (suggestion.map { "；是否应为 '\($0)'？" } ?? ""))
+    }
+
+    static func keptAsExtra(_ key: String) -> Phrase {
+        Phrase(en: "unknown key '\(key)' (not a Yubei key; kept as it is under 'extra' in plan.json and not used in planning)",
+               zh: "未知的键 '\(key)'（不是预备的键；原样保留在 plan.json 的 'extra' 中，不参与规划）")
+    }
+
+    static func missingKey(_ key: String) -> Phrase {
+        Phrase(en: "missing required key '\(key)'", zh: "缺少必填的键 '\(key)'")
+    }
+
+    static func bound(_ relation: String, _ limit: String, _ value: String, whole: Bool) -> Phrase {
+        Phrase(en: "expected a \(whole ? "whole number" : "number") \(relation) \(limit), found \(value)",
+               zh: "应为\(relation) \(limit) 的\(whole ? "整数" : "数字")，实为 \(value)")
+    }
+
+    static func invalidID(_ text: String) -> Phrase {
+        Phrase(en: "'\(text)' is not a valid id (use letters, digits, '-', '_' and '.')",
+               zh: "'\(text)' 不是有效的编号（只能用字母、数字、'-'、'_' 和 '.'）")
+    }
+
+    public static func notOneOf(_ text: String, _ choices: [String], suggestion: String?) -> Phrase {
+        Phrase(en: "'\(text)' is not one of \(choices.joined(separator: ", "))" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+               zh: "'\(text)' 不在可选值 \(choices.joined(separator: "、")) 之中" + (suggestion.map { "；是否应为 '\($0)'？" } ?? ""))
     }
 }

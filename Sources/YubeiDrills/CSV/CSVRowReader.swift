@@ -11,13 +11,22 @@ struct CSVRowReader {
     var diagnostics: Diagnostics
 
     mutating func error(_ column: String?, _ message: String) {
-        diagnostics.error(table.location(row), column.map { "column '\($0)': \(message)" } ?? message)
+        diagnostics.error(table.location(row, column: column),
+                          column.map { "column '\(table.writtenName($0))': \(message)" } ?? message)
+    }
+
+    /// An error worded in both languages.
+    mutating func error(_ column: String?, _ phrase: Phrase) {
+        let name = column.map { table.writtenName($0) }
+        diagnostics.error(table.location(row, column: column), Phrase(
+            en: name.map { "column '\($0)': \(phrase.en)" } ?? phrase.en,
+            zh: name.map { "列 '\($0)'：\(phrase.zh)" } ?? phrase.zh))
     }
 
     /// A non-empty cell.
     mutating func required(_ column: String) -> String? {
         guard let text = table.cell(row, column), !text.isEmpty else {
-            error(column, "empty; a value is required")
+            error(column, Phrase(en: "empty; a value is required", zh: "为空；此项必填"))
             return nil
         }
         return text
@@ -34,9 +43,12 @@ struct CSVRowReader {
         switch CalendarDate.parse(text) {
         case .success(let date): return date
         case .failure(.impossible(let y, let m, let d)):
-            error(column, "'\(text)' is not a real date (\(CalendarDate.whyImpossible(year: y, month: m, day: d)))")
+            let why = CalendarDate.whyImpossible(year: y, month: m, day: d)
+            error(column, Phrase(en: "'\(text)' is not a real date (\(why))",
+                                 zh: "'\(text)' 不是真实的日期（\(why == "no such day in that month" ? "该月没有这一天" : why)）"))
         case .failure(.unrecognised):
-            error(column, "'\(text)' is not a date (write 2026-03-14, 2026/3/14 or 2026年3月14日)")
+            error(column, Phrase(en: "'\(text)' is not a date (write 2026-03-14, 2026/3/14, 2026.3.14 or 2026年3月14日)",
+                                 zh: "'\(text)' 不是日期（请写作 2026-03-14、2026/3/14、2026.3.14 或 2026年3月14日）"))
         }
         return nil
     }
@@ -46,9 +58,7 @@ struct CSVRowReader {
         guard let text = required(column) else { return nil }
         if let value = make(text.lowercased()) { return value }
         if let value = aliases[text] ?? aliases[text.lowercased()] { return value }
-        var message = "'\(text)' is not one of \(choices.joined(separator: ", "))"
-        if let guess = YAMLReader.closest(to: text, in: choices) { message += "; did you mean '\(guess)'?" }
-        error(column, message)
+        error(column, YAMLMessage.notOneOf(text, choices, suggestion: YAMLReader.closest(to: text, in: choices)))
         return nil
     }
 }

@@ -11,8 +11,8 @@ public enum CorrectiveActionsReader {
     ///
     /// - Throws: ``InputError`` with every problem of the file.
     public static func read(path: String, orgs: OrganizationRegistry) throws(InputError) -> [CorrectiveAction] {
-        let table = try CSVTable.load(path: path, required: requiredColumns)
-        let ids = Set(orgs.organizations.map(\.id))
+        let table = try CSVTable.load(path: path, required: requiredColumns, aliases: DrillColumnNames.correctiveActions)
+        let lookup = OrganizationLookup(orgs.organizations)
         var diagnostics = Diagnostics()
         var actions: [CorrectiveAction] = []
         for row in table.rows {
@@ -20,13 +20,12 @@ public enum CorrectiveActionsReader {
             if row.fields.count != table.width {
                 r.error(nil, "the row has \(row.fields.count) fields but the header has \(table.width)")
             }
-            let organization = r.required("organization")
-            if let organization, !ids.contains(organization) {
-                var message = "unknown organisation '\(organization)' (not in the organisations file)"
-                if let guess = Suggestion.id(for: organization, in: orgs.organizations.map(\.id)) {
-                    message += "; did you mean '\(guess)'?"
+            var organization = r.required("organization")
+            if let written = organization {
+                organization = lookup.find(written)?.id
+                if organization == nil {
+                    r.error("organization", OrganizationLookup.unknown(written, suggestions: lookup.suggestions(for: written)))
                 }
-                r.error("organization", message)
             }
             let drillDate = r.date("drill_date")
             let action = r.required("action")

@@ -10,7 +10,7 @@ import YubeiCore
 /// once by the check (``DuplicateRecord``).
 public enum DrillRecordsFiles {
     /// File name endings taken from a folder.
-    public static let recordExtensions = ["csv"]
+    public static let recordExtensions = ["csv", "xlsx"]
 
     /// The files `paths` stand for: each file as given, each folder's records files in name
     /// order; a path that does not exist is kept (its reader reports it).

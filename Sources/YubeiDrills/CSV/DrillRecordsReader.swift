@@ -29,9 +29,9 @@ public enum DrillRecordsReader {
     {
         let checkOrganizations = organizations != nil
         let organizations = organizations ?? []
-        let table = try CSVTable.load(path: path, required: requiredColumns, optional: ["plan", "participants"])
-        let byId = Dictionary(organizations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let ids = organizations.map(\.id)
+        let table = try CSVTable.load(path: path, required: requiredColumns, optional: ["plan", "participants"],
+                                      aliases: DrillColumnNames.records)
+        let lookup = OrganizationLookup(organizations)
         var diagnostics = Diagnostics()
         var records: [DrillRecord] = []
         for row in table.rows {
@@ -42,11 +42,9 @@ public enum DrillRecordsReader {
             }
             var organization: Organization?
             if let id = r.required("organization") {
-                organization = byId[id] ?? (checkOrganizations ? nil : Organization(id: id, name: id, kind: .enterprise))
+                organization = lookup.find(id) ?? (checkOrganizations ? nil : Organization(id: id, name: id, kind: .enterprise))
                 if organization == nil {
-                    var message = "unknown organisation '\(id)' (not in the organisations file)"
-                    if let guess = Suggestion.id(for: id, in: ids) { message += "; did you mean '\(guess)'?" }
-                    r.error("organization", message)
+                    r.error("organization", OrganizationLookup.unknown(id, suggestions: lookup.suggestions(for: id)))
                 }
             }
             let date = r.date("date")
@@ -58,7 +56,7 @@ public enum DrillRecordsReader {
             var participants: Int?
             if let text = r.optional("participants") {
                 if let n = Int(text), n >= 0 { participants = n } else {
-                    r.error("participants", "'\(text)' is not a whole number ≥ 0")
+                    r.error("participants", Phrase(en: "'\(text)' is not a whole number ≥ 0", zh: "'\(text)' 不是 ≥ 0 的整数"))
                 }
             }
             let yesNo = ReportStatus.allCases.map(\.rawValue)

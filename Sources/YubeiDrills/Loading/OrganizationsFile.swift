@@ -25,6 +25,7 @@ public enum OrganizationsFile {
     public static func read(path: String) throws(InputError) -> (registry: OrganizationRegistry, warnings: Diagnostics) {
         let file = try YAMLFile.load(path: path)
         var reader = YAMLReader(file: file)
+        reader.keepsUnknownKeys = true  // a 联系人 or 备注 of the office's own is kept, with a warning
         var packDiagnostics = Diagnostics()
         guard let f = reader.fields(file.root, "", known: topKeys, required: ["rules", "organizations"]) else {
             throw InputError(diagnostics: reader.diagnostics)
@@ -71,7 +72,7 @@ public enum OrganizationsFile {
 
         // Organisations.
         var organizations: [Organization] = []
-        if let n = f["organizations"], let items = reader.sequence(n, "organizations") {
+        if let n = f["organizations"], let items = organizationItems(n, reader: &reader, path: path, text: file.text) {
             var seen: [String: Int] = [:]
             for (index, item) in items.enumerated() {
                 let keyPath = "organizations[\(index)]"
@@ -94,6 +95,16 @@ public enum OrganizationsFile {
         let registry = OrganizationRegistry(jurisdiction: jurisdiction, rulePacks: packs, organizations: organizations,
                                             halfYearCounting: halfYearCounting, path: path)
         return (registry, Diagnostics(all.warnings))
+    }
+
+    /// The organisations: a list, or `{table: FILE, sheet: NAME}` (CSV or .xlsx, columns named as
+    /// the keys or by their Chinese names, ``DrillColumnNames/organizations``).
+    static func organizationItems(_ node: Node, reader: inout YAMLReader, path: String, text: String) -> [Node]? {
+        if case .mapping = node {
+            return reader.tableItems(node, "organizations", columns: DrillColumnNames.organizationColumns,
+                                     filePath: path, fileText: text)
+        }
+        return reader.sequence(node, "organizations")
     }
 
     /// A pack by shipped name, else as a YAML path relative to the orgs file's folder.

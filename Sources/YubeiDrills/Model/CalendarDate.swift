@@ -109,14 +109,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         case impossible(year: Int, month: Int, day: Int)
     }
 
-    /// Parses the three forms county offices write: `2026-03-14` (also `2026-3-14`),
-    /// `2026/3/14` (also `2026/03/14`) and `2026年3月14日`. Surrounding spaces are ignored.
+    /// Parses the forms county offices write: `2026-03-14` (also `2026-3-14`), `2026/3/14`
+    /// (also `2026/03/14`), `2026.3.14` and `2026年3月14日` (also ending 号, or nothing).
+    /// Surrounding spaces, full-width digits and a time of day after a space (`2026/3/14 0:00`,
+    /// as a spreadsheet exports a date cell) are ignored.
     public static func parse(_ text: String) -> Result<CalendarDate, ParseError> {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        var t = text.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
+        if let space = t.firstIndex(of: " "), t[space...].contains(":") { t = String(t[..<space]) }
         var parts: [Substring]
         if t.contains("年") {
-            guard t.hasSuffix("日") else { return .failure(.unrecognised) }
-            let body = t.dropLast()
+            let body = t.hasSuffix("日") || t.hasSuffix("号") ? t.dropLast() : Substring(t)
             let a = body.split(separator: "年", omittingEmptySubsequences: false)
             guard a.count == 2 else { return .failure(.unrecognised) }
             let b = a[1].split(separator: "月", omittingEmptySubsequences: false)
@@ -126,6 +128,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
             parts = t.split(separator: "-", omittingEmptySubsequences: false)
         } else if t.contains("/") {
             parts = t.split(separator: "/", omittingEmptySubsequences: false)
+        } else if t.contains(".") {
+            parts = t.split(separator: ".", omittingEmptySubsequences: false)
         } else {
             return .failure(.unrecognised)
         }

@@ -34,7 +34,8 @@ public enum ReportStatus: String, Sendable, Hashable, CaseIterable, Codable {
     public static let aliases: [String: ReportStatus] = [
         "y": .yes, "true": .yes, "是": .yes, "有": .yes, "已报送": .yes,
         "n": .no, "false": .no, "否": .no, "无": .no, "未报送": .no,
-        "计划": .planned, "待定": .planned,
+        "已评估": .yes, "已上报": .yes, "1": .yes, "未评估": .no, "未上报": .no, "0": .no,
+        "计划": .planned, "待定": .planned, "计划中": .planned,
     ]
 }
 

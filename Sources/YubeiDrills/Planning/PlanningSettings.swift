@@ -95,11 +95,11 @@ public struct PlanningSettings: Sendable, Hashable {
     /// February–March before the spring fire season (春防); earthquake drills around 12 May
     /// (防灾减灾日); fire drills in November (消防宣传月, 11·9); every unit in June (安全生产月).
     public static let defaultSeasons: [Season] = [
-        Season(hazard: "flood", name: "汛前 (Apr–May)", from: MonthDay(month: 4, day: 1), to: MonthDay(month: 5, day: 31)),
-        Season(hazard: "forest-fire", name: "春防前 (Feb–Mar)", from: MonthDay(month: 2, day: 1), to: MonthDay(month: 3, day: 31)),
-        Season(hazard: "earthquake", name: "5·12 防灾减灾日 (5–19 May)", from: MonthDay(month: 5, day: 5), to: MonthDay(month: 5, day: 19)),
-        Season(hazard: "fire", name: "消防宣传月 (Nov)", from: MonthDay(month: 11, day: 1), to: MonthDay(month: 11, day: 30)),
-        Season(hazard: "all", name: "安全生产月 (Jun)", from: MonthDay(month: 6, day: 1), to: MonthDay(month: 6, day: 30)),
+        Season(hazard: "flood", name: "汛前（4—5月）", from: MonthDay(month: 4, day: 1), to: MonthDay(month: 5, day: 31)),
+        Season(hazard: "forest-fire", name: "春防前（2—3月）", from: MonthDay(month: 2, day: 1), to: MonthDay(month: 3, day: 31)),
+        Season(hazard: "earthquake", name: "5·12 防灾减灾日（5月5—19日）", from: MonthDay(month: 5, day: 5), to: MonthDay(month: 5, day: 19)),
+        Season(hazard: "fire", name: "消防宣传月（11月）", from: MonthDay(month: 11, day: 1), to: MonthDay(month: 11, day: 30)),
+        Season(hazard: "all", name: "安全生产月（6月）", from: MonthDay(month: 6, day: 1), to: MonthDay(month: 6, day: 30)),
     ]
 
     /// The hazards assumed for an organisation when the organisations file names none: fire for fire key units, crowded venues and fireworks; earthquake and

@@ -117,7 +117,7 @@ public enum DrillPlanReport {
         if !plan.deferred.isEmpty {
             document.sections.append(ReportSection(T.deferredHeading(l), [.table(deferredTable(plan, directory, l))]))
         }
-        document.sections.append(ReportSection(T.solverHeading(l), [.list(plan.solverNotes)]))
+        document.sections.append(ReportSection(T.solverHeading(l), [.list(plan.solverNotes.map { DrillPlanSummary.solverNote($0, l) })]))
         return document
     }
 

@@ -10,7 +10,8 @@ enum DrillPlanText {
         )
     }
     static func calendarLine(_ name: String, _ origin: String) -> Phrase {
-        Phrase(en: "Holiday calendar: \(name) (\(origin)).", zh: "节假日日历：\(name)（\(origin)）。")
+        let zhOrigin = origin.hasPrefix("shipped:") ? "随程序提供：" + origin.dropFirst("shipped:".count) : origin
+        return Phrase(en: "Holiday calendar: \(name) (\(origin)).", zh: "节假日日历：\(name)（\(zhOrigin)）。")
     }
     static let estimatedWarning = Phrase(
         en: "Warning: the holiday calendar is an ESTIMATE (the official notice was not yet available); check the dates when it is published.",

@@ -63,9 +63,9 @@ extension ScenarioAssessment {
                 lines.append("  \(t(ScenarioText.needsHeading))\(colon)")
                 for need in hazard.needs {
                     if need.teams.isEmpty {
-                        lines.append("    \(need.specialty)\(colon)\(t(ScenarioText.noTeamHasIt))")
+                        lines.append("    \(ScenarioNames.specialty(need.specialty, language))\(colon)\(t(ScenarioText.noTeamHasIt))")
                     } else {
-                        lines.append("    \(need.specialty)\(colon)\(t(ScenarioText.teams)) \(need.teams.map { named($0, teamNames) }.joined(separator: ", ")); "
+                        lines.append("    \(ScenarioNames.specialty(need.specialty, language))\(colon)\(t(ScenarioText.teams)) \(need.teams.map { named($0, teamNames) }.joined(separator: ", ")); "
                             + "\(t(ScenarioText.areasNoTeamReaches))\(colon)\(list(need.areasUncovered))")
                     }
                 }

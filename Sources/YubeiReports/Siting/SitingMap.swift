@@ -35,7 +35,7 @@ enum SitingMap {
             out += "<input type=\"radio\" name=\"hazard-view\" id=\"hazard-view-\(h)\"\(h == 0 ? " checked" : "")>\n"
         }
         for (h, hazard) in p.hazards.enumerated() {
-            let probability = hazard.probability.map { " (p \(NumberText.number($0, digits: 3)))" } ?? ""
+            let probability = hazard.probability.map { SitingReportText.probabilityTag(NumberText.number($0, digits: 3))(l) } ?? ""
             out += "<label for=\"hazard-view-\(h)\">\(HTMLEscaper.escape((hazard.name.isEmpty ? hazard.id : hazard.name) + probability))</label>\n"
         }
         out += "<div class=\"views\">\n"
@@ -211,7 +211,7 @@ enum SitingMap {
         s += "<text x=\"\(f(barX + length * scale + 8))\" y=\"\(f(barY + 4))\" font-size=\"12\">\(NumberText.number(length, digits: 2)) \(T.scaleKm(l))</text>\n"
         // North arrow.
         let nx = width - legendWidth - 25, ny = height - 50
-        s += "<text x=\"\(f(nx))\" y=\"\(f(ny))\" font-size=\"16\" text-anchor=\"middle\">N</text><path d=\"M \(f(nx)) \(f(ny + 4)) l -6 16 l 6 -5 l 6 5 z\" fill=\"#1f2933\"/>\n"
+        s += "<text x=\"\(f(nx))\" y=\"\(f(ny))\" font-size=\"16\" text-anchor=\"middle\">\(T.north(l))</text><path d=\"M \(f(nx)) \(f(ny + 4)) l -6 16 l 6 -5 l 6 5 z\" fill=\"#1f2933\"/>\n"
 
         // Legend.
         let lx = width - legendWidth + 10

@@ -9,7 +9,7 @@ extension SitingReport {
     /// out); then spending against each budget.
     static func overview(_ p: SitingProblem, _ plan: SitingPlan, _ l: Language) -> ReportSection {
         var section = ReportSection(T.overviewHeading(l))
-        section.blocks.append(.paragraph(T.statusSentence(plan.status, proven: plan.levels?.needsProven ?? false, risk: p.policy.risk.rawValue)(l),
+        section.blocks.append(.paragraph(T.statusSentence(plan.status, proven: plan.levels?.needsProven ?? false, risk: ScenarioNames.risk(p.policy.risk.rawValue, l))(l),
                                          tone: plan.status == .optimal ? nil : .warn))
         for violation in plan.verification { section.blocks.append(.paragraph("✗ " + violation.description, tone: .flag)) }
         let openW = Set(plan.openWarehouses), openS = Set(plan.openShelters)

@@ -19,7 +19,7 @@ extension SitingReport {
         }
         for s in p.shelters {
             let state = s.isExisting ? T.existing(l) : openS.contains(s.id) ? T.opened(l) : T.notOpened(l)
-            let cls = s.shelterClass.map { " · \($0)" } ?? ""
+            let cls = s.shelterClass.map { " · " + ScenarioNames.shelterClass($0, l) } ?? ""
             siteRows.append([SitingText.label(s.id, name: s.name), T.shelter(l) + cls, state,
                              "\(n(s.capacity, digits: 0)) (\(n(s.area)) m²)", n(s.isExisting ? 0 : s.fixedCost, digits: 0)])
         }

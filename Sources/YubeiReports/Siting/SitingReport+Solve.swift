@@ -1,5 +1,6 @@
 import Foundation
 import YubeiCore
+import YubeiScenario
 import YubeiSiting
 
 extension SitingReport {
@@ -11,7 +12,7 @@ extension SitingReport {
         section.blocks.append(.paragraph(T.objectiveOrder(l)))
         var rows: [[String]] = [[T.status(l), ReportText.status(plan.status)(l)]]
         if let levels = plan.levels {
-            rows.append([T.riskAttitude(l), levels.risk])
+            rows.append([T.riskAttitude(l), ScenarioNames.risk(levels.risk, l)])
             if let share = levels.worstUnshelteredShare { rows.append([T.worstShare(l), NumberText.percent(share, digits: 1)]) }
             rows.append([T.ruleUnsheltered(l), n(levels.unsheltered, digits: 1)])
             rows.append([T.ruleWithoutKit(l), n(levels.withoutKit, digits: 1)])

@@ -17,7 +17,7 @@ extension SitingReport {
                 let gaps = coverage.uncovered.filter { $0.specialty == specialty }.map { areaName[$0.area] ?? $0.area }
                 let after = coverage.uncoveredAfterStaging?.filter { $0.specialty == specialty }.map { areaName[$0.area] ?? $0.area }
                 guard !gaps.isEmpty || !(after ?? []).isEmpty else { continue }
-                var row = [hazardName[hazard.id]!, specialty, gaps.isEmpty ? T.none(l) : gaps.joined(separator: ", ")]
+                var row = [hazardName[hazard.id]!, ScenarioNames.specialty(specialty, l), gaps.isEmpty ? T.none(l) : gaps.joined(separator: ", ")]
                 if plan.teamStaging != nil { row.append((after ?? []).isEmpty ? T.none(l) : after!.joined(separator: ", ")) }
                 teamRows.append(row)
             }

@@ -5,6 +5,10 @@ import YubeiOptimization
 enum SitingReportText {
     static let title = Phrase(en: "Relief stockpile and shelter plan", zh: "应急物资储备与避难场所布局方案")
     static let status = Phrase(en: "Status", zh: "求解状态")
+    /// A hazard's probability after its name on the map.
+    static func probabilityTag(_ p: String) -> Phrase { Phrase(en: " (p \(p))", zh: "（概率 \(p)）") }
+    /// The north arrow's letter on the map.
+    static let north = Phrase(en: "N", zh: "北")
     static let objective = Phrase(en: "Objective", zh: "目标值")
     static let bound = Phrase(en: "Best bound", zh: "最优下界")
     static let lpBound = Phrase(en: "LP relaxation bound", zh: "线性松弛下界")

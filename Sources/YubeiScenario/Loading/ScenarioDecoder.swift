@@ -19,6 +19,9 @@ struct ScenarioDecoder {
     private var siteIDs: [String: Definition] = [:]
     private var teamIDs: [String: Definition] = [:]
 
+    /// The coordinate system positions are written in (`crs:`); they are converted to WGS-84.
+    private var crs: CoordinateSystem = .wgs84
+
     /// Population of every area read in full, for the displaced-people check.
     private var populations: [String: Int] = [:]
 
@@ -46,6 +49,7 @@ struct ScenarioDecoder {
     init(file: YAMLFile) {
         self.file = file
         self.reader = YAMLReader(file: file)
+        self.reader.keepsUnknownKeys = true
     }
 
     // MARK: The file
@@ -57,6 +61,11 @@ struct ScenarioDecoder {
         let name = top["name"].flatMap { reader.string($0, "name") }
         if let node = top["description"] { _ = reader.string(node, "description") }
         if let node = top["note"] { _ = reader.string(node, "note") }
+        if let node = top["crs"], let written = reader.string(node, "crs") {
+            if let system = CoordinateSystem(written: written) { crs = system } else {
+                _ = reader.choice(node, "crs", CoordinateSystem.allCases.map(\.rawValue))
+            }
+        }
 
         let areas = list(top, "areas", nonEmpty: true) { $0.area($1, $2) }
         let supplies = list(top, "supplies") { $0.supply($1, $2) }
@@ -97,6 +106,7 @@ struct ScenarioDecoder {
                                 warehouses: warehouses, shelters: shelters, teams: teams, policy: policy,
                                 sourcePath: file.path)
         scenario.boundaries = boundaries
+        for (path, node) in reader.extras { scenario.extra[path] = ExtraValue(node) }
         return scenario
     }
 
@@ -111,7 +121,9 @@ struct ScenarioDecoder {
             if nonEmpty { reader.error(node, key, ScenarioMessage.emptyList(key)) }
             return nonEmpty ? nil : []
         }
-        guard let items = reader.sequence(node, key) else { return nil }
+        let fromTable: [Node]?
+        if case .mapping = node { fromTable = tableItems(node, key) } else { fromTable = reader.sequence(node, key) }
+        guard let items = fromTable else { return nil }
         if nonEmpty && items.isEmpty {
             reader.error(node, key, ScenarioMessage.emptyList(key))
             return nil
@@ -250,11 +262,8 @@ struct ScenarioDecoder {
             let keyPath = YAMLReader.join(path, pair.key)
             let people = reader.number(pair.value, keyPath, minimum: 0)
             if areaIDs[pair.key] == nil {
-                var message = ScenarioMessage.unknownReference("area", pair.key)
-                if let suggestion = YAMLReader.closest(to: pair.key, in: Array(areaIDs.keys).sorted()) {
-                    message += "; did you mean '\(suggestion)'?"
-                }
-                reader.error(pair.keyNode, keyPath, message)
+                reader.error(pair.keyNode, keyPath, ScenarioMessage.unknownReference(
+                    "area", pair.key, suggestion: YAMLReader.closest(to: pair.key, in: Array(areaIDs.keys).sorted())))
                 complete = false
             } else if let people, let population = populations[pair.key], people > Double(population) {
                 reader.error(pair.value, keyPath, ScenarioMessage.moreDisplacedThanLive(people, population, pair.key))
@@ -396,7 +405,8 @@ struct ScenarioDecoder {
             lon = nil
         }
         guard let lat, let lon else { return nil }
-        return Location(lat: lat, lon: lon)
+        let wgs = crs.toWGS84(lat: lat, lon: lon)
+        return Location(lat: wgs.lat, lon: wgs.lon)
     }
 
     /// The entry's id, checked for form and registered in `namespace` (a duplicate is an error
@@ -469,11 +479,8 @@ struct ScenarioDecoder {
             case .site: known = siteIDs; kind = "warehouse or shelter"
             }
             guard known[reference.id] == nil else { continue }
-            var message = ScenarioMessage.unknownReference(kind, reference.id)
-            if let suggestion = YAMLReader.closest(to: reference.id, in: known.keys.sorted()) {
-                message += "; did you mean '\(suggestion)'?"
-            }
-            reader.error(reference.node, reference.path, message)
+            reader.error(reference.node, reference.path, ScenarioMessage.unknownReference(
+                kind, reference.id, suggestion: YAMLReader.closest(to: reference.id, in: known.keys.sorted())))
         }
     }
 

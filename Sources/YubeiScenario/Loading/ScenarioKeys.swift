@@ -1,7 +1,7 @@
 /// The keys a scenario file may use, section by section (FORMATS.md §2 plus Yubei's additions).
 enum ScenarioKeys {
     static let top = ["name", "description", "note", "travel", "areas", "supplies", "hazards", "warehouses",
-                      "shelters", "teams", "policy", "boundaries"]
+                      "shelters", "teams", "policy", "boundaries", "crs"]
     static let topRequired = ["name", "areas", "hazards", "policy"]
 
     static let travel = ["speed_kmh", "detour_factor", "roads"]

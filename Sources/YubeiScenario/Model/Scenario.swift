@@ -18,6 +18,8 @@ public struct Scenario: Sendable, Hashable {
     public var sourcePath: String?
     /// Township boundaries for maps (`boundaries:` names a GeoJSON file), read with the scenario.
     public var boundaries: Boundaries?
+    /// Keys Yubei does not use, by key path (`负责人`, `areas[0].联系电话`), kept as written for plan.json's `extra`.
+    public var extra: [String: ExtraValue] = [:]
 
     public init(
         name: String, travel: TravelSettings = TravelSettings(), areas: [Area], supplies: [Supply], hazards: [Hazard],
