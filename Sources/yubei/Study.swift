@@ -57,6 +57,8 @@ extension Yubei {
             var options = SitingOptions()
             options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded())) }
             options.relativeGap = gap
+            // What would close each gap (one re-solve per candidate site) is left to `yubei solve` of a variant.
+            options.closeGaps = false
             let result: StudyResult
             do {
                 let title = file.title, options = options
