@@ -54,15 +54,17 @@ let package = Package(
             dependencies: ["YubeiCore", "YubeiOptimization", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")]
         ),
+        // Scenario runs: overrides solved, studies, the budget frontier, stress tests.
+        .target(name: "YubeiStudies", dependencies: ["YubeiCore", "YubeiOptimization", "YubeiScenario", "YubeiSiting", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "YubeiReports",
-            dependencies: ["YubeiCore", "YubeiOptimization", "YubeiScenario", "YubeiSiting", "YubeiLocation", "YubeiDrills"]
+            dependencies: ["YubeiCore", "YubeiOptimization", "YubeiScenario", "YubeiSiting", "YubeiLocation", "YubeiDrills", "YubeiStudies"]
         ),
         .executableTarget(
             name: "yubei",
             dependencies: [
                 "YubeiCore", "YubeiOptimization", "YubeiScenario", "YubeiLocation",
-                "YubeiSiting", "YubeiDrills", "YubeiReports",
+                "YubeiSiting", "YubeiDrills", "YubeiReports", "YubeiStudies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -87,6 +89,7 @@ let package = Package(
             dependencies: ["YubeiSpreadsheet", "YubeiCore", "YubeiDrills", "YubeiScenario", "YubeiTestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "YubeiStudiesTests", dependencies: ["YubeiStudies", "YubeiScenario", "YubeiSiting", "YubeiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "YubeiCLITests", dependencies: ["YubeiTestSupport"]),
         // Hostile input (issue 10): regressions of every crash found, output all-or-nothing,
         // and property-based mutation of every input format (bounded here, longer in `make fuzz`).

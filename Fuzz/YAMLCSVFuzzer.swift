@@ -2,6 +2,7 @@
 // readers return a tree or diagnostics, never crash, and every diagnostic names the file.
 // Built by Fuzz/run.sh with `swiftc -sanitize=fuzzer` (see `make fuzz`).
 import Foundation
+import Yams
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func yubeiFuzzOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {

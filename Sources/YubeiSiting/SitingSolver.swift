@@ -28,6 +28,11 @@ public struct SitingOptions: Sendable {
     /// where they are cheap; on larger ones they cost more simplex time than they save.
     public var flowPairLinks: Bool?
     public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Sites required or forbidden, or an adopted plan's first stage held (see ``SiteDecisions``).
+    public var decisions = SiteDecisions()
+    /// A plan of the same problem to start GLPK from when it satisfies every row (e.g. a
+    /// neighbouring point's plan on a budget frontier).
+    public var startPlan: SitingPlan?
 
     public init() {}
 }
@@ -68,6 +73,7 @@ public enum SitingSolver {
         let start = clock.now
         let findings = problem.findings()
         var siting = SitingModel(problem, flowPairLinks: options.flowPairLinks)
+        siting.hold(options.decisions)
         let weights = levelWeights(problem)
         let size = SitingPlan.ModelSize(
             variables: siting.model.variables.count,
@@ -115,6 +121,10 @@ public enum SitingSolver {
             if let t = worstPeople { stages.append((.worstUnshelteredShare, LinearExpression(t))) }
             stages.append((.unsheltered, siting.unshelteredLevel(weights: weights)))
         }
+        if incumbent == nil, let plan = options.startPlan {
+            let start = siting.values(from: plan)
+            if satisfiesEveryRow(start, siting.model) { incumbent = start }
+        }
         if incumbent == nil, options.useGreedyIncumbent {
             var start = SitingHeuristic(problem).values(for: siting)
             if let t = worstPeople { start[t.index] = 1 }
@@ -136,7 +146,7 @@ public enum SitingSolver {
             siting.model.minimize(stage.expression)
             var stageOptions = SolveOptions()
             stageOptions.relativeGap = stage.level == .cost ? options.relativeGap : 1e-9
-            stageOptions.cuts = options.cuts
+            stageOptions.cuts = options.cuts || stage.level == .cost
             stageOptions.timeLimit = remaining(options.timeLimit.map { $0 * 0.9 }, clock, start)
             if stage.level != .cost {
                 // A rule of needs gets its share of the time; unproven, the plan says so (needs_proven).
@@ -169,7 +179,7 @@ public enum SitingSolver {
                 break
             }
             values = found
-            incumbent = found
+            incumbent = trimmed(found, siting)
             if result.termination != .optimal { if stage.level != .cost { proven = false } }
             if stage.level != .cost {
                 // Hold this rule at its optimum for the rules after it.
@@ -236,6 +246,7 @@ public enum SitingSolver {
         for h in q.hazards.indices { q.hazards[h].closedWarehouses = [] }
         if problem.hazards.contains(where: { $0.requiredServed > 0 }) { return nil }
         var siting = SitingModel(q, flowPairLinks: false, serviceLevels: .none)
+        siting.hold(options.decisions)
         let weights = levelWeights(problem)
         var stages: [LinearExpression] = []
         var worst: Variable?
@@ -318,6 +329,36 @@ public enum SitingSolver {
             if !over { return result }
         }
         return try siting.model.solve(options: options)
+    }
+
+    /// `x` with what no hazard uses taken away: stock beyond the most any hazard ships, and
+    /// candidate sites that serve nobody. Needs are untouched, every row still holds (stock,
+    /// volume and budget rows only get slack), and the cost can only fall, so the next rule
+    /// starts from a cheaper plan; returned unchanged if the result fails a row.
+    static func trimmed(_ x: [Double], _ siting: SitingModel) -> [Double] {
+        let p = siting.problem
+        var y = x
+        var shipped = Array(repeating: Array(repeating: 0.0, count: p.supplies.count), count: p.warehouses.count)
+        var perHazard = p.hazards.map { _ in Array(repeating: Array(repeating: 0.0, count: p.supplies.count), count: p.warehouses.count) }
+        for f in siting.flows {
+            let w = p.supplyLinks[f.link].warehouse
+            perHazard[f.hazard][w][f.supply] += x[f.variable.index]
+        }
+        for h in perHazard.indices { for w in p.warehouses.indices { for s in p.supplies.indices { shipped[w][s] = max(shipped[w][s], perHazard[h][w][s]) } } }
+        for (w, row) in siting.stock.enumerated() {
+            for (s, v) in row.enumerated() {
+                guard let v else { continue }
+                y[v.index] = min(x[v.index], (shipped[w][s] - 1e-9).rounded(.up))
+            }
+        }
+        for (w, site) in p.warehouses.enumerated() where !site.isExisting {
+            if shipped[w].allSatisfy({ $0 <= 1e-9 }) { y[siting.warehouseOpen[w].index] = 0 }
+        }
+        var used = Array(repeating: false, count: p.shelters.count)
+        for a in siting.assignments where x[a.people.index] > 1e-9 { used[p.shelterLinks[a.link].shelter] = true }
+        for a in siting.assignments where x[a.people.index] <= 1e-9 { if let c = a.choice { y[c.index] = 0 } }
+        for (k, site) in p.shelters.enumerated() where !site.isExisting && !used[k] { y[siting.shelterOpen[k].index] = 0 }
+        return satisfiesEveryRow(y, siting.model) ? y : x
     }
 
     /// Whether `x` satisfies every row and bound of `model` (within 1e-7, relative).

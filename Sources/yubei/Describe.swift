@@ -21,9 +21,10 @@ extension Yubei {
 
         @OptionGroup var output: OutputLanguageOption
 
+        @OptionGroup(title: "Overrides") var overrideOptions: OverrideOptions
+
         func run() throws {
-            let loaded = try withInputErrorsReported(language: output.language) { try ScenarioLoader.load(path: scenario) }
-            printWarnings(loaded.warnings, language: output.language)
+            let loaded = try loadScenario(scenario, overrides: try overrideOptions.overrides(), language: output.language)
             let network = TravelNetwork(scenario: loaded.scenario)
             let assessment = ScenarioAssessment(scenario: loaded.scenario, network: network)
             print(json ? try ReportJSON.text(assessment) : ScenarioAssessmentReport.text(assessment, language: output.language))

@@ -5,6 +5,7 @@ import YubeiOptimization
 import YubeiReports
 import YubeiScenario
 import YubeiSiting
+import YubeiStudies
 
 extension Yubei {
     /// `yubei solve SCENARIO --out DIR`: the stockpile, shelter and team-coverage plan for every
@@ -49,6 +50,8 @@ extension Yubei {
 
         @OptionGroup var output: OutputLanguageOption
 
+        @OptionGroup(title: "Overrides") var overrideOptions: OverrideOptions
+
         func validate() throws {
             if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
                 throw ValidationError("--time-limit must be a positive number of seconds")
@@ -63,9 +66,9 @@ extension Yubei {
         }
 
         func run() throws {
-            let loaded = try withInputErrorsReported(language: output.language) { try ScenarioLoader.load(path: scenario) }
-            printWarnings(loaded.warnings, language: output.language)
-            let problem = SitingProblem(scenario: loaded.scenario)
+            let overrides = try overrideOptions.overrides()
+            let loaded = try loadScenario(scenario, overrides: overrides, language: output.language)
+            let (problem, decisions) = ScenarioPlanner.problem(loaded)
             let language = output.language
 
             var options = SitingOptions()
@@ -73,12 +76,20 @@ extension Yubei {
             options.relativeGap = gap
             options.stageTeams = stageTeams
             options.flowPairLinks = strongFlowLinks
+            options.decisions = decisions
             // Progress of long solves on stderr (stdout stays clean for --json).
             let reporter = SolveProgressReporter(label: "solve")
             options.progress = { reporter.report($0) }
             var plan: SitingPlan
+            var resilience: ResilienceSummary?
             do {
-                plan = try SitingSolver.solve(problem, options: options)
+                if let rule = loaded.scenario.policy.resilience {
+                    let options = options
+                    let planned = try waitFor { try await ResilientPlanner.solve(loaded, resilience: rule, options: options) }
+                    (plan, resilience) = (planned.resilient.plan, planned.summary)
+                } else {
+                    plan = try SitingSolver.solve(problem, options: options)
+                }
             } catch {
                 printError("yubei: error: \(error)")
                 throw ExitCode(ExitStatus.failure.rawValue)
@@ -95,16 +106,12 @@ extension Yubei {
                 }
             }
 
-            let planJSON = try ReportJSON.text(plan)
+            let planJSON = try ReportJSON.text(PlanDocument(plan: plan, overrides: overrides.commandLines, resilience: resilience))
             do {
-                try OutputFiles.write([
-                    (name: "plan.json", text: planJSON + "\n"),
-                    (name: "report.md", text: SitingReport.markdown(problem: problem, plan: plan, language: language,
-                                                                            boundaries: loaded.scenario.boundaries)),
-                    (name: "report.html", text: SitingReport.html(problem: problem, plan: plan, language: language,
-                                                                          boundaries: loaded.scenario.boundaries)),
-                    (name: "plan.geojson", text: PlanGeoJSON.text(scenario: loaded.scenario, plan: plan)),
-                ], to: URL(fileURLWithPath: out))
+                try OutputFiles.write(try PlanFolder.files(problem: problem, plan: plan, overrides: overrides.commandLines,
+                                                           resilience: resilience, boundaries: loaded.scenario.boundaries,
+                                                           language: language, scenario: loaded.scenario),
+                                      to: URL(fileURLWithPath: out))
             } catch {
                 printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")
                 throw ExitCode(ExitStatus.cannotCreate.rawValue)

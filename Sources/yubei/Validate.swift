@@ -19,9 +19,10 @@ extension Yubei {
 
         @OptionGroup var output: OutputLanguageOption
 
+        @OptionGroup(title: "Overrides") var overrideOptions: OverrideOptions
+
         func run() throws {
-            let loaded = try withInputErrorsReported(language: output.language) { try ScenarioLoader.load(path: scenario) }
-            printWarnings(loaded.warnings, language: output.language)
+            let loaded = try loadScenario(scenario, overrides: try overrideOptions.overrides(), language: output.language)
             let s = loaded.scenario
             print(ScenarioText.validSummary(
                 name: s.name, areas: s.areas.count, hazards: s.hazards.count, warehouses: s.warehouses.count,

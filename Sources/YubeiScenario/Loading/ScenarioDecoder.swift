@@ -321,6 +321,7 @@ struct ScenarioDecoder {
                             unshelteredPenalty: unsheltered, unmetSupplyPenalty: unmet)
         policy.risk = risk
         policy.stockBudget = stockBudget
+        guard resilience(f, into: &policy) else { return nil }
         return policy
     }
 

@@ -31,6 +31,7 @@ enum ScenarioKeys {
     static let policy = ["budget", "supply_response_minutes", "shelter_max_km", "area_per_person_m2",
                          "team_response_minutes", "single_shelter_per_area", "transport_cost_per_m3_km", "evacuation_cost_per_person_km",
                          "unsheltered_penalty", "unmet_supply_penalty", "note", "risk", "stock_budget"]
+        + ScenarioKeys.resilience
     static let policyRequired = ["budget", "supply_response_minutes", "shelter_max_km", "area_per_person_m2",
                                  "team_response_minutes"]
 

@@ -21,6 +21,8 @@ public struct Policy: Sendable, Hashable {
     public var unshelteredPenalty: Double?
     /// Penalty per m³ of supplies not delivered, yuan (nil = the model chooses).
     public var unmetSupplyPenalty: Double?
+    /// Plan to survive the loss of sites (`policy.resilience`), if asked for.
+    public var resilience: Resilience?
     /// How people unsheltered (and without a kit) are summed over hazards (FORMATS.md §2.1).
     public var risk: RiskAttitude = .expected
     /// Money for buying stock, yuan; nil = no limit (``budget`` stays the budget for opening sites).

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import YubeiCore
+import YubeiReports
+import YubeiScenario
+import YubeiSiting
+import YubeiStudies
+
+extension Yubei {
+    /// `yubei frontier SCENARIO --budget FROM:TO[:STEP] --out DIR`: unmet need against the opening budget.
+    struct Frontier: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plan a scenario at a range of opening budgets: the trade-off between budget and unmet need.",
+            discussion: """
+            Budgets FROM, FROM+STEP, … and TO (yuan; STEP defaults to a tenth of the range), solved at once on \
+            all cores, each warm-started from a neighbouring budget's plan. Writes DIR/frontier.json, \
+            frontier.csv, frontier.svg, frontier.md and frontier.html (all or nothing), marking where the best set \
+            of sites changes and which sites each step opens. Exit status 0, 2 when a budget has no plan, 64 for \
+            a usage error, 65 for a scenario with errors.
+            """
+        )
+
+        @Argument(help: "The scenario file (YAML or JSON).")
+        var scenario: String
+
+        @Option(name: .long, help: ArgumentHelp("Opening budgets in yuan, e.g. 0:5000000 or 0:5000000:250000.", valueName: "FROM:TO[:STEP]"))
+        var budget: String
+
+        @Option(name: .long, help: "Directory for frontier.json, frontier.csv, frontier.svg, frontier.md and frontier.html.")
+        var out: String
+
+        @Flag(name: .long, help: "Print frontier.json on stdout.")
+        var json = false
+
+        @Option(name: .long, help: "Stop each budget's solve after this many seconds and keep its best plan.")
+        var timeLimit: Double?
+
+        @Option(name: .long, help: "Relative MIP gap at which each solve stops (default 0.0001).")
+        var gap: Double = 1e-4
+
+        @OptionGroup var output: OutputLanguageOption
+
+        @OptionGroup(title: "Overrides") var overrideOptions: OverrideOptions
+
+        func validate() throws {
+            guard YubeiStudies.Frontier.budgets(parsing: budget) != nil else {
+                throw ValidationError("--budget expects FROM:TO[:STEP] in yuan with 0 ≤ FROM ≤ TO, STEP > 0 and at most 1000 points, found '\(budget)'")
+            }
+            if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
+                throw ValidationError("--time-limit must be a positive number of seconds")
+            }
+            if !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a number ≥ 0") }
+        }
+
+        func run() throws {
+            let overrides = try overrideOptions.overrides()
+            let loaded = try loadScenario(scenario, overrides: overrides)
+            let budgets = YubeiStudies.Frontier.budgets(parsing: budget)!
+            var options = SitingOptions()
+            options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded())) }
+            options.relativeGap = gap
+            options.closeGaps = false
+            let result: FrontierResult
+            do {
+                let options = options
+                result = try waitFor { try await YubeiStudies.Frontier.run(loaded, budgets: budgets, options: options) }
+            } catch {
+                printError("yubei: error: \(error)")
+                throw ExitCode(ExitStatus.failure.rawValue)
+            }
+            let language = output.language
+            let text = try ReportJSON.text(result)
+            do {
+                try OutputFiles.write([
+                    (name: "frontier.json", text: text + "\n"),
+                    (name: "frontier.csv", text: FrontierReport.csv(result)),
+                    (name: "frontier.svg", text: FrontierReport.svg(result, language: language)),
+                    (name: "frontier.md", text: FrontierReport.markdown(result, language: language)),
+                    (name: "frontier.html", text: FrontierReport.html(result, language: language)),
+                ], to: URL(fileURLWithPath: out))
+            } catch {
+                printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.cannotCreate.rawValue)
+            }
+            print(json ? text : FrontierReport.summary(result, outputDirectory: out, language: language))
+            guard result.points.allSatisfy({ $0.status.hasSolution }) else {
+                throw ExitCode(ExitStatus.noSolution.rawValue)
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import YubeiCore
+import YubeiReports
+import YubeiScenario
+import YubeiSiting
+import YubeiStudies
+
+extension Yubei {
+    /// `yubei stress SCENARIO --plan PLAN.json --out DIR`: how an adopted plan holds up.
+    struct Stress: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Test an adopted plan against shocks: its sites and stock held, the rest re-planned.",
+            discussion: """
+            Cases: the plan as written; the scenario with the overrides given (e.g. --close SITE, \
+            --scale-displaced 1.3); with --n-1, every open site lost in turn, ranked by the people who then go \
+            unsheltered, then without a full kit. Writes DIR/stress.json, stress.csv, stress.md and stress.html \
+            (all or nothing). Exit status 0, 64 for a usage error, 65 for a scenario or plan with errors.
+            """
+        )
+
+        @Argument(help: "The scenario file (YAML or JSON).")
+        var scenario: String
+
+        @Option(name: .long, help: "The adopted plan (plan.json of yubei solve).")
+        var plan: String
+
+        @Flag(name: .customLong("n-1"), help: "Lose every open site in turn and rank the sites.")
+        var nMinus1 = false
+
+        @Option(name: .long, help: "Directory for stress.json, stress.csv, stress.md and stress.html.")
+        var out: String
+
+        @Flag(name: .long, help: "Print stress.json on stdout.")
+        var json = false
+
+        @OptionGroup var output: OutputLanguageOption
+
+        @OptionGroup(title: "Overrides (the shock)") var overrideOptions: OverrideOptions
+
+        func run() throws {
+            let overrides = try overrideOptions.overrides()
+            let plain = try loadScenario(scenario, overrides: ScenarioOverrides())
+            let shocked = overrides.isEmpty ? nil : try loadScenario(scenario, overrides: overrides)
+            let adopted = try withInputErrorsReported { try AdoptedPlan.read(path: plan) }
+            let unknown = adopted.unknownNames(in: ScenarioPlanner.problem(plain).problem)
+            guard unknown.isEmpty else {
+                for name in unknown { printError("\(plan): error: the plan names \(name), which \(scenario) does not have") }
+                throw ExitCode(ExitStatus.dataError.rawValue)
+            }
+            let result: StressResult
+            do {
+                let nMinus1 = nMinus1
+                result = try waitFor { try await StressTest.run(plain: plain, shocked: shocked, plan: adopted, nMinus1: nMinus1) }
+            } catch {
+                printError("yubei: error: \(error)")
+                throw ExitCode(ExitStatus.failure.rawValue)
+            }
+            let language = output.language
+            let text = try ReportJSON.text(result)
+            do {
+                try OutputFiles.write([
+                    (name: "stress.json", text: text + "\n"),
+                    (name: "stress.csv", text: StressReport.csv(result)),
+                    (name: "stress.md", text: StressReport.markdown(result, language: language)),
+                    (name: "stress.html", text: StressReport.html(result, language: language)),
+                ], to: URL(fileURLWithPath: out))
+            } catch {
+                printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.cannotCreate.rawValue)
+            }
+            print(json ? text : StressReport.summary(result, outputDirectory: out, language: language))
+        }
+    }
+}

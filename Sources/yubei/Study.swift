@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import YubeiCore
+import YubeiReports
+import YubeiScenario
+import YubeiSiting
+import YubeiStudies
+
+extension Yubei {
+    /// `yubei study STUDY.yaml --out DIR`: a base and its variants planned side by side.
+    struct Study: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plan a base scenario and its variants side by side, and compare them.",
+            discussion: """
+            STUDY.yaml names `base: SCENARIO` and `variants: [{name: N, overrides: ["--set policy.budget=4000000"]}]` \
+            or `{name: N, scenario: OTHER.yaml}` (paths relative to the study file). Every variant is solved at \
+            once on all cores. Writes DIR/study.json, study.csv, study.md, study.html and DIR/VARIANT/ (plan.json, \
+            report.md, report.html) for each variant; overrides given here apply to every variant. Exit status 0, \
+            2 when a variant has no plan, 64 for a usage error, 65 for a study or scenario with errors.
+            """
+        )
+
+        @Argument(help: "The study file (YAML or JSON).")
+        var study: String
+
+        @Option(name: .long, help: "Directory for the study and each variant's plan folder.")
+        var out: String
+
+        @Flag(name: .long, help: "Print study.json on stdout.")
+        var json = false
+
+        @Option(name: .long, help: "Stop each variant's solve after this many seconds and keep its best plan.")
+        var timeLimit: Double?
+
+        @Option(name: .long, help: "Relative MIP gap at which each solve stops (default 0.0001).")
+        var gap: Double = 1e-4
+
+        @OptionGroup var output: OutputLanguageOption
+
+        @OptionGroup(title: "Overrides (applied to every variant)") var overrideOptions: OverrideOptions
+
+        func validate() throws {
+            if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
+                throw ValidationError("--time-limit must be a positive number of seconds")
+            }
+            if !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a number ≥ 0") }
+        }
+
+        func run() throws {
+            let overrides = try overrideOptions.overrides()
+            let file = try withInputErrorsReported { try StudyFile.read(path: study) }
+            let variants = try withInputErrorsReported { try file.load(extra: overrides) }
+            for (_, variant) in variants { printWarnings(variant.warnings) }
+            var options = SitingOptions()
+            options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded())) }
+            options.relativeGap = gap
+            let result: StudyResult
+            do {
+                let title = file.title, options = options
+                result = try waitFor { try await YubeiStudies.Study.run(name: title, variants: variants, options: options) }
+            } catch {
+                printError("yubei: error: \(error)")
+                throw ExitCode(ExitStatus.failure.rawValue)
+            }
+            let language = output.language
+            let text = try ReportJSON.text(result)
+            let directory = URL(fileURLWithPath: out)
+            do {
+                for variant in result.variants {
+                    try OutputFiles.write(try PlanFolder.files(problem: variant.problem, plan: variant.plan,
+                                                               overrides: variant.overrides, language: language),
+                                          to: directory.appendingPathComponent(variant.name))
+                }
+                try OutputFiles.write([
+                    (name: "study.json", text: text + "\n"),
+                    (name: "study.csv", text: StudyReport.csv(result)),
+                    (name: "study.md", text: StudyReport.markdown(result, language: language)),
+                    (name: "study.html", text: StudyReport.html(result, language: language)),
+                ], to: directory)
+            } catch {
+                printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.cannotCreate.rawValue)
+            }
+            print(json ? text : StudyReport.summary(result, outputDirectory: out, language: language))
+            guard result.variants.allSatisfy({ ScenarioPlanner.hasPlan($0.plan) }) else {
+                throw ExitCode(ExitStatus.noSolution.rawValue)
+            }
+        }
+    }
+}

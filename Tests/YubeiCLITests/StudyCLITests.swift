@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import YubeiTestSupport
+
+/// `yubei study` end to end, on the shipped study.
+@Suite struct StudyCLITests {
+    static let study = packageRoot.appendingPathComponent("Scenarios/studies/dehua-budget.yaml").path
+
+    @Test func shippedStudyWritesEveryFile() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-study-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try runYubei(["study", Self.study, "--out", out.path, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let variants = result["variants"] as! [[String: Any]]
+        #expect(variants.map { $0["name"] as! String } == ["base", "budget-3m", "budget-3.8m", "depot-flooded", "gaemi-plus-30pct", "park-not-gekeng"])
+        for variant in variants {
+            let name = variant["name"] as! String
+            #expect(variant["plan"] as? String == "\(name)/plan.json")
+            #expect(["optimal", "feasible"].contains(variant["status"] as? String))
+            let hazards = variant["hazards"] as! [String: [String: Any]]
+            #expect(Set(hazards.keys) == ["typhoon-gaemi-l2", "typhoon-megi-east", "rainstorm-merbok"])
+            for figures in hazards.values {
+                for key in ["displaced", "sheltered", "unsheltered", "fully_supplied"] { #expect(figures[key] is Double, "\(key)") }
+            }
+            #expect(variant["spending"] is [String: Any] && variant["opened"] is [String] && variant["closed"] is [String])
+            // The variant's own folder holds its plan, with its overrides.
+            let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("\(name)/plan.json"))) as! [String: Any]
+            #expect(plan["overrides"] as? [String] == variant["overrides"] as? [String])
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name)/report.html").path))
+        }
+        let parkVariant = variants[5]
+        #expect((parkVariant["opened"] as! [String]).contains("xunzhong-park"))
+        for name in ["study.json", "study.csv", "study.md", "study.html"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
+        }
+        let csv = try String(decoding: Data(contentsOf: out.appendingPathComponent("study.csv")), as: UTF8.self)
+        // One row per variant and hazard, after the header.
+        #expect(csv.split(separator: "\r\n").count == 1 + 6 * 3)
+        let html = try String(contentsOf: out.appendingPathComponent("study.html"), encoding: .utf8)
+        #expect(html.components(separatedBy: "<svg").count - 1 == 6)
+    }
+
+    @Test func badStudyExits65() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-study-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("s.yaml").path
+        try "base: nowhere.yaml\nvariants: [{name: x, overrides: [\"--set policy.budget=1\"]}]\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try runYubei(["study", path, "--out", dir.appendingPathComponent("o").path])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("nowhere.yaml: error: no such file"))
+    }
+}

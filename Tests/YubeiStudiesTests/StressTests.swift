@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import YubeiScenario
+import YubeiSiting
+import YubeiStudies
+import YubeiTestSupport
+
+@Suite("Stress tests of an adopted plan")
+struct StressTests {
+    static let twoVillages = packageRoot.appendingPathComponent("Tests/YubeiStudiesTests/Fixtures/two-villages.yaml").path
+
+    static func load(_ path: String, _ overrides: [String] = []) throws -> OverriddenScenario {
+        try ScenarioLoader.load(path: path, overrides: ScenarioOverrides(commandLines: overrides))
+    }
+
+    @Test("with no shock the plan's own second stage comes back", arguments: [Fixture.hillside, Fixture.singleShelter, Fixture.dehua])
+    func noShockReproducesPlan(path: String) async throws {
+        let planned = try Fixture.solve(path)
+        #expect(planned.plan.status.hasSolution)
+        let result = try await StressTest.run(plain: try Self.load(path), shocked: nil, plan: AdoptedPlan(planned.plan), nMinus1: false)
+        #expect(result.cases.count == 1)
+        let again = result.cases[0]
+        #expect(again.status.hasSolution)
+        #expect(again.hazards == planned.figures.hazards)
+        // The same shortfalls (which area bears one may differ where two choices tie).
+        func shortBySupply(_ plan: SitingPlan, _ hazard: String) -> [String: Double] {
+            var total: [String: Double] = [:]
+            for units in plan.hazards[hazard]?.unmet.supplies.values ?? [:].values { for (s, q) in units { total[s, default: 0] += q } }
+            return total.mapValues { ($0 * 1e6).rounded() / 1e6 }
+        }
+        for id in planned.plan.hazards.keys {
+            #expect(shortBySupply(again.plan, id) == shortBySupply(planned.plan, id), "\(id)")
+        }
+        // The sites and stock were held.
+        #expect(again.plan.openWarehouses == planned.plan.openWarehouses)
+        #expect(again.plan.openShelters == planned.plan.openShelters)
+        for (w, held) in again.plan.stock {
+            for (s, units) in held { #expect(units <= (planned.plan.stock[w]?[s] ?? 0) + 1e-6) }
+        }
+    }
+
+    @Test("N-1 on two villages ranks the sites as worked out by hand")
+    func nMinusOneByHand() async throws {
+        let scenario = try Self.load(Self.twoVillages)
+        let planned = try ScenarioPlanner.solve(scenario)
+        #expect(planned.figures.hazards["flood"]?.unsheltered == 0)
+        #expect(planned.figures.hazards["flood"]?.withoutKit == 0)
+        let result = try await StressTest.run(plain: scenario, shocked: nil, plan: AdoptedPlan(planned.plan), nMinus1: true)
+        #expect(result.critical == ["S1", "S3", "W1", "S2"])
+        let byName = Dictionary(uniqueKeysWithValues: result.cases.map { ($0.name, $0) })
+        #expect(byName["lose S1"]?.newlyUnsheltered == 400)
+        #expect(byName["lose S3"]?.newlyUnsheltered == 200)
+        #expect(byName["lose S2"]?.newlyUnsheltered == 0)
+        #expect(byName["lose W1"]?.newlyUnsheltered == 0)
+        #expect(byName["lose W1"]?.newlyWithoutKit == 1600)
+        #expect(byName["lose S1"]?.newlyWithoutKit == 0)
+        #expect(byName["lose S1"]?.rank == 1)
+        #expect(byName["lose S2"]?.rank == 4)
+    }
+
+    @Test("a shock on top of the plan: 1.5 × displaced leaves the shelters short by what they lack")
+    func scaledShock() async throws {
+        let plain = try Self.load(Self.twoVillages)
+        let planned = try ScenarioPlanner.solve(plain)
+        let shocked = try Self.load(Self.twoVillages, ["--scale-displaced 1.5"])
+        let result = try await StressTest.run(plain: plain, shocked: shocked, plan: AdoptedPlan(planned.plan), nMinus1: false)
+        let shock = try #require(result.cases.first { $0.kind == .shock })
+        #expect(shock.name == "shock: --scale-displaced 1.5")
+        // 1500 + 900 displaced for 1000 + 400 + 800 = 2200 places: 200 unsheltered; the stock was
+        // bought for 1600 people (400 tents), so 800 people go without a tent.
+        #expect(shock.hazards["flood"]?.unsheltered == 200)
+        #expect(shock.hazards["flood"]?.withoutKit == 800)
+        #expect(shock.newlyUnsheltered == 200)
+    }
+}

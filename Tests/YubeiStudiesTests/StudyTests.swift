@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import YubeiCore
+import YubeiScenario
+import YubeiSiting
+import YubeiStudies
+import YubeiTestSupport
+
+@Suite("Studies")
+struct StudyTests {
+    static func write(_ text: String, name: String = "study.yaml") throws -> (URL, String) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-study-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return (dir, path)
+    }
+
+    @Test("every variant's plan is the plan of a separate solve with the same overrides")
+    func variantsMatchSeparateSolves() async throws {
+        let (dir, path) = try Self.write("""
+            name: 山城县预算论证
+            base: \(Fixture.hillside)
+            variants:
+              - {name: tight-budget, overrides: ["--set policy.budget=300000"]}
+              - {name: depot-flooded, overrides: ["--close county-depot", "--scale-displaced flood=1.2"]}
+              - {name: no-stadium, overrides: ["--forbid stadium"]}
+              - {name: single-shelter, scenario: \(Fixture.singleShelter)}
+            """)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try StudyFile.read(path: path)
+        #expect(file.variants.map(\.name) == ["base", "tight-budget", "depot-flooded", "no-stadium", "single-shelter"])
+        let result = try await Study.run(name: file.title, variants: try file.load(), options: Fixture.quiet)
+        let separate: [String: PlannedScenario] = [
+            "base": try Fixture.solve(Fixture.hillside),
+            "tight-budget": try Fixture.solve(Fixture.hillside, ["--set policy.budget=300000"]),
+            "depot-flooded": try Fixture.solve(Fixture.hillside, ["--close county-depot", "--scale-displaced flood=1.2"]),
+            "no-stadium": try Fixture.solve(Fixture.hillside, ["--forbid stadium"]),
+            "single-shelter": try Fixture.solve(Fixture.singleShelter),
+        ]
+        #expect(result.variants.count == 5)
+        for variant in result.variants {
+            let alone = try #require(separate[variant.name])
+            #expect(PlanDecisions(variant.plan) == PlanDecisions(alone.plan), "\(variant.name)")
+            #expect(variant.hazards == alone.figures.hazards, "\(variant.name)")
+        }
+        // Opened and closed against the base.
+        let base = result.variants[0], noStadium = result.variants[3]
+        #expect(base.opened.isEmpty && base.closed.isEmpty)
+        let baseSites = Set(base.plan.openWarehouses + base.plan.openShelters)
+        let sites = Set(noStadium.plan.openWarehouses + noStadium.plan.openShelters)
+        #expect(Set(noStadium.opened) == sites.subtracting(baseSites))
+        #expect(Set(noStadium.closed) == baseSites.subtracting(sites))
+        #expect(!noStadium.opened.isEmpty || !noStadium.closed.isEmpty)
+    }
+
+    @Test("study file problems are reported at their lines")
+    func badStudyFile() throws {
+        let (dir, path) = try Self.write("""
+            base: \(Fixture.hillside)
+            variants:
+              - {name: a, overrides: ["--set policy.budget=1"]}
+              - {name: a, overrides: ["--close county-depot"]}
+              - {name: base, overrides: ["--close county-depot"]}
+              - {name: b, overides: ["--close county-depot"]}
+              - {name: c, overrides: ["close county-depot"]}
+              - {name: d, overrides: ["--close county-dep0t"]}
+            """)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        do {
+            _ = try StudyFile.read(path: path)
+            Issue.record("expected errors")
+        } catch {
+            let text = error.diagnostics.all.map(\.description).joined(separator: "\n")
+            #expect(text.contains("study.yaml:4:12: error: variants[1].name: variant name 'a' already used at line 3"))
+            #expect(text.contains("study.yaml:5:") && text.contains("'base' is the base scenario's name"))
+            #expect(text.contains("study.yaml:6:") && text.contains("did you mean 'overrides'"))
+            #expect(text.contains("study.yaml:7:") && text.contains("expected an override written as on the command line"))
+        }
+        // A site no scenario has: at the variant's line.
+        let (dir2, path2) = try Self.write("""
+            base: \(Fixture.hillside)
+            variants:
+              - {name: d, overrides: ["--close county-dep0t"]}
+            """)
+        defer { try? FileManager.default.removeItem(at: dir2) }
+        do {
+            _ = try StudyFile.read(path: path2).load()
+            Issue.record("expected errors")
+        } catch {
+            let text = error.diagnostics.all.map(\.description).joined(separator: "\n")
+            #expect(text.contains("study.yaml:3:5: error: variant 'd': --close county-dep0t: unknown site"))
+            #expect(text.contains("did you mean 'county-depot'"))
+        }
+    }
+
+    @Test("overrides given on the command line apply to every variant, before its own")
+    func commandLineOverridesApplyToAll() throws {
+        let (dir, path) = try Self.write("base: \(Fixture.hillside)\nvariants:\n  - {name: v, overrides: [\"--close county-depot\"]}\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let loaded = try StudyFile.read(path: path).load(extra: ScenarioOverrides(commandLines: ["--set policy.budget=100000"]))
+        #expect(loaded.map { $0.scenario.overrides.commandLines } == [
+            ["--set policy.budget=100000"], ["--set policy.budget=100000", "--close county-depot"],
+        ])
+        #expect(loaded.allSatisfy { $0.scenario.scenario.policy.budget == 100000 })
+    }
+
+    @Test("paths in a study are relative to the study file")
+    func relativePaths() throws {
+        let (dir, path) = try Self.write("base: county.yaml\nvariants:\n  - {name: v, scenario: other/county.yaml}\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try StudyFile.read(path: path)
+        #expect(file.variants[0].scenarioPath == dir.appendingPathComponent("county.yaml").standardizedFileURL.path)
+        #expect(file.variants[1].scenarioPath == dir.appendingPathComponent("other/county.yaml").standardizedFileURL.path)
+    }
+}
