@@ -7,7 +7,7 @@ OUT ?= out/dehua-typhoon
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libglpk-dev glpk-utils
 
-.PHONY: deps build run test bench fuzz clean check-graph
+.PHONY: deps build run test bench bench-locate fuzz clean check-graph
 
 # libglpk-dev for the C API; glpk-utils for glpsol, which the tests use to re-solve exported models.
 deps:
@@ -37,9 +37,16 @@ test: deps
 	$(SWIFT) test --skip-build
 
 # Each benchmark builds its own release copy in .build-bench; jq reads yubei's --json output.
+# The locate benchmark runs the groups in SECTIONS (cap pmed pcenter capx sscflp; all by
+# default), e.g. `make bench-locate SECTIONS=sscflp`; its sscflp group installs scipy from PyPI
+# when missing, for HiGHS on the textbook model.
 bench: deps
 	@command -v jq >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq jq; }
 	bash Benchmarks/run.sh
+
+bench-locate: deps
+	@command -v jq >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq jq; }
+	SECTIONS="$(or $(SECTIONS),cap pmed pcenter capx sscflp)" bash Benchmarks/locate/run.sh
 
 # A longer fuzzing campaign than `make test` runs (YUBEI_FUZZ_COUNT cases per input format), then
 # the libFuzzer target for the YAML and CSV readers when this toolchain builds -sanitize=fuzzer.

@@ -84,12 +84,12 @@ let package = Package(
         ),
         .testTarget(name: "YubeiDrillsTests", dependencies: ["YubeiDrills", "YubeiCore", "YubeiTestSupport"]),
         .testTarget(name: "YubeiReportsTests", dependencies: ["YubeiReports", "YubeiCore", "YubeiScenario"]),
+        .testTarget(name: "YubeiStudiesTests", dependencies: ["YubeiStudies", "YubeiScenario", "YubeiSiting", "YubeiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "YubeiSpreadsheetTests",
             dependencies: ["YubeiSpreadsheet", "YubeiCore", "YubeiDrills", "YubeiScenario", "YubeiTestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "YubeiStudiesTests", dependencies: ["YubeiStudies", "YubeiScenario", "YubeiSiting", "YubeiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "YubeiCLITests", dependencies: ["YubeiTestSupport"]),
         // Hostile input (issue 10): regressions of every crash found, output all-or-nothing,
         // and property-based mutation of every input format (bounded here, longer in `make fuzz`).

@@ -13,7 +13,13 @@
 #   CAPX_LIMIT=600     yubei's time limit on capa/capb/capc, in seconds
 #   PMED_LIMIT=120     yubei's time limit on each pmed instance, in seconds
 #   PMED="1 2 …"       which pmed instances (default: 1–40)
-#   SECTIONS="cap pmed pcenter capx"  which groups to run (default: all four)
+#   SECTIONS="cap pmed pcenter capx sscflp"  which groups to run (default: all five)
+#   SSCFLP_DATA=DIR    Holmberg's p1–p71 and their optima `os` (default: ../shared/data/sscflp/holmberg)
+#   SSCFLP="1 2 …"     which Holmberg instances (default: 1–71)
+#   SSCFLP_LIMIT=60    yubei's time limit on each of them, in seconds
+#   HIGHS=yes|no       also solve the textbook model with HiGHS (scipy.optimize.milp; scipy is
+#                      installed from PyPI when missing) for the ratio (default: yes)
+#   HIGHS_LIMIT=60     HiGHS's time limit, in seconds
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -25,8 +31,18 @@ GLPSOL_LIMIT=${GLPSOL_LIMIT:-120}
 CAPX_LIMIT=${CAPX_LIMIT:-600}
 PMED=${PMED:-$(seq 1 40)}
 PMED_LIMIT=${PMED_LIMIT:-120}
-SECTIONS=${SECTIONS:-cap pmed pcenter capx}
+SECTIONS=${SECTIONS:-cap pmed pcenter capx sscflp}
+SSCFLP_DATA=${SSCFLP_DATA:-$ROOT/../shared/data/sscflp/holmberg}
+SSCFLP=${SSCFLP:-$(seq 1 71)}
+SSCFLP_LIMIT=${SSCFLP_LIMIT:-60}
+HIGHS=${HIGHS:-yes}
+HIGHS_LIMIT=${HIGHS_LIMIT:-60}
 section() { case " $SECTIONS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
+if [ "$HIGHS" = yes ] && ! python3 -c "import scipy.optimize, numpy" 2>/dev/null; then
+    echo "Installing scipy from PyPI for the HiGHS textbook runs..." >&2
+    python3 -m pip install --quiet scipy numpy >&2
+fi
 
 if [ ! -f "$ORLIB/optima.tsv" ]; then
     echo "OR-Library data not found in $ORLIB (set ORLIB=DIR)" >&2
@@ -136,6 +152,55 @@ section capx && for spec in "capa 8000 10000 12000 14000" "capb 5000 6000 7000 8
             --orlib cap "$ORLIB/cap/$file.txt" --capacity "$capacity" --time-limit "$CAPX_LIMIT"
     done
 done
+
+# Single-source capacitated location, Holmberg, Rönnqvist & Yuan's p1–p71, each beside the
+# textbook model on HiGHS (scipy.optimize.milp) in the same run.
+if section sscflp; then
+    SS_TABLE="$OUT/sscflp.md"
+    {
+        echo "# sscflp on Holmberg's instances ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores)"
+        echo
+        echo "yubei: whole command, --time-limit $SSCFLP_LIMIT. HiGHS: textbook model (capacity rows only), scipy.optimize.milp time, limit $HIGHS_LIMIT s."
+        echo
+        echo "| instance | yubei s | status | objective | published | match | HiGHS s | HiGHS status | HiGHS objective | ratio |"
+        echo "|---|---:|---|---:|---:|---|---:|---|---:|---:|"
+    } > "$SS_TABLE"
+    SS_LINES="$OUT/sscflp.tsv"
+    : > "$SS_LINES"
+    for k in $SSCFLP; do
+        name=p$k
+        file="$SSCFLP_DATA/$name"
+        published=$(sed -n "${k}p" "$SSCFLP_DATA/os" | tr -d ' \r')
+        json="$OUT/sscflp-$name.json"
+        t0=$(now)
+        set +e
+        "$BIN" locate --orlib sscflp "$file" --time-limit "$SSCFLP_LIMIT" --json > "$json" 2> "$OUT/sscflp-$name.err"
+        set -e
+        t1=$(now)
+        ours=$(elapsed "$t0" "$t1")
+        status=$(jq -r '.status' "$json" 2>/dev/null || echo error)
+        objective=$(jq -r '.objective' "$json" 2>/dev/null || echo null)
+        match=$(awk -v a="$objective" -v b="$published" 'BEGIN { if (a == "null") { print "NO"; exit } d = a - b; if (d < 0) d = -d; print (d <= 1e-6 * b) ? "yes" : "NO" }')
+        hs="" hstatus="" hobj="" ratio=""
+        if [ "$HIGHS" = yes ]; then
+            read -r hstatus hobj hs < <(timeout $((HIGHS_LIMIT + 120)) python3 "$HERE/highs_textbook.py" sscflp "$file" --time-limit "$HIGHS_LIMIT" 2>/dev/null || echo "error null 0")
+            ratio=$(awk -v a="$ours" -v b="$hs" 'BEGIN { if (b > 0) printf "%.2f", a / b }')
+        fi
+        echo "| $name | $ours | $status | $objective | $published | $match | $hs | $hstatus | $hobj | $ratio |" >> "$SS_TABLE"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$ours" "$status" "$match" "${hs:-}" "${hstatus:-}" >> "$SS_LINES"
+        echo "sscflp $name: $ours s, $status, $objective (published $published, $match)${hs:+ | HiGHS $hs s $hstatus $hobj, ratio $ratio}" >&2
+    done
+    awk -F'\t' -v limit=10 '
+        { n++; t = $2 + 0; if (t < 0.001) t = 0.001; sy += log(t); if ($3 == "optimal" && $4 == "yes") proven++
+          if ($4 != "yes") wrong++; if (t > limit) slow++; if (t > worst) { worst = t; worstName = $1 }
+          if ($5 != "") { h = $5 + 0; if (h < 0.001) h = 0.001; sh += log(h); hn++; if ($6 == "optimal") hproven++ } }
+        END {
+            printf "\nsscflp: %d instances; yubei proved %d to the published optimum (%d not at it), %d over %d s, slowest %s %.2f s, geometric mean %.3f s", n, proven, wrong, slow, limit, worstName, worst, exp(sy / n)
+            if (hn > 0) printf "; HiGHS textbook proved %d, geometric mean %.3f s; ratio of geometric means %.3f", hproven, exp(sh / hn), exp(sy / n) / exp(sh / hn)
+            printf "\n"
+        }' "$SS_LINES" | tee -a "$SS_TABLE" >&2
+    cat "$SS_TABLE" >> "$TABLE"
+fi
 
 section pmed && {
     echo

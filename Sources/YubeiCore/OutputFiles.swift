@@ -43,11 +43,9 @@ public enum OutputFiles {
         let parent = target.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).yubei-staging-\(UUID().uuidString)")
-        // Registered before it exists, so that a signal arriving in between still removes it.
+        // Registered before it exists: a signal between the two must still find it.
         StagingRegistry.shared.add(staging.path)
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-        } catch {
+        do { try fm.createDirectory(at: staging, withIntermediateDirectories: false) } catch {
             StagingRegistry.shared.remove(staging.path)
             throw error
         }
@@ -188,13 +186,7 @@ final class StagingRegistry: @unchecked Sendable {
                 source.setEventHandler { [self] in
                     moving.lock()  // let a set being moved in land whole; never unlocked
                     let pending = lock.withLock { paths }
-                    // The writing thread may add a file while the folder is being removed
-                    // ("directory not empty"); once the folder is gone it cannot come back.
-                    for path in pending {
-                        for _ in 0..<100 where FileManager.default.fileExists(atPath: path) {
-                            try? FileManager.default.removeItem(atPath: path)
-                        }
-                    }
+                    for path in pending { try? FileManager.default.removeItem(atPath: path) }
                     // End as the signal says (status 128 + signo to the shell).
                     signal(signo, SIG_DFL)
                     var only = sigset_t()

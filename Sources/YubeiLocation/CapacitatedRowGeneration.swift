@@ -26,6 +26,10 @@ struct CapacitatedRowGeneration {
     var rowsPerRound = 5_000
     /// Link rows built into the first LP for each point (its cheapest pairs).
     var seedLinks = 5
+    /// Subgradient rounds of the Lagrangian dual.
+    static let dualIterations = 600
+    /// Most (point, facility) pairs of a MIP built with every link row.
+    static let directPairs = 15_000
 
     /// The index of a (point, facility) pair, for sets of link rows.
     private func pair(_ i: Int, _ j: Int) -> Int { i * problem.facilityCount + j }
@@ -252,15 +256,48 @@ struct CapacitatedRowGeneration {
         var incumbent = base.greedyCFLP()
         var incumbentCost = incumbent.map { FacilityLocationSolver.objective(problem, open: $0.open, shares: $0.shares) } ?? .infinity
         solution.log.append("cflp greedy: \(incumbentCost)")
+        let n = problem.pointCount
+        func allLinks(_ facilities: [Int]) -> Set<Int> {
+            var set = Set<Int>(minimumCapacity: n * facilities.count)
+            for i in 0..<n { for j in facilities { set.insert(pair(i, j)) } }
+            return set
+        }
+        // The Lagrangian dual first: an incumbent from the facilities it opens (a restricted
+        // MIP), then fixing with its multipliers. When few facilities remain, the MIP over them
+        // holds every link row and no LP row generation is needed.
+        let dual = dualSearch(target: incumbentCost, iterations: Self.dualIterations, expired: { clock.isExpired })
+        solution.log.append("cflp Lagrangian dual \(dual.point.bound), \(dual.point.open.count) open, \(clock.seconds) s")
+        let dualOpen = Set(dual.point.open)
+        let extra = allowed.filter { !dualOpen.contains($0) }.sorted { dual.point.rho[$0] < dual.point.rho[$1] }
+        let support = dual.point.open + extra.prefix(max(5, dual.point.open.count / 2))
+        if support.count * n <= Self.directPairs && !clock.isExpired {
+            // Only a heuristic, at most 20 s; but fixing needs a near-optimal incumbent, so a tight gap.
+            let heuristicLimit = min(clock.remaining.map { $0 / 4 } ?? .seconds(20), .seconds(20))
+            if let restricted = try mip(facilities: support, links: allLinks(support), fixedOpen: [], start: incumbent, gap: 1e-6,
+                                        timeLimit: heuristicLimit), !restricted.open.isEmpty {
+                let cost = FacilityLocationSolver.objective(problem, open: restricted.open, shares: restricted.shares)
+                solution.log.append("cflp restricted MIP over \(support.count) facilities: \(cost), \(clock.seconds) s")
+                if cost < incumbentCost { incumbentCost = cost; incumbent = (restricted.open, restricted.shares) }
+            }
+        }
+        let early = lagrangianFixing(lambda: dual.lambda, incumbent: incumbentCost)
+        solution.log.append("cflp Lagrangian fixing (bound \(early.bound)): \(early.closed.count) closed, \(early.open.count) open, \(clock.seconds) s")
         var links = Set<Int>()
         // Seed: each point's links to its seedLinks cheapest facilities (rows built with the
         // model are cheap; rows added to a session copy the model).
         for i in 0..<problem.pointCount {
             for j in allowed.sorted(by: { problem.cost(i, $0) < problem.cost(i, $1) }).prefix(seedLinks) { links.insert(pair(i, j)) }
         }
-        let lp = try stronglp(facilities: allowed, links: &links, log: &solution.log)
-        var bound = lp?.bound
-        var fixedClosed = Set<Int>(), fixedOpen = Set<Int>()
+        let shortcut = allowed.filter { !early.closed.contains($0) }
+        let direct = shortcut.count * n <= Self.directPairs
+        let lp = direct ? nil : try stronglp(facilities: allowed, links: &links, log: &solution.log)
+        var bound: Double? = max(dual.point.bound, early.bound)
+        if let b = lp?.bound { bound = max(bound!, b) }
+        var fixedClosed = early.closed, fixedOpen = early.open
+        if direct {
+            links = allLinks(shortcut)
+            solution.search.generatedLinkRows = links.count
+        }
         if let lp {
             solution.log.append("cflp strong LP \(lp.bound) with \(links.count) link rows, \(clock.seconds) s")
             solution.search.generatedLinkRows = links.count
@@ -278,8 +315,8 @@ struct CapacitatedRowGeneration {
             // Lagrangian fixing against the incumbent (the LP's y reduced costs are degenerate:
             // the link rows' duals absorb them).
             let fixing = lagrangianFixing(lambda: lp.lambda, incumbent: incumbentCost)
-            fixedClosed = fixing.closed
-            fixedOpen = fixing.open
+            fixedClosed = fixing.closed.union(early.closed)
+            fixedOpen = fixing.open.union(early.open)
             solution.log.append("cflp Lagrangian fixing (bound \(fixing.bound)): \(fixedClosed.count) closed, \(fixedOpen.count) open, \(clock.seconds) s")
         }
         let remaining = allowed.filter { !fixedClosed.contains($0) }

@@ -15,6 +15,9 @@ struct FacilityLocationSolver {
     let clock: SolveClock
 
     func solve() throws -> LocationSolution {
+        if problem.model == .sscflp {
+            return try SingleSourceSolver(problem: problem, options: options, clock: clock).solve()
+        }
         if problem.model == .cflp && problem.pointCount * problem.allowedFacilities.count > Self.rowGenerationThreshold {
             return try CapacitatedRowGeneration(problem: problem, options: options, clock: clock).solve()
         }

@@ -11,6 +11,77 @@ public enum ORLibrary {
         case cap
         /// Uncapacitated p-median on a graph (pmed1–pmed40).
         case pmed
+        /// Single-source capacitated facility location in Holmberg, Rönnqvist & Yuan's layout (p1–p71).
+        case sscflp
+    }
+
+    /// Largest number of (customer, facility) pairs a file may describe (the cost matrix is held in memory).
+    public static let maxPairs = 50_000_000
+
+    /// Reads a single-source file in Holmberg, Rönnqvist & Yuan's layout (1999; p1–p71): `I J`
+    /// (facilities, customers); a row of I capacities; a row of I opening costs; a row of J
+    /// demands; then J rows of I numbers, row j column i the cost of serving customer j's whole
+    /// demand from facility i.
+    ///
+    /// - Parameter model: `sscflp` (default), `cflp` (splittable) or `uflp` (capacities ignored).
+    /// - Complexity: O(I·J).
+    /// - Throws: ``InputError`` listing every problem found, each at its line.
+    public static func readHolmberg(path: String, model: LocationModelKind = .sscflp) throws(InputError) -> LocationProblem {
+        var tokens = try Tokens(path: path)
+        var diagnostics = Diagnostics()
+        func number(_ what: String) -> Double? {
+            guard let token = tokens.next() else { return nil }
+            guard let value = Double(token.text), value.isFinite else {
+                diagnostics.error(tokens.location(token), "\(what): expected a number, found '\(token.text)'")
+                return 0
+            }
+            if value < 0 {
+                diagnostics.error(tokens.location(token), "\(what): expected a number ≥ 0, found \(token.text)")
+            }
+            return value
+        }
+        guard let mToken = tokens.next(), let m = Int(mToken.text), m > 0,
+              let nToken = tokens.next(), let n = Int(nToken.text), n > 0 else {
+            throw InputError(.error(at: tokens.location(tokens.last), "expected the header 'I J' (facilities, customers) as two whole numbers > 0"))
+        }
+        let pairs = m.multipliedReportingOverflow(by: n)
+        guard !pairs.overflow, pairs.partialValue <= maxPairs else {
+            throw InputError(.error(at: tokens.location(nToken), "\(m) facilities × \(n) customers is more than the \(maxPairs) pairs this reader holds"))
+        }
+        func ended(_ what: String) -> InputError {
+            diagnostics.error(tokens.location(tokens.last), "the file ends in \(what)")
+            return InputError(diagnostics: diagnostics)
+        }
+        var capacities = [Double](repeating: 0, count: m)
+        for j in 0..<m {
+            guard let c = number("facility \(j + 1) capacity") else { throw ended("the capacities (\(j) of \(m))") }
+            capacities[j] = c
+        }
+        var fixed = [Double](repeating: 0, count: m)
+        for j in 0..<m {
+            guard let f = number("facility \(j + 1) opening cost") else { throw ended("the opening costs (\(j) of \(m))") }
+            fixed[j] = f
+        }
+        var demand = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            guard let d = number("customer \(i + 1) demand") else { throw ended("the demands (\(i) of \(n))") }
+            demand[i] = d
+        }
+        var costs = [Double](repeating: 0, count: n * m)
+        for i in 0..<n {
+            for j in 0..<m {
+                guard let c = number("customer \(i + 1) cost from facility \(j + 1)") else {
+                    throw ended("customer \(i + 1)'s costs (\(j) of \(m); \(i) of \(n) customers complete)")
+                }
+                costs[i * m + j] = c
+            }
+        }
+        if let extra = tokens.next() {
+            diagnostics.error(tokens.location(extra), "unexpected '\(extra.text)' after the last customer's costs")
+        }
+        try diagnostics.throwIfErrors()
+        let facilities = (0..<m).map { Facility(id: String($0 + 1), capacity: model == .uflp ? nil : capacities[$0], fixedCost: fixed[$0]) }
+        return LocationProblem(model: model, demand: demand, facilities: facilities, costs: costs)
     }
 
     /// Reads a capacitated warehouse file: `m n`; m lines `capacity fixed_cost`; per customer its

@@ -26,6 +26,11 @@ extension Model {
     /// (stronger bounds) or none. A model without integer variables is solved by the same
     /// loop on its LP, warm-started by the dual simplex method.
     ///
+    /// `heuristic`, when given, is called at each node's optimal LP (GLPK's `GLP_IHEUR`) and may
+    /// return a solution (by variable index); one that meets every bound, integrality condition
+    /// and explicit row (checked here: GLPK would take it unchecked) is offered as an incumbent; like
+    /// the initial solution, it must meet the implicit rows too.
+    ///
     /// Rows that reference unknown variables or hold non-finite numbers are ignored. An
     /// ``SolveOptions/initialSolution`` is checked against the model's explicit rows only, so
     /// it must meet the implicit ones too. ``SolveResult/rowDuals`` cover the explicit rows.
@@ -33,7 +38,8 @@ extension Model {
     /// - Throws: ``ModelError`` as ``solve(options:)``.
     public func solve(
         options: SolveOptions = SolveOptions(),
-        lazyConstraints separate: @escaping (LazyConstraintRequest) -> [LinearConstraint]
+        lazyConstraints separate: @escaping (LazyConstraintRequest) -> [LinearConstraint],
+        heuristic: ((LazyConstraintRequest) -> [Double]?)? = nil
     ) throws(ModelError) -> SolveResult {
         let columns = variables.count
         let rows: (LazyConstraintRequest) -> [ConstraintDefinition] = { request in
@@ -47,7 +53,7 @@ extension Model {
             }
             return scratch.constraints
         }
-        var result = try solveFramed(options: options, lazyConstraints: rows) { problem, clock, start in
+        var result = try solveFramed(options: options, lazyConstraints: rows, heuristic: heuristic) { problem, clock, start in
             var result = problem.solveLP(options, clock: clock, start: start, sense: sense)
             var added = 0
             while result.termination == .optimal, let values = result.values {

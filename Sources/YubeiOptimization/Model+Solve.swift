@@ -20,6 +20,7 @@ extension Model {
     func solveFramed(
         options: SolveOptions,
         lazyConstraints rows: ((LazyConstraintRequest) -> [ConstraintDefinition])? = nil,
+        heuristic: ((LazyConstraintRequest) -> [Double]?)? = nil,
         solveLP: (inout GLPKProblem, ContinuousClock, ContinuousClock.Instant) -> SolveResult
     ) throws(ModelError) -> SolveResult {
         let clock = ContinuousClock()
@@ -38,7 +39,15 @@ extension Model {
             var problem = GLPKProblem(model)
             var result: SolveResult
             if model.isMIP {
-                result = problem.solveMIP(options, incumbent: incumbent, clock: clock, start: start, sense: sense, lazyConstraints: rows)
+                // A node heuristic's solution is checked like the initial one before GLPK sees it.
+                let columns = model.variables.count
+                let checked: ((LazyConstraintRequest) -> [Double]?)? = heuristic.map { heuristic in
+                    { request in
+                        guard let x = heuristic(request), x.count == columns, x.allSatisfy(\.isFinite) else { return nil }
+                        return model.feasibleStart(x)?.values
+                    }
+                }
+                result = problem.solveMIP(options, incumbent: incumbent, clock: clock, start: start, sense: sense, lazyConstraints: rows, heuristic: checked)
                 if options.initialSolution != nil { result.initialSolutionAccepted = incumbent != nil }
             } else {
                 result = solveLP(&problem, clock, start)
@@ -175,7 +184,8 @@ extension GLPKProblem {
     /// A checked `incumbent` is offered to GLPK at the root, and kept as the result's solution
     /// when the search stops (at a limit or a failure) with nothing better.
     func solveMIP(_ options: SolveOptions, incumbent: MIPStart?, clock: ContinuousClock, start: ContinuousClock.Instant, sense: ObjectiveSense, warm: Bool = false,
-                  lazyConstraints: ((LazyConstraintRequest) -> [ConstraintDefinition])? = nil) -> SolveResult {
+                  lazyConstraints: ((LazyConstraintRequest) -> [ConstraintDefinition])? = nil,
+                  heuristic: ((LazyConstraintRequest) -> [Double]?)? = nil) -> SolveResult {
         let iterationsBefore = iterationCount
         var root = solveLP(options, clock: clock, start: start, sense: sense, warm: warm)
         root.values = nil; root.objectiveValue = nil; root.rowDuals = nil; root.reducedCosts = nil
@@ -189,7 +199,7 @@ extension GLPKProblem {
             root.adopt(incumbent)
             return root
         }
-        var result = searchFromRoot(options, incumbent: incumbent, clock: clock, start: start, sense: sense, lazyConstraints: lazyConstraints)
+        var result = searchFromRoot(options, incumbent: incumbent, clock: clock, start: start, sense: sense, lazyConstraints: lazyConstraints, heuristic: heuristic)
         result.adopt(incumbent)
         result.iterations = iterationCount - iterationsBefore
         return result
@@ -197,10 +207,12 @@ extension GLPKProblem {
 
     /// Runs branch-and-bound from the optimal root LP and maps the outcome to a result.
     private func searchFromRoot(_ options: SolveOptions, incumbent: MIPStart?, clock: ContinuousClock, start: ContinuousClock.Instant, sense: ObjectiveSense,
-                                lazyConstraints: ((LazyConstraintRequest) -> [ConstraintDefinition])? = nil) -> SolveResult {
+                                lazyConstraints: ((LazyConstraintRequest) -> [ConstraintDefinition])? = nil,
+                                heuristic: ((LazyConstraintRequest) -> [Double]?)? = nil) -> SolveResult {
         let rootBound = lpObjective
         let context = MIPCallbackContext(start: start, options: options, incumbent: incumbent?.values)
         context.lazyConstraints = lazyConstraints
+        context.heuristic = heuristic
         context.columnCount = columnCount
         context.integerColumns = integerColumns
         let code = branchAndBound(options, timeLimitMilliseconds: Self.remainingMilliseconds(options, clock, start), context: context)

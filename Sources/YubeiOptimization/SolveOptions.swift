@@ -29,6 +29,10 @@ public struct SolveOptions: Sendable {
     /// Called with branch-and-bound progress, at most every ``progressInterval``.
     public var progress: (@Sendable (SolveProgress) -> Void)?
     public var progressInterval: Duration = .milliseconds(500)
+    /// With ``Model/solve(options:lazyConstraints:)``: the model's explicit rows are complete and
+    /// the separator returns only cuts that tighten the relaxation (user cuts), never a row that
+    /// an integral point breaks, so GLPK's rounding heuristic stays on.
+    public var separatorReturnsOnlyCuts = false
     /// How branch-and-bound picks the variable to branch on (GLPK's `br_tech`).
     public var branching: BranchingRule = .driebeckTomlin
     /// How branch-and-bound picks the next node (GLPK's `bt_tech`).

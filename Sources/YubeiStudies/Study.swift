@@ -24,6 +24,8 @@ public struct StudyVariant: Sendable, Encodable {
     /// The problem and plan (not in study.json; the variant's folder and the maps use them).
     public var problem: SitingProblem
     public var plan: SitingPlan
+    /// The variant's scenario as planned (for its plan.geojson; not in study.json).
+    public var planned: Scenario
 
     enum CodingKeys: String, CodingKey {
         case name, status, hazards, spending, opened, closed, overrides, scenario, seconds
@@ -83,7 +85,7 @@ public enum Study {
                 stockChange: change, expectedUnsheltered: figures.expectedUnsheltered,
                 expectedWithoutKit: figures.expectedWithoutKit, overrides: result.overrides.commandLines,
                 scenario: scenario.scenario.sourcePath ?? "", seconds: result.plan.seconds,
-                problem: result.problem, plan: result.plan))
+                problem: result.problem, plan: result.plan, planned: scenario.scenario))
         }
         let elapsed = clock.now - start
         return StudyResult(name: name, variants: out,

@@ -54,7 +54,7 @@ extension Yubei {
 
         func run() throws {
             let overrides = try overrideOptions.overrides()
-            let loaded = try loadScenario(scenario, overrides: overrides)
+            let loaded = try loadScenario(scenario, overrides: overrides, language: output.language)
             let budgets = YubeiStudies.Frontier.budgets(parsing: budget)!
             var options = SitingOptions()
             options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded())) }

@@ -17,7 +17,8 @@ extension Yubei {
             PROBLEM is a JSON (or YAML) file as in FORMATS.md §1. With --orlib, FILE is an OR-Library \
             file: 'cap' (capacitated warehouse location; --model uflp|cflp|sscflp, default cflp; \
             --capacity fills the word 'capacity' of capa/capb/capc) or 'pmed' (p-median graph; \
-            --model p-median|p-center). OR-Library facility ids are the file's 1-based numbers.
+            --model p-median|p-center) or 'sscflp' (single-source capacitated location in the layout of \
+            Holmberg, Rönnqvist & Yuan's p1–p71; --model sscflp|cflp|uflp, default sscflp). OR-Library facility ids are the file's 1-based numbers.
             'seconds' is the time spent solving, after reading the input.
             Exit status: 0 optimal or feasible; 2 infeasible or no solution within the limit; \
             1 solver error; 64 usage error; 65 input file with errors.
@@ -27,7 +28,7 @@ extension Yubei {
         @Argument(help: "The problem file (JSON/YAML), or the OR-Library file with --orlib.")
         var file: String
 
-        @Option(name: .long, help: "Read an OR-Library file of this format: cap or pmed.")
+        @Option(name: .long, help: "Read an OR-Library file of this format: cap, pmed or sscflp (Holmberg layout).")
         var orlib: ORLibrary.Format?
 
         @Option(name: .long, help: "Value of the word 'capacity' in capa/capb/capc (with --orlib cap).")
@@ -64,6 +65,8 @@ extension Yubei {
             switch (orlib, model) {
             case (.cap?, let m?) where ![.uflp, .cflp, .sscflp].contains(m):
                 throw ValidationError("--orlib cap solves uflp, cflp or sscflp, not \(m.rawValue)")
+            case (.sscflp?, let m?) where ![.uflp, .cflp, .sscflp].contains(m):
+                throw ValidationError("--orlib sscflp solves sscflp, cflp or uflp, not \(m.rawValue)")
             case (.pmed?, let m?) where ![.pMedian, .pCenter].contains(m):
                 throw ValidationError("--orlib pmed solves p-median or p-center, not \(m.rawValue)")
             default: break
@@ -75,6 +78,7 @@ extension Yubei {
                 switch orlib {
                 case .cap?: return try ORLibrary.readCap(path: file, capacity: capacity, model: model ?? .cflp)
                 case .pmed?: return try ORLibrary.readPMedian(path: file, model: model ?? .pMedian)
+                case .sscflp?: return try ORLibrary.readHolmberg(path: file, model: model ?? .sscflp)
                 case nil: return try LocationProblem.load(path: file, model: model)
                 }
             }

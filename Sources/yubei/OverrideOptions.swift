@@ -63,16 +63,11 @@ struct OverrideOptions: ParsableArguments {
 
 /// Reads `path` with `overrides`: file errors are printed as diagnostics (exit 65), unknown
 /// override targets as usage errors (exit 64), warnings on standard error.
-func loadScenario(
-    _ path: String, overrides: ScenarioOverrides,
-    language: Language = Language.fromEnvironment(ProcessInfo.processInfo.environment)
-) throws -> OverriddenScenario {
+func loadScenario(_ path: String, overrides: ScenarioOverrides,
+                  language: Language = Language.fromEnvironment(ProcessInfo.processInfo.environment)) throws -> OverriddenScenario {
     let loaded: OverriddenScenario
     do {
-        loaded = try ScenarioLoader.load(path: path, overrides: overrides)
-    } catch let error as InputError {
-        for diagnostic in error.diagnostics.all { printError(diagnostic.description(in: language)) }
-        throw ExitCode(ExitStatus.dataError.rawValue)
+        loaded = try withInputErrorsReported(language: language) { try ScenarioLoader.load(path: path, overrides: overrides) }
     } catch let error as OverrideError {
         printError("yubei: error: \(error.description)")
         throw ExitCode(ExitStatus.usage.rawValue)

@@ -109,8 +109,8 @@ extension Yubei {
             let planJSON = try ReportJSON.text(PlanDocument(plan: plan, overrides: overrides.commandLines, resilience: resilience))
             do {
                 try OutputFiles.write(try PlanFolder.files(problem: problem, plan: plan, overrides: overrides.commandLines,
-                                                           resilience: resilience, boundaries: loaded.scenario.boundaries,
-                                                           language: language, scenario: loaded.scenario),
+                                                           resilience: resilience, boundaries: loaded.scenario.boundaries, scenario: loaded.scenario,
+                                                           language: language),
                                       to: URL(fileURLWithPath: out))
             } catch {
                 printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")

@@ -40,8 +40,8 @@ extension Yubei {
 
         func run() throws {
             let overrides = try overrideOptions.overrides()
-            let plain = try loadScenario(scenario, overrides: ScenarioOverrides())
-            let shocked = overrides.isEmpty ? nil : try loadScenario(scenario, overrides: overrides)
+            let plain = try loadScenario(scenario, overrides: ScenarioOverrides(), language: output.language)
+            let shocked = overrides.isEmpty ? nil : try loadScenario(scenario, overrides: overrides, language: output.language)
             let adopted = try withInputErrorsReported { try AdoptedPlan.read(path: plan) }
             let unknown = adopted.unknownNames(in: ScenarioPlanner.problem(plain).problem)
             guard unknown.isEmpty else {

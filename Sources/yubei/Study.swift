@@ -68,7 +68,7 @@ extension Yubei {
             do {
                 for variant in result.variants {
                     try OutputFiles.write(try PlanFolder.files(problem: variant.problem, plan: variant.plan,
-                                                               overrides: variant.overrides, language: language),
+                                                               overrides: variant.overrides, scenario: variant.planned, language: language),
                                           to: directory.appendingPathComponent(variant.name))
                 }
                 try OutputFiles.write([

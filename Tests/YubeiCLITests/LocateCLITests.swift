@@ -119,6 +119,24 @@ struct LocateCLITests {
         #expect(e.stderr.contains("\(bad):5: error: customer 1 cost from warehouse 2: expected a number, found 'zz'"))
     }
 
+    @Test("Holmberg single-source files: p1 to its published optimum; errors as FILE:LINE; model check")
+    func holmberg() throws {
+        let p1 = packageRoot.appendingPathComponent("Tests/YubeiLocationTests/Fixtures/holmberg-p1.txt").path
+        let r = try runYubei(["locate", "--orlib", "sscflp", p1, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try Self.json(r.stdout)
+        #expect(doc["model"] as? String == "sscflp")
+        #expect(doc["status"] as? String == "optimal")
+        #expect((doc["objective"] as? NSNumber)?.doubleValue == 8848)
+        #expect((doc["bound"] as? NSNumber)?.doubleValue == 8848)
+        #expect((doc["assignment"] as? [Any])?.count == 50)
+        let bad = try Self.file("2 1\n5 4\n1 1\n3\n1 -2\n", name: "p.txt")
+        let e = try runYubei(["locate", "--orlib", "sscflp", bad])
+        #expect(e.status == 65)
+        #expect(e.stderr.contains("\(bad):5: error: customer 1 cost from facility 2: expected a number ≥ 0, found -2"))
+        #expect(try runYubei(["locate", "--orlib", "sscflp", p1, "--model", "p-median"]).status == 64)
+    }
+
     @Test("a time limit that stops the search: status feasible, exit 0, a solution all the same")
     func timeLimit() throws {
         let pmed2 = packageRoot.appendingPathComponent("Tests/YubeiLocationTests/Fixtures/pmed2.txt").path

@@ -78,4 +78,41 @@ struct LazyConstraintTests {
         #expect(approximatelyEqual(result.value(of: y), 1.2))
         #expect(result.lazyRowsAdded == 2)
     }
+
+    /// The node heuristic hook: a solution it offers becomes the incumbent only when it meets
+    /// every explicit row (an infeasible one of better value is ignored), and the search still
+    /// ends at the true optimum (enumeration of the 2^10 subsets).
+    @Test("node heuristic: feasible offers kept, infeasible ones ignored", arguments: [false, true])
+    func nodeHeuristic(offerInfeasible: Bool) throws {
+        let values: [Double] = [12, 7, 19, 4, 15, 9, 11, 3, 17, 8]
+        let weights: [Double] = [5, 3, 8, 2, 7, 4, 6, 1, 9, 4]
+        let capacity = 20.0
+        var m = Model()
+        let x = (0..<10).map { m.addBinary("x\($0)") }
+        var objective = LinearExpression()
+        var load = LinearExpression()
+        for k in 0..<10 { objective.add(values[k], x[k]); load.add(weights[k], x[k]) }
+        m.addConstraint(load <= capacity)
+        m.maximize(objective)
+        var best = 0.0
+        for mask in 0..<(1 << 10) {
+            let chosen = (0..<10).filter { mask & (1 << $0) != 0 }
+            if chosen.reduce(0.0, { $0 + weights[$1] }) <= capacity { best = max(best, chosen.reduce(0.0) { $0 + values[$1] }) }
+        }
+        var calls = 0
+        var options = SolveOptions()
+        options.separatorReturnsOnlyCuts = true
+        let result = try m.solve(options: options, lazyConstraints: { _ in [] }, heuristic: { request in
+            calls += 1
+            // Either everything (far over capacity, worth more than the optimum) or the items
+            // the LP takes fully (always within capacity).
+            if offerInfeasible { return [Double](repeating: 1, count: 10) }
+            return request.values.map { $0 > 1 - 1e-9 ? 1 : 0 }
+        })
+        #expect(calls > 0)
+        #expect(result.isOptimal)
+        #expect(approximatelyEqual(result.objectiveValue, best))
+        let solution = x.map { result.value(of: $0)! }
+        #expect((0..<10).reduce(0.0) { $0 + weights[$1] * solution[$1] } <= capacity + 1e-9)
+    }
 }

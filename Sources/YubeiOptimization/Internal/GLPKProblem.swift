@@ -128,7 +128,7 @@ struct GLPKProblem: ~Copyable {
         case .bestLocalBound: parm.bt_tech = GLP_BT_BLB
         case .bestProjection: parm.bt_tech = GLP_BT_BPH
         }
-        if context.lazyConstraints != nil {
+        if context.lazyConstraints != nil && !options.separatorReturnsOnlyCuts {
             // GLPK's rounding heuristic checks only the rows it has, so it would take integral
             // points that break implicit rows as incumbents.
             parm.sr_heur = GLP_OFF
@@ -218,6 +218,8 @@ final class MIPCallbackContext {
     var lazyConstraints: ((LazyConstraintRequest) -> [ConstraintDefinition])?
     var columnCount = 0
     var integerColumns: [Int] = []
+    /// A primal heuristic at a node's optimal LP: a checked feasible solution (0-based) or `nil`.
+    var heuristic: ((LazyConstraintRequest) -> [Double]?)?
     /// Rows the separator added during the search.
     var lazyRowsAdded = 0
 
@@ -249,6 +251,14 @@ private func mipCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer
     if reason == GLP_IHEUR, let x = context.initialSolution {
         context.initialSolution = nil  // offered once
         context.initialSolutionAccepted = x.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) } == 0
+    } else if reason == GLP_IHEUR, let heuristic = context.heuristic, let prob = glp_ios_get_prob(tree) {
+        let values = (0..<context.columnCount).map { glp_get_col_prim(prob, Int32($0 + 1)) }
+        let integral = context.integerColumns.allSatisfy { abs(values[$0] - values[$0].rounded()) <= 1e-6 }
+        let node = glp_ios_curr_node(tree)
+        let request = LazyConstraintRequest(values: values, isIntegral: integral, node: Int(node), depth: Int(glp_ios_node_level(tree, node)))
+        if let x = heuristic(request) {
+            _ = ([0] + x).withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+        }
     }
     guard let progress = context.progress, reason == GLP_ISELECT || reason == GLP_IBINGO else { return }
     let now = context.clock.now

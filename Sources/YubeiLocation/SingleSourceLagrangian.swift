@@ -1,0 +1,127 @@
+/// The Lagrangian relaxation of the single-source capacitated facility location problem in
+/// which the assignment rows Σ_j x_ij = 1 are relaxed with multipliers λ_i.
+///
+/// What remains splits by facility: open, facility j contributes
+/// ρ_j = f_j + min Σ_i (c_ij − λ_i)·x_ij over Σ_i d_i·x_ij ≤ s_j, x binary (a 0-1 knapsack), and
+/// the open set must hold the total demand, Σ_j s_j·y_j ≥ D (a covering knapsack over the ρ_j).
+/// L(λ) = Σ_i λ_i + min_y Σ_j ρ_j·y_j bounds the optimum from below for every λ; the best λ is
+/// sought by subgradient optimisation. Because both knapsacks are solved as integer problems,
+/// the bound is at least the strong LP relaxation's with every knapsack cut added.
+///
+/// Forcing y_j (or x_ij) to a value and re-choosing the rest bounds every solution with that
+/// value: that is what ``fixings(at:cutoff:keepOpen:keepPairs:)`` uses to close facilities and forbid pairs.
+struct SingleSourceLagrangian {
+    let problem: LocationProblem
+    /// For each facility, its allowed customers and their costs (finite, demand ≤ capacity).
+    let pairs: [[(point: Int, cost: Double)]]
+    /// Facilities that may open.
+    let allowed: [Int]
+    let required: Set<Int>
+    let totalDemand: Double
+
+    init(problem: LocationProblem) {
+        self.problem = problem
+        allowed = problem.allowedFacilities
+        required = Set(problem.requiredFacilities)
+        totalDemand = problem.demand.reduce(0, +)
+        var pairs = [[(point: Int, cost: Double)]](repeating: [], count: problem.facilityCount)
+        for j in allowed {
+            let capacity = problem.facilities[j].capacity ?? .infinity
+            for i in 0..<problem.pointCount {
+                let c = problem.cost(i, j)
+                if c.isFinite && problem.demand[i] <= capacity { pairs[j].append((i, c)) }
+            }
+        }
+        self.pairs = pairs
+    }
+
+    /// One evaluation of L(λ).
+    struct Evaluation {
+        var bound: Double
+        /// ρ_j for allowed facilities (`.infinity` for the others).
+        var rho: [Double]
+        /// Each facility's knapsack, over `pairs[j]`.
+        var knapsacks: [Knapsack.Packing?]
+        /// The cover's choice of y (shares; 0/1 when exact).
+        var open: [Double]
+        /// g_i = 1 − Σ_j y_j·x_ij: a subgradient of L at λ.
+        var subgradient: [Double]
+        /// Σ λ_i.
+        var base: Double
+        /// The multipliers λ.
+        var lambda: [Double]
+    }
+
+    /// L(λ) with its solution.
+    ///
+    /// - Complexity: O(Σ_j k_j·s_j/g_j + m·R), k_j the customers with c_ij < λ_i (see ``Knapsack``).
+    func evaluate(_ lambda: [Double]) -> Evaluation {
+        let m = problem.facilityCount
+        var rho = [Double](repeating: .infinity, count: m)
+        var knapsacks = [Knapsack.Packing?](repeating: nil, count: m)
+        for j in allowed {
+            let list = pairs[j]
+            let values = list.map { $0.cost - lambda[$0.point] }
+            let weights = list.map { problem.demand[$0.point] }
+            let k = Knapsack.Packing(values: values, weights: weights, capacity: problem.facilities[j].capacity ?? .infinity)
+            rho[j] = problem.facilities[j].fixedCost + k.value
+            knapsacks[j] = k
+        }
+        let base = lambda.reduce(0, +)
+        let cover = coverChoice(rho, forced: [], banned: [])
+        var g = [Double](repeating: 1, count: problem.pointCount)
+        for j in allowed where cover.take[j] > 0 {
+            guard let k = knapsacks[j] else { continue }
+            for (r, pair) in pairs[j].enumerated() where k.take[r] > 0 { g[pair.point] -= cover.take[j] * k.take[r] }
+        }
+        return Evaluation(bound: base + cover.value, rho: rho, knapsacks: knapsacks, open: cover.take, subgradient: g, base: base, lambda: lambda)
+    }
+
+    /// min Σ ρ_j·y_j over the allowed facilities with Σ s_j·y_j ≥ D, required ones open.
+    private func coverChoice(_ rho: [Double], forced: Set<Int>, banned: Set<Int>) -> (value: Double, take: [Double]) {
+        let costs = allowed.map { rho[$0] }
+        let sizes = allowed.map { problem.facilities[$0].capacity ?? 0 }
+        var forcedPositions = Set<Int>(), bannedPositions = Set<Int>()
+        for (k, j) in allowed.enumerated() {
+            if forced.contains(j) || required.contains(j) { forcedPositions.insert(k) }
+            if banned.contains(j) { bannedPositions.insert(k) }
+        }
+        let result = Knapsack.cover(costs: costs, sizes: sizes, need: totalDemand, forced: forcedPositions, banned: bannedPositions)
+        var take = [Double](repeating: 0, count: problem.facilityCount)
+        for (k, j) in allowed.enumerated() { take[j] = result.take[k] }
+        return (result.value, take)
+    }
+
+    /// What the bound at `evaluation` proves: facilities that no solution cheaper than `cutoff`
+    /// opens (`closed`) or closes (`open`), and pairs (point, facility) no such solution uses.
+    /// Nothing in `keepOpen`/`keepPairs` (the incumbent's facilities and pairs, keyed i·m + j) is fixed.
+    ///
+    /// - Complexity: O(m·(m·R) + n·m) (exact knapsacks).
+    func fixings(at evaluation: Evaluation, cutoff: Double, keepOpen: Set<Int>, keepPairs: Set<Int>)
+        -> (closed: Set<Int>, open: Set<Int>, pairs: Set<Int>) {
+        var closed = Set<Int>(), open = Set<Int>(), banned = Set<Int>()
+        let m = problem.facilityCount
+        for j in allowed {
+            let withJ = evaluation.base + coverChoice(evaluation.rho, forced: [j], banned: []).value
+            if withJ > cutoff {
+                if !keepOpen.contains(j) { closed.insert(j) }
+                continue
+            }
+            if !required.contains(j) {
+                let withoutJ = evaluation.base + coverChoice(evaluation.rho, forced: [], banned: [j]).value
+                if withoutJ > cutoff { open.insert(j) }
+            }
+            // A pair: j open with i in its knapsack, the rest of the capacity chosen best.
+            guard let k = evaluation.knapsacks[j] else { continue }
+            let capacity = problem.facilities[j].capacity ?? .infinity
+            for pair in pairs[j] {
+                let key = pair.point * m + j
+                if keepPairs.contains(key) { continue }
+                let d = problem.demand[pair.point]
+                let forcedRho = problem.facilities[j].fixedCost + (pair.cost - evaluation.lambda[pair.point]) + k.value(capacity: capacity - d)
+                if withJ + (forcedRho - evaluation.rho[j]) > cutoff { banned.insert(key) }
+            }
+        }
+        return (closed, open, banned)
+    }
+}

@@ -1,0 +1,251 @@
+import YubeiCore
+import YubeiOptimization
+
+/// Single-source capacitated facility location (each customer served whole by one facility):
+///
+/// 1. an incumbent from the Lagrangian heuristic: at each improvement of the Lagrangian bound
+///    (``SingleSourceLagrangian``) its open set is completed by regret and local search
+///    (``SingleSourceHeuristic``), and the best is polished by opening and closing facilities;
+/// 2. reduced-cost fixing with the best multipliers: facilities and (customer, facility) pairs
+///    that no solution cheaper than the incumbent can use leave the model (when every cost is
+///    a whole number, the cut-off is the incumbent − 1: only strictly better solutions matter);
+/// 3. the strong MILP on what remains (x_ij ≤ y_j, capacity rows, the aggregate capacity row
+///    Σ s_j·y_j ≥ D) in GLPK's branch-and-bound, branching on facilities first: the incumbent
+///    its first solution, extended cover inequalities on the capacity rows separated at the
+///    nodes (``SingleSourceCoverCuts``), and each new open set of a node LP completed by the
+///    heuristic and offered as an incumbent.
+///
+/// The bound reported is the best of the Lagrangian bound and GLPK's, never above the incumbent.
+struct SingleSourceSolver {
+    let problem: LocationProblem
+    let options: LocationOptions
+    let clock: SolveClock
+    /// Most subgradient iterations.
+    var maxIterations = 3_000
+    /// Share of the time limit the Lagrangian phase may use.
+    var lagrangianShare = 0.3
+    /// Deepest branch-and-bound node at which cover inequalities are separated.
+    static let coverCutDepth = 100
+
+    func solve() throws -> LocationSolution {
+        var solution = LocationSolution(model: .sscflp, status: .noSolution)
+        let n = problem.pointCount, m = problem.facilityCount
+        let lagrangian = SingleSourceLagrangian(problem: problem)
+        let heuristic = SingleSourceHeuristic(problem: problem, lagrangian: lagrangian)
+        let wholeCosts = Self.hasWholeCosts(problem)
+        let tolerance = max(options.relativeGap, 1e-9)
+        /// The value below which a solution must lie to beat `upper`.
+        func cutoff(_ upper: Double) -> Double {
+            wholeCosts ? upper - 1 + 1e-6 : upper - tolerance * max(1, abs(upper))
+        }
+        let phaseLimit = clock.limit.map { $0 * lagrangianShare }
+        func phaseExpired() -> Bool { clock.isExpired || phaseLimit.map { clock.elapsed > $0 } ?? false }
+
+        // 1. Subgradient optimisation with the Lagrangian heuristic.
+        var incumbent: SingleSourceHeuristic.Assignment?
+        func offer(_ a: SingleSourceHeuristic.Assignment?) {
+            guard let a else { return }
+            if incumbent.map({ a.cost < $0.cost - 1e-9 }) ?? true { incumbent = a }
+        }
+        var lambda = (0..<n).map { i in
+            (lagrangian.allowed.map { problem.cost(i, $0) }.filter(\.isFinite).min() ?? 0)
+        }
+        var best = lagrangian.evaluate(lambda)
+        offer(heuristic.fromLagrangian(best))
+        if let a = incumbent { offer(heuristic.polish(a, expired: phaseExpired)) }
+        var step = 2.0
+        var stall = 0
+        var iterations = 0
+        var tried = Set<[Bool]>()
+        while iterations < maxIterations && !phaseExpired() {
+            iterations += 1
+            let upper = incumbent?.cost ?? (abs(best.bound) * 1.1 + 1)
+            if let incumbent, best.bound > cutoff(incumbent.cost) { break }
+            let current = iterations == 1 ? best : lagrangian.evaluate(lambda)
+            if current.bound > best.bound + 1e-9 || iterations % 10 == 0 {
+                // The heuristic once per open set tried.
+                let key = current.open.map { $0 > 0.5 }
+                if tried.insert(key).inserted { offer(heuristic.fromLagrangian(current)) }
+            }
+            if current.bound > best.bound + 1e-9 {
+                best = current
+                stall = 0
+            } else {
+                stall += 1
+                if stall >= 25 { step /= 2; stall = 0 }
+            }
+            if step < 1e-4 { break }
+            let norm = current.subgradient.reduce(0) { $0 + $1 * $1 }
+            if norm < 1e-12 { break }
+            let t = step * max(upper - current.bound, 1e-6 * max(1, abs(upper))) / norm
+            for i in 0..<n { lambda[i] += t * current.subgradient[i] }
+        }
+        if let a = incumbent { offer(heuristic.polish(a, expired: { clock.isExpired })) }
+        solution.log.append("sscflp Lagrangian: bound \(best.bound) after \(iterations) iterations; incumbent \(incumbent.map { "\($0.cost)" } ?? "none"), \(clock.seconds) s")
+        var bound = best.bound
+
+        // Proven by the Lagrangian bound alone?
+        if let a = incumbent, bound > cutoff(a.cost) || bound >= a.cost {
+            return finish(solution, incumbent: a, bound: a.cost, status: .optimal)
+        }
+
+        // 2. Fixing.
+        var keepPairs = Set<Int>()
+        if let a = incumbent { for (i, j) in a.facility.enumerated() { keepPairs.insert(i * m + j) } }
+        let keepOpen = Set(incumbent?.openList ?? [])
+        let fix = incumbent.map { lagrangian.fixings(at: best, cutoff: cutoff($0.cost), keepOpen: keepOpen, keepPairs: keepPairs) }
+            ?? (closed: [], open: [], pairs: [])
+        let pairCount = lagrangian.pairs.reduce(0) { $0 + $1.count }
+        solution.log.append("sscflp fixing: \(fix.closed.count) facilities closed, \(fix.open.count) open, \(fix.pairs.count) of \(pairCount) pairs out, \(clock.seconds) s")
+
+        // 3. The MIP on what remains.
+        var model = Model(name: "sscflp")
+        var y = [Variable?](repeating: nil, count: m)
+        var objective = LinearExpression()
+        var cover = LinearExpression()
+        for j in lagrangian.allowed where !fix.closed.contains(j) {
+            let v = model.addBinary("y_\(j)")
+            if lagrangian.required.contains(j) || fix.open.contains(j) { model.setBounds(of: v, lower: 1, upper: 1) }
+            y[j] = v
+            objective.add(problem.facilities[j].fixedCost, v)
+            cover.add(problem.facilities[j].capacity ?? 0, v)
+        }
+        var x = [[(facility: Int, variable: Variable)]](repeating: [], count: n)
+        var columns = [[(point: Int, variable: Variable)]](repeating: [], count: m)
+        for j in lagrangian.allowed where y[j] != nil {
+            var load = LinearExpression()
+            for pair in lagrangian.pairs[j] where !fix.pairs.contains(pair.point * m + j) {
+                let v = model.addBinary("x_\(pair.point)_\(j)")
+                x[pair.point].append((j, v))
+                columns[j].append((pair.point, v))
+                objective.add(pair.cost, v)
+                load.add(problem.demand[pair.point], v)
+                model.addConstraint(LinearExpression(v) <= LinearExpression(y[j]!))
+            }
+            load.add(-(problem.facilities[j].capacity ?? 0), y[j]!)
+            model.addConstraint(load <= 0)
+        }
+        var emptyPoint = false
+        for i in 0..<n {
+            var assign = LinearExpression()
+            for pair in x[i] { assign.add(1, pair.variable) }
+            if x[i].isEmpty { emptyPoint = true }
+            model.addConstraint(assign == 1)
+        }
+        model.addConstraint(cover >= lagrangian.totalDemand)
+        model.minimize(objective)
+        if emptyPoint {
+            // Some customer has no pair left: no solution beats the incumbent (or none exists).
+            if let a = incumbent { return finish(solution, incumbent: a, bound: a.cost, status: .optimal) }
+            solution.status = .infeasible
+            solution.explanation.append(LocationText.capacityPacking)
+            return solution
+        }
+        var glpk = clock.solveOptions(gap: options.relativeGap)
+        if let a = incumbent {
+            var start = [Double](repeating: 0, count: model.variables.count)
+            for j in a.openList { if let v = y[j] { start[v.index] = 1 } }
+            for (i, j) in a.facility.enumerated() {
+                if let pair = x[i].first(where: { $0.facility == j }) { start[pair.variable.index] = 1 }
+            }
+            glpk.initialSolution = start
+        }
+        let cuts = SingleSourceCoverCuts(problem: problem, y: y, columns: columns)
+        // Every row is explicit (the separator adds only cuts), so GLPK's rounding stays on;
+        // branching on the first fractional column branches on the y columns (first in the
+        // model) before any x: far fewer nodes than GLPK's default rule on p29–p32, p56.
+        glpk.separatorReturnsOnlyCuts = true
+        glpk.branching = .firstFractional
+        // The node heuristic: each new open set of a node LP (y ≥ ½), completed by regret and
+        // local search from the customers the LP places (x ≥ ½).
+        var triedOpenSets = Set<[Bool]>()
+        var nodeBest = incumbent?.cost ?? .infinity
+        let nodeHeuristic: (LazyConstraintRequest) -> [Double]? = { request in
+            var open = [Bool](repeating: false, count: m)
+            for j in 0..<m { if let v = y[j], request.values[v.index] > 0.5 { open[j] = true } }
+            guard triedOpenSets.insert(open).inserted else { return nil }
+            var seed = [Int](repeating: -1, count: n)
+            for i in 0..<n { for pair in x[i] where request.values[pair.variable.index] > 0.5 && open[pair.facility] { seed[i] = pair.facility } }
+            guard let a = heuristic.assign(open: open, seed: seed), a.cost < nodeBest - 1e-9 else { return nil }
+            var vector = [Double](repeating: 0, count: model.variables.count)
+            for j in 0..<m where a.open[j] {
+                guard let v = y[j] else { return nil }
+                vector[v.index] = 1
+            }
+            for (i, j) in a.facility.enumerated() {
+                guard let pair = x[i].first(where: { $0.facility == j }) else { return nil }
+                vector[pair.variable.index] = 1
+            }
+            nodeBest = a.cost
+            return vector
+        }
+        let result = try model.solve(options: glpk, lazyConstraints: { request in
+            // Every row of the model is explicit: an integral point needs no cut.
+            guard !request.isIntegral, request.depth <= Self.coverCutDepth else { return [] }
+            return cuts.separate(request.values)
+        }, heuristic: nodeHeuristic)
+        solution.log.append("sscflp MIP: \(model.variables.count) columns, \(model.constraints.count) rows, \(result.termination), root bound \(result.rootBound.map { "\($0)" } ?? "-"), \(result.nodes) nodes, \(result.lazyRowsAdded) cover rows, \(clock.seconds) s")
+        if let values = result.values {
+            let open = lagrangian.allowed.filter { y[$0].map { values[$0.index] > 0.5 } ?? false }
+            var facility = [Int](repeating: -1, count: n)
+            var load = [Double](repeating: 0, count: m)
+            for i in 0..<n {
+                for pair in x[i] where values[pair.variable.index] > 0.5 { facility[i] = pair.facility }
+                if facility[i] >= 0 { load[facility[i]] += problem.demand[i] }
+            }
+            if facility.allSatisfy({ $0 >= 0 }) {
+                var openMask = [Bool](repeating: false, count: m)
+                for j in open { openMask[j] = true }
+                var a = SingleSourceHeuristic.Assignment(facility: facility, load: load, cost: 0, open: openMask)
+                a.cost = heuristic.cost(of: a)
+                offer(a)
+            }
+        }
+        guard let final = incumbent else {
+            solution.adoptTermination(of: result)
+            if solution.status == .infeasible || (result.termination == .optimal && !result.hasSolution) {
+                solution.status = .infeasible
+                solution.explanation.append(LocationText.capacityPacking)
+            } else if solution.status == .noSolution {
+                solution.explanation.append(LocationText.stoppedWithoutSolution)
+            }
+            solution.bound = result.bestBound.map { max($0, bound) } ?? bound
+            return solution
+        }
+        switch result.termination {
+        case .optimal, .infeasible:
+            // Every solution left in the model is no better than the incumbent (or none is left);
+            // the ones fixed out cost at least the cut-off.
+            return finish(solution, incumbent: final, bound: final.cost, status: .optimal)
+        default:
+            if let b = result.bestBound { bound = max(bound, min(b, cutoff(final.cost))) }
+            if wholeCosts { bound = (bound - 1e-6).rounded(.up) }
+            let proven = bound >= final.cost - tolerance * max(1, abs(final.cost))
+            return finish(solution, incumbent: final, bound: min(bound, final.cost), status: proven ? .optimal : .feasible)
+        }
+    }
+
+    /// The solution reported for `incumbent`, its loads checked against the capacities.
+    private func finish(_ base: LocationSolution, incumbent: SingleSourceHeuristic.Assignment, bound: Double, status: LocationStatus) -> LocationSolution {
+        var solution = base
+        var load = [Double](repeating: 0, count: problem.facilityCount)
+        for (i, j) in incumbent.facility.enumerated() { load[j] += problem.demand[i] }
+        precondition(load.indices.allSatisfy { load[$0] <= (problem.facilities[$0].capacity ?? .infinity) * (1 + 1e-12) },
+                     "a single-source solution exceeds a capacity")
+        solution.status = status
+        solution.open = incumbent.openList
+        solution.assignment = incumbent.facility.map { $0 }
+        solution.shares = incumbent.facility.map { [($0, 1.0)] }
+        solution.objective = incumbent.cost
+        solution.bound = bound
+        if status == .feasible { solution.explanation.append(LocationText.stoppedAtLimit(gap: solution.gap)) }
+        return solution
+    }
+
+    /// Whether every fixed cost and every finite service cost is a whole number, so that every
+    /// solution's cost is one.
+    static func hasWholeCosts(_ problem: LocationProblem) -> Bool {
+        problem.facilities.allSatisfy { $0.fixedCost == $0.fixedCost.rounded() && abs($0.fixedCost) < 1e12 }
+            && problem.costs.allSatisfy { !$0.isFinite || ($0 == $0.rounded() && abs($0) < 1e12) }
+    }
+}
