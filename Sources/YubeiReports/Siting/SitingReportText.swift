@@ -149,7 +149,7 @@ enum SitingReportText {
                zh: "  支出：新建站点 \(opening) 元（预算 \(budget)）；物资 \(stock) 元（预算 \(stockBudget)）")
     }
     static func written(_ out: String) -> Phrase {
-        Phrase(en: "written: \(out)/plan.json, \(out)/report.md, \(out)/report.html", zh: "已写入：\(out)/plan.json、\(out)/report.md、\(out)/report.html")
+        Phrase(en: "written: \(out)/plan.json, \(out)/report.md, \(out)/report.html, \(out)/plan.geojson", zh: "已写入：\(out)/plan.json、\(out)/report.md、\(out)/report.html、\(out)/plan.geojson")
     }
 
     // What would close each gap.
