@@ -81,6 +81,8 @@ public enum InputRanges {
     public static let timeLimitSeconds = InputRange(0, 1e7, exclusive: true, smallestNonZero: 1e-3, unit: "s")
     /// `--gap`, relative.
     public static let relativeGap = InputRange(0, 1e3, smallestNonZero: 1e-12, unit: "relative")
+    /// `--scale-displaced K`.
+    public static let scaleFactor = InputRange(0, 1000, unit: "factor")
     /// `--capacity` of `yubei locate --orlib cap`.
     public static let orlibCapacity = InputRange(0, 1e12, unit: "demand units")
     /// Warehouses in an OR-Library `cap` file.

@@ -63,7 +63,13 @@ public enum SafeText {
     /// list); line breaks become spaces; control characters are visible. Ids such as
     /// `county-depot` stay as they are.
     public static func markdown(_ text: String) -> String {
-        rewritten(text) { scalar, previous in
+        // A leading # - + = _ starts a heading, a list or a rule only when a space follows or the
+        // text is that character alone (repeated): only then is it escaped (`--forbid` stays).
+        let head = Array(text.unicodeScalars.prefix(2))
+        let leadStartsBlock = head.first.map { c in
+            head.count == 1 || head[1] == " " || text.unicodeScalars.allSatisfy { $0 == c || $0 == " " }
+        } ?? false
+        return rewritten(text) { scalar, previous in
             switch scalar {
             case "&": return "&amp;"
             case "<": return "&lt;"
@@ -71,7 +77,7 @@ public enum SafeText {
             case "\n": return previous == "\r" ? "" : " "
             case "\r", "\t": return " "
             case "\\", "`", "*", "[", "]", "|", "~": return "\\" + String(scalar)
-            case "#", "-", "+", "=", "_": return previous == nil ? "\\" + String(scalar) : nil
+            case "#", "-", "+", "=", "_": return previous == nil && leadStartsBlock ? "\\" + String(scalar) : nil
             default: return nil
             }
         }

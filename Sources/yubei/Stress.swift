@@ -38,6 +38,10 @@ extension Yubei {
 
         @OptionGroup(title: "Overrides (the shock)") var overrideOptions: OverrideOptions
 
+        func validate() throws {
+            try checkOutOption(out)
+        }
+
         func run() throws {
             let overrides = try overrideOptions.overrides()
             let plain = try loadScenario(scenario, overrides: ScenarioOverrides(), language: output.language)

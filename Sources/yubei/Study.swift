@@ -44,6 +44,9 @@ extension Yubei {
                 throw ValidationError("--time-limit must be a positive number of seconds")
             }
             if !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a number ≥ 0") }
+            try checkOption("--time-limit", timeLimit, InputRanges.timeLimitSeconds)
+            try checkOption("--gap", gap, InputRanges.relativeGap)
+            try checkOutOption(out)
         }
 
         func run() throws {
@@ -54,6 +57,8 @@ extension Yubei {
             var options = SitingOptions()
             options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded())) }
             options.relativeGap = gap
+            // What would close each gap (one re-solve per candidate site) is left to `yubei solve` of a variant.
+            options.closeGaps = false
             let result: StudyResult
             do {
                 let title = file.title, options = options

@@ -4,40 +4,52 @@ import YubeiTestSupport
 
 /// `yubei study` end to end, on the shipped study.
 @Suite struct StudyCLITests {
-    static let study = packageRoot.appendingPathComponent("Scenarios/studies/dehua-budget.yaml").path
+    static let fixture = packageRoot.appendingPathComponent("Tests/YubeiSitingTests/Fixtures/hillside-county.yaml").path
 
-    @Test func shippedStudyWritesEveryFile() throws {
+    @Test func studyWritesEveryFile() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-study-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
-        let run = try runYubei(["study", Self.study, "--out", out.path, "--json"])
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let study = out.appendingPathComponent("study.yaml").path
+        try """
+            name: 山城县预算论证
+            base: \(Self.fixture)
+            variants:
+              - {name: budget-300k, overrides: ["--set policy.budget=300000"]}
+              - {name: budget-1.2m, overrides: ["--set policy.budget=1200000"]}
+              - {name: depot-flooded, overrides: ["--close county-depot"]}
+              - {name: flood-plus-30pct, overrides: ["--scale-displaced flood=1.3"]}
+              - {name: stadium-not-school, overrides: ["--require stadium", "--forbid dongxi-school"]}
+            """.write(toFile: study, atomically: true, encoding: .utf8)
+        let run = try runYubei(["study", study, "--out", out.appendingPathComponent("o").path, "--json"])
         #expect(run.status == 0, "\(run.stderr)")
         let result = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
         let variants = result["variants"] as! [[String: Any]]
-        #expect(variants.map { $0["name"] as! String } == ["base", "budget-3m", "budget-3.8m", "depot-flooded", "gaemi-plus-30pct", "park-not-gekeng"])
+        #expect(variants.map { $0["name"] as! String } == ["base", "budget-300k", "budget-1.2m", "depot-flooded", "flood-plus-30pct", "stadium-not-school"])
         for variant in variants {
             let name = variant["name"] as! String
             #expect(variant["plan"] as? String == "\(name)/plan.json")
             #expect(["optimal", "feasible"].contains(variant["status"] as? String))
             let hazards = variant["hazards"] as! [String: [String: Any]]
-            #expect(Set(hazards.keys) == ["typhoon-gaemi-l2", "typhoon-megi-east", "rainstorm-merbok"])
+            #expect(Set(hazards.keys) == ["flood", "landslide"])
             for figures in hazards.values {
                 for key in ["displaced", "sheltered", "unsheltered", "fully_supplied"] { #expect(figures[key] is Double, "\(key)") }
             }
             #expect(variant["spending"] is [String: Any] && variant["opened"] is [String] && variant["closed"] is [String])
             // The variant's own folder holds its plan, with its overrides.
-            let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("\(name)/plan.json"))) as! [String: Any]
+            let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("o/\(name)/plan.json"))) as! [String: Any]
             #expect(plan["overrides"] as? [String] == variant["overrides"] as? [String])
-            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name)/report.html").path))
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("o/\(name)/report.html").path))
         }
-        let parkVariant = variants[5]
-        #expect((parkVariant["opened"] as! [String]).contains("xunzhong-park"))
+        let stadiumVariant = variants[5]
+        #expect(stadiumVariant["plan"] as? String == "stadium-not-school/plan.json")
         for name in ["study.json", "study.csv", "study.md", "study.html"] {
-            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("o/\(name)").path), "\(name)")
         }
-        let csv = try String(decoding: Data(contentsOf: out.appendingPathComponent("study.csv")), as: UTF8.self)
+        let csv = try String(decoding: Data(contentsOf: out.appendingPathComponent("o/study.csv")), as: UTF8.self)
         // One row per variant and hazard, after the header.
-        #expect(csv.split(separator: "\r\n").count == 1 + 6 * 3)
-        let html = try String(contentsOf: out.appendingPathComponent("study.html"), encoding: .utf8)
+        #expect(csv.split(separator: "\r\n").count == 1 + 6 * 2)
+        let html = try String(contentsOf: out.appendingPathComponent("o/study.html"), encoding: .utf8)
         #expect(html.components(separatedBy: "<svg").count - 1 == 6)
     }
 

@@ -112,6 +112,30 @@ struct RangeRegressionTests {
         try expectRefused(["s.yaml": scenario], ["solve", "s.yaml", "--out", "out"], message)
     }
 
+    @Test("--scale-displaced 1e300 is a usage error (was: Double to Int trap in the message); --out '' of study, frontier, stress")
+    func overrides() throws {
+        try expectRefused(["s.yaml": Seeds.scenario], ["validate", "s.yaml", "--scale-displaced", "1e300"],
+                          status: 64, "--scale-displaced 1e300: expected a factor")
+        let dir = try scratch(["s.yaml": Seeds.scenario])
+        let set = try runHostile(["validate", "s.yaml", "--set", "policy.budget=1e308"], in: dir)
+        #expect(set.status == 65, "\(set)")
+        #expect(set.stderr.contains("s.yaml (--set policy.budget=1e308): error: policy.budget: expected a number in 0…1000000000000, found 1e+308"), "\(set)")
+        for args in [["study", "s.yaml", "--out", ""], ["frontier", "s.yaml", "--budget", "0:10", "--out", ""],
+                     ["stress", "s.yaml", "--plan", "p.json", "--out", ""]] {
+            try expectRefused(["s.yaml": Seeds.scenario], args, status: 64, "--out needs a folder name; it is empty")
+        }
+    }
+
+    @Test("roads CSV: km and speed_kmh in their ranges, each at its row")
+    func roads() throws {
+        let roads = "from,to,km,speed_kmh\na1,a2,1e308,40\na1,w1,0.5,1e-320\n"
+        let dir = try scratch(["s.yaml": Seeds.roadsScenario, "roads.csv": roads])
+        let run = try runHostile(["validate", "s.yaml"], in: dir)
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.contains("roads.csv:2: error: column 'km': expected a number in 0…100000, found 1e+308"), "\(run)")
+        #expect(run.stderr.contains("roads.csv:3: error: column 'speed_kmh': expected 0 or a number of magnitude at least 0.1, found 1e-320"), "\(run)")
+    }
+
     @Test("nesting 100000 deep is refused with its line, not a stack overflow")
     func deepNesting() throws {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)

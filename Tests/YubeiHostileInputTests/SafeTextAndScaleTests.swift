@@ -30,6 +30,9 @@ struct SafeTextAndScaleTests {
         #expect(SafeText.markdown("x\n# title") == "x # title")
         #expect(SafeText.markdown("[a](javascript:x)") == "\\[a\\](javascript:x)")
         #expect(SafeText.markdown("county-depot") == "county-depot")
+        #expect(SafeText.markdown("--forbid x") == "--forbid x")
+        #expect(SafeText.markdown("- item") == "\\- item")
+        #expect(SafeText.markdown("---") == "\\---")
         #expect(SafeText.markdown("`*~\\") == "\\`\\*\\~\\\\")
         #expect(SafeText.markdown("\u{0}\u{7}") == "\\\\u{0}\\\\u{7}")
     }

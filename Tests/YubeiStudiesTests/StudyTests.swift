@@ -105,6 +105,15 @@ struct StudyTests {
         #expect(loaded.allSatisfy { $0.scenario.scenario.policy.budget == 100000 })
     }
 
+    @Test("the shipped study reads, and every variant's overrides apply to 德化")
+    func shippedStudy() throws {
+        let file = try StudyFile.read(path: packageRoot.appendingPathComponent("Scenarios/studies/dehua-budget.yaml").path)
+        let loaded = try file.load()
+        #expect(loaded.map(\.name) == ["base", "budget-3m", "budget-3.8m", "depot-flooded", "gaemi-plus-30pct", "park-not-gekeng"])
+        #expect(loaded[1].scenario.scenario.policy.budget == 3_000_000)
+        #expect(loaded[5].scenario.siteRules == SiteRules(required: ["xunzhong-park"], forbidden: ["gekeng-school"]))
+    }
+
     @Test("paths in a study are relative to the study file")
     func relativePaths() throws {
         let (dir, path) = try Self.write("base: county.yaml\nvariants:\n  - {name: v, scenario: other/county.yaml}\n")

@@ -80,13 +80,21 @@ enum RoadsFile {
             var km: Double? = nil
             if let value = Double(kmText), value.isFinite, value >= 0 {
                 km = value
+                if let problem = InputRanges.range(forKeyPath: "km").problem(with: value) {
+                    error(record.number, "column 'km': \(problem)"); ok = false
+                }
             } else {
                 error(record.number, ScenarioMessage.badKilometres(kmText)); ok = false
             }
             var speed: Double?? = .some(nil)
             let speedText = field("speed_kmh")
             if !speedText.isEmpty {
-                if let value = Double(speedText), value.isFinite, value > 0 { speed = .some(value) } else {
+                if let value = Double(speedText), value.isFinite, value > 0 {
+                    speed = .some(value)
+                    if let problem = InputRanges.range(forKeyPath: "speed_kmh").problem(with: value) {
+                        error(record.number, "column 'speed_kmh': \(problem)"); ok = false
+                    }
+                } else {
                     error(record.number, ScenarioMessage.badSpeed(speedText)); speed = nil; ok = false
                 }
             }

@@ -75,7 +75,8 @@ public enum ScenarioOverride: Sendable, Hashable {
                 hazard = String(argument[..<equals]).trimmingCharacters(in: .whitespaces)
                 number = String(argument[argument.index(after: equals)...])
             }
-            guard let factor = Double(number.trimmingCharacters(in: .whitespaces)), factor.isFinite, factor >= 0 else {
+            guard let factor = Double(number.trimmingCharacters(in: .whitespaces)), factor.isFinite, factor >= 0,
+                  InputRanges.scaleFactor.problem(with: factor) == nil else {
                 throw OverrideError(text, OverrideMessage.badFactor(number))
             }
             return .scaleDisplaced(hazard: hazard, factor: factor)
