@@ -64,3 +64,20 @@ func checkOutOption(_ out: String?, name: String = "--out") throws {
         throw ValidationError("\(name) contains a control character")
     }
 }
+
+/// Runs the planning work of a command: a solver failure (a model GLPK must not see) is exit 1.
+func planning<R>(_ body: () throws -> R) throws -> R {
+    do { return try body() } catch let exit as ExitCode { throw exit } catch {
+        printError("yubei: error: \(error)")
+        throw ExitCode(ExitStatus.failure.rawValue)
+    }
+}
+
+/// Writes `files` into the folder `out` as one set (all or nothing, ``OutputFiles``); a folder
+/// that cannot take them is exit 73.
+func writeOutputSet(_ files: [(name: String, text: String)], to out: String) throws {
+    do { try OutputFiles.write(files, to: URL(fileURLWithPath: out)) } catch {
+        printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")
+        throw ExitCode(ExitStatus.cannotCreate.rawValue)
+    }
+}

@@ -62,28 +62,19 @@ extension Yubei {
             options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded())) }
             options.relativeGap = gap
             options.closeGaps = false
-            let result: FrontierResult
-            do {
+            let result: FrontierResult = try planning {
                 let options = options
-                result = try waitFor { try await YubeiStudies.Frontier.run(loaded, budgets: budgets, options: options) }
-            } catch {
-                printError("yubei: error: \(error)")
-                throw ExitCode(ExitStatus.failure.rawValue)
+                return try waitFor { try await YubeiStudies.Frontier.run(loaded, budgets: budgets, options: options) }
             }
             let language = output.language
             let text = try ReportJSON.text(result)
-            do {
-                try OutputFiles.write([
+            try writeOutputSet([
                     (name: "frontier.json", text: text + "\n"),
                     (name: "frontier.csv", text: FrontierReport.csv(result)),
                     (name: "frontier.svg", text: FrontierReport.svg(result, language: language)),
                     (name: "frontier.md", text: FrontierReport.markdown(result, language: language)),
                     (name: "frontier.html", text: FrontierReport.html(result, language: language)),
-                ], to: URL(fileURLWithPath: out))
-            } catch {
-                printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")
-                throw ExitCode(ExitStatus.cannotCreate.rawValue)
-            }
+            ], to: out)
             print(json ? text : FrontierReport.summary(result, outputDirectory: out, language: language))
             guard result.points.allSatisfy({ $0.status.hasSolution }) else {
                 throw ExitCode(ExitStatus.noSolution.rawValue)

@@ -80,19 +80,13 @@ extension Yubei {
             // Progress of long solves on stderr (stdout stays clean for --json).
             let reporter = SolveProgressReporter(label: "solve")
             options.progress = { reporter.report($0) }
-            var plan: SitingPlan
-            var resilience: ResilienceSummary?
-            do {
+            var (plan, resilience): (SitingPlan, ResilienceSummary?) = try planning {
                 if let rule = loaded.scenario.policy.resilience {
                     let options = options
                     let planned = try waitFor { try await ResilientPlanner.solve(loaded, resilience: rule, options: options) }
-                    (plan, resilience) = (planned.resilient.plan, planned.summary)
-                } else {
-                    plan = try SitingSolver.solve(problem, options: options)
+                    return (planned.resilient.plan, planned.summary)
                 }
-            } catch {
-                printError("yubei: error: \(error)")
-                throw ExitCode(ExitStatus.failure.rawValue)
+                return (try SitingSolver.solve(problem, options: options), nil)
             }
 
             if !loaded.scenario.extra.isEmpty { plan.extra = loaded.scenario.extra }
@@ -107,15 +101,10 @@ extension Yubei {
             }
 
             let planJSON = try ReportJSON.text(PlanDocument(plan: plan, overrides: overrides.commandLines, resilience: resilience))
-            do {
-                try OutputFiles.write(try PlanFolder.files(problem: problem, plan: plan, overrides: overrides.commandLines,
-                                                           resilience: resilience, boundaries: loaded.scenario.boundaries, scenario: loaded.scenario,
-                                                           language: language),
-                                      to: URL(fileURLWithPath: out))
-            } catch {
-                printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")
-                throw ExitCode(ExitStatus.cannotCreate.rawValue)
-            }
+            try writeOutputSet(try PlanFolder.files(problem: problem, plan: plan, overrides: overrides.commandLines,
+                                                    resilience: resilience, boundaries: loaded.scenario.boundaries, scenario: loaded.scenario,
+                                                    language: language),
+                               to: out)
 
             if json {
                 print(planJSON)

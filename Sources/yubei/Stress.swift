@@ -52,27 +52,18 @@ extension Yubei {
                 for name in unknown { printError("\(plan): error: the plan names \(name), which \(scenario) does not have") }
                 throw ExitCode(ExitStatus.dataError.rawValue)
             }
-            let result: StressResult
-            do {
+            let result: StressResult = try planning {
                 let nMinus1 = nMinus1
-                result = try waitFor { try await StressTest.run(plain: plain, shocked: shocked, plan: adopted, nMinus1: nMinus1) }
-            } catch {
-                printError("yubei: error: \(error)")
-                throw ExitCode(ExitStatus.failure.rawValue)
+                return try waitFor { try await StressTest.run(plain: plain, shocked: shocked, plan: adopted, nMinus1: nMinus1) }
             }
             let language = output.language
             let text = try ReportJSON.text(result)
-            do {
-                try OutputFiles.write([
+            try writeOutputSet([
                     (name: "stress.json", text: text + "\n"),
                     (name: "stress.csv", text: StressReport.csv(result)),
                     (name: "stress.md", text: StressReport.markdown(result, language: language)),
                     (name: "stress.html", text: StressReport.html(result, language: language)),
-                ], to: URL(fileURLWithPath: out))
-            } catch {
-                printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")
-                throw ExitCode(ExitStatus.cannotCreate.rawValue)
-            }
+            ], to: out)
             print(json ? text : StressReport.summary(result, outputDirectory: out, language: language))
         }
     }

@@ -59,33 +59,23 @@ extension Yubei {
             options.relativeGap = gap
             // What would close each gap (one re-solve per candidate site) is left to `yubei solve` of a variant.
             options.closeGaps = false
-            let result: StudyResult
-            do {
+            let result: StudyResult = try planning {
                 let title = file.title, options = options
-                result = try waitFor { try await YubeiStudies.Study.run(name: title, variants: variants, options: options) }
-            } catch {
-                printError("yubei: error: \(error)")
-                throw ExitCode(ExitStatus.failure.rawValue)
+                return try waitFor { try await YubeiStudies.Study.run(name: title, variants: variants, options: options) }
             }
             let language = output.language
             let text = try ReportJSON.text(result)
-            let directory = URL(fileURLWithPath: out)
-            do {
-                for variant in result.variants {
-                    try OutputFiles.write(try PlanFolder.files(problem: variant.problem, plan: variant.plan,
-                                                               overrides: variant.overrides, scenario: variant.planned, language: language),
-                                          to: directory.appendingPathComponent(variant.name))
-                }
-                try OutputFiles.write([
+            for variant in result.variants {
+                try writeOutputSet(try PlanFolder.files(problem: variant.problem, plan: variant.plan,
+                                                        overrides: variant.overrides, scenario: variant.planned, language: language),
+                                   to: URL(fileURLWithPath: out).appendingPathComponent(variant.name).path)
+            }
+            try writeOutputSet([
                     (name: "study.json", text: text + "\n"),
                     (name: "study.csv", text: StudyReport.csv(result)),
                     (name: "study.md", text: StudyReport.markdown(result, language: language)),
                     (name: "study.html", text: StudyReport.html(result, language: language)),
-                ], to: directory)
-            } catch {
-                printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")
-                throw ExitCode(ExitStatus.cannotCreate.rawValue)
-            }
+            ], to: out)
             print(json ? text : StudyReport.summary(result, outputDirectory: out, language: language))
             guard result.variants.allSatisfy({ ScenarioPlanner.hasPlan($0.plan) }) else {
                 throw ExitCode(ExitStatus.noSolution.rawValue)
