@@ -186,7 +186,14 @@ final class StagingRegistry: @unchecked Sendable {
                 source.setEventHandler { [self] in
                     moving.lock()  // let a set being moved in land whole; never unlocked
                     let pending = lock.withLock { paths }
-                    for path in pending { try? FileManager.default.removeItem(atPath: path) }
+                    // The main thread may still be writing into a staging folder: a removal that
+                    // races a new file fails on the last rmdir, so try again until the folder is gone.
+                    for path in pending {
+                        for _ in 0..<200 where FileManager.default.fileExists(atPath: path) {
+                            try? FileManager.default.removeItem(atPath: path)
+                            if FileManager.default.fileExists(atPath: path) { usleep(5_000) }
+                        }
+                    }
                     // End as the signal says (status 128 + signo to the shell).
                     signal(signo, SIG_DFL)
                     var only = sigset_t()
