@@ -21,14 +21,27 @@ struct StressTests {
         #expect(result.cases.count == 1)
         let again = result.cases[0]
         #expect(again.status.hasSolution)
-        #expect(again.hazards == planned.figures.hazards)
+        // A plan whose need rules were proven comes back exactly. One stopped by a rule's time
+        // limit (德化's kits rule, `needs_proven: false`) may come back better, never worse.
+        let proven = planned.plan.levels?.needsProven ?? true
+        if proven {
+            #expect(again.hazards == planned.figures.hazards)
+        } else {
+            #expect(again.hazards.keys.sorted() == planned.figures.hazards.keys.sorted())
+            for (id, figures) in planned.figures.hazards {
+                let other = try #require(again.hazards[id])
+                #expect(other.displaced == figures.displaced)
+                #expect(other.unsheltered <= figures.unsheltered, "\(id)")
+                #expect(other.withoutKit <= figures.withoutKit, "\(id)")
+            }
+        }
         // The same shortfalls (which area bears one may differ where two choices tie).
         func shortBySupply(_ plan: SitingPlan, _ hazard: String) -> [String: Double] {
             var total: [String: Double] = [:]
             for units in plan.hazards[hazard]?.unmet.supplies.values ?? [:].values { for (s, q) in units { total[s, default: 0] += q } }
             return total.mapValues { ($0 * 1e6).rounded() / 1e6 }
         }
-        for id in planned.plan.hazards.keys {
+        for id in planned.plan.hazards.keys where proven {
             #expect(shortBySupply(again.plan, id) == shortBySupply(planned.plan, id), "\(id)")
         }
         // The sites and stock were held.
