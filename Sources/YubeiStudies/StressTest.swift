@@ -80,29 +80,38 @@ public enum StressTest {
 
         struct Job: Sendable { var name: String; var kind: StressCase.Kind; var site: String?; var problem: SitingProblem }
         var jobs = [Job(name: "plan", kind: .plan, site: nil, problem: base)]
+        // The plan's own case is planned in full (its map is drawn); the shocked and lost cases
+        // only as far as the figures reported need (``SecondStageCase/optimizeCost``).
+        var referenceCases: [SecondStageCase] = []
         if let shockProblem, let shocked {
             jobs.append(Job(name: "shock: " + shocked.overrides.commandLines.joined(separator: " "), kind: .shock, site: nil, problem: shockProblem))
+            referenceCases.append(SecondStageCase())
         }
         if nMinus1 {
             for w in stage.openWarehouses.sorted() {
-                var lost = reference
-                for h in lost.hazards.indices { lost.hazards[h].closedWarehouses.insert(w) }
-                jobs.append(Job(name: "lose \(reference.warehouses[w].id)", kind: .lose, site: reference.warehouses[w].id, problem: lost))
+                let lost = SecondStageCase(closedWarehouses: [w])
+                jobs.append(Job(name: "lose \(reference.warehouses[w].id)", kind: .lose, site: reference.warehouses[w].id,
+                                problem: SecondStageSolver.closing(reference, lost)))
+                referenceCases.append(lost)
             }
             for k in stage.openShelters.sorted() {
-                var lost = reference
-                for h in lost.hazards.indices { lost.hazards[h].closedShelters.insert(k) }
-                jobs.append(Job(name: "lose \(reference.shelters[k].id)", kind: .lose, site: reference.shelters[k].id, problem: lost))
+                let lost = SecondStageCase(closedShelters: [k])
+                jobs.append(Job(name: "lose \(reference.shelters[k].id)", kind: .lose, site: reference.shelters[k].id,
+                                problem: SecondStageSolver.closing(reference, lost)))
+                referenceCases.append(lost)
             }
         }
-
-        let solved = try await withThrowingTaskGroup(of: (Int, SitingPlan).self) { group in
-            for (index, job) in jobs.enumerated() {
-                group.addTask { (index, try secondStage(job.problem, stage: stage, options: options)) }
-            }
-            var plans = [SitingPlan?](repeating: nil, count: jobs.count)
-            for try await (index, plan) in group { plans[index] = plan }
-            return plans.map { $0! }
+        // One model for the plan's case, one for the shocked problem (the same when no shock):
+        // each built once, its cases re-solved by bounds, all of them at once.
+        let solved: [SitingPlan]
+        if shockProblem == nil {
+            solved = try await SecondStageSolver.solve(base, stage: stage, cases: [SecondStageCase(optimizeCost: true)] + referenceCases,
+                                                       options: options)
+        } else {
+            let referenceCasesHeld = referenceCases
+            async let own = SecondStageSolver.solve(base, stage: stage, cases: [SecondStageCase(optimizeCost: true)], options: options)
+            async let others = SecondStageSolver.solve(reference, stage: stage, cases: referenceCasesHeld, options: options)
+            solved = try await own + others
         }
 
         var cases: [StressCase] = []

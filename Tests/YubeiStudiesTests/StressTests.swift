@@ -85,4 +85,33 @@ struct StressTests {
         #expect(shock.hazards["flood"]?.withoutKit == 800)
         #expect(shock.newlyUnsheltered == 200)
     }
+
+    @Test("each lost site re-solved in the one model built once gives the figures of a separate solve with the site closed",
+          arguments: [Fixture.hillside, Fixture.singleShelter, StressTests.twoVillages])
+    func builtOnceMatchesSeparateSolves(path: String) async throws {
+        let planned = try Fixture.solve(path)
+        let problem = planned.problem
+        let stage = AdoptedPlan(planned.plan).firstStage(in: problem)
+        var cases = stage.openWarehouses.sorted().map { SecondStageCase(closedWarehouses: [$0]) }
+        cases += stage.openShelters.sorted().map { SecondStageCase(closedShelters: [$0]) }
+        #expect(cases.count >= 2)
+        let once = try await SecondStageSolver.solve(problem, stage: stage, cases: cases)
+        for (c, plan) in zip(cases, once) {
+            let closed = SecondStageSolver.closing(problem, c)
+            // The way every case was solved before: a model of its own, every rule in full.
+            let separate = try StressTest.secondStage(closed, stage: stage)
+            #expect(plan.status == separate.status, "\(c)")
+            #expect(PlanFigures(plan: plan, problem: closed).hazards == PlanFigures(plan: separate, problem: closed).hazards, "\(c)")
+            #expect(plan.verification.isEmpty)
+            // Nobody is sent to, and nothing carried from, the lost site.
+            for w in c.closedWarehouses {
+                let id = problem.warehouses[w].id
+                #expect(plan.hazards.values.allSatisfy { $0.supplyFlows.allSatisfy { $0.from != id } })
+            }
+            for k in c.closedShelters {
+                let id = problem.shelters[k].id
+                #expect(plan.hazards.values.allSatisfy { $0.shelterAssignment.values.allSatisfy { $0[id] == nil } })
+            }
+        }
+    }
 }
