@@ -32,11 +32,7 @@ extension Yubei {
         @Flag(name: .long, help: "Print frontier.json on stdout.")
         var json = false
 
-        @Option(name: .long, help: "Stop each budget's solve after this many seconds and keep its best plan.")
-        var timeLimit: Double?
-
-        @Option(name: .long, help: "Relative MIP gap at which each solve stops (default 0.0001).")
-        var gap: Double = 1e-4
+        @OptionGroup var limits: SolveLimitOptions
 
         @OptionGroup var output: OutputLanguageOption
 
@@ -48,19 +44,13 @@ extension Yubei {
             guard YubeiStudies.Frontier.budgets(parsing: budget) != nil else {
                 throw ValidationError("--budget expects FROM:TO[:STEP] in yuan with 0 ≤ FROM ≤ TO, STEP > 0 and at most 1000 points, found '\(budget)'")
             }
-            if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
-                throw ValidationError("--time-limit must be a positive number of seconds")
-            }
-            if !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a number ≥ 0") }
         }
 
         func run() throws {
             let overrides = try overrideOptions.overrides()
             let loaded = try loadScenario(scenario, overrides: overrides, language: output.language)
             let budgets = YubeiStudies.Frontier.budgets(parsing: budget)!
-            var options = SitingOptions()
-            options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded())) }
-            options.relativeGap = gap
+            var options = limits.sitingOptions()
             options.closeGaps = false
             let result: FrontierResult = try planning {
                 let options = options

@@ -33,12 +33,6 @@ extension Yubei {
         @Flag(name: .long, help: "Print plan.json on stdout (progress goes to stderr).")
         var json = false
 
-        @Option(name: .long, help: "Stop GLPK after this many seconds and keep the best plan found.")
-        var timeLimit: Double?
-
-        @Option(name: .long, help: "Relative MIP gap at which to stop (default 0.0001).")
-        var gap: Double = 1e-4
-
         @Option(name: .long, help: "Also write the exact model as CPLEX LP (.lp) or free MPS (.mps), for glpsol.")
         var exportModel: String?
 
@@ -48,17 +42,13 @@ extension Yubei {
         @Flag(inversion: .prefixedNo, help: "Per-route supply links: a slightly tighter LP for many more rows (default: only when the model has at most 10,000 supply-flow columns).")
         var strongFlowLinks: Bool?
 
+        @OptionGroup var limits: SolveLimitOptions
+
         @OptionGroup var output: OutputLanguageOption
 
         @OptionGroup(title: "Overrides") var overrideOptions: OverrideOptions
 
         func validate() throws {
-            if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
-                throw ValidationError("--time-limit must be a positive number of seconds")
-            }
-            if !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a number ≥ 0") }
-            try checkOption("--time-limit", timeLimit, InputRanges.timeLimitSeconds)
-            try checkOption("--gap", gap, InputRanges.relativeGap)
             try checkOutOption(out)
             if let exportModel, ModelFileFormat(pathExtension: URL(fileURLWithPath: exportModel).pathExtension) == nil {
                 throw ValidationError("--export-model needs a file ending in .lp or .mps")
@@ -71,9 +61,7 @@ extension Yubei {
             let (problem, decisions) = ScenarioPlanner.problem(loaded)
             let language = output.language
 
-            var options = SitingOptions()
-            options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded())) }
-            options.relativeGap = gap
+            var options = limits.sitingOptions()
             options.stageTeams = stageTeams
             options.flowPairLinks = strongFlowLinks
             options.decisions = decisions

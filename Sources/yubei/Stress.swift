@@ -34,6 +34,8 @@ extension Yubei {
         @Flag(name: .long, help: "Print stress.json on stdout.")
         var json = false
 
+        @OptionGroup var limits: SolveLimitOptions
+
         @OptionGroup var output: OutputLanguageOption
 
         @OptionGroup(title: "Overrides (the shock)") var overrideOptions: OverrideOptions
@@ -53,8 +55,8 @@ extension Yubei {
                 throw ExitCode(ExitStatus.dataError.rawValue)
             }
             let result: StressResult = try planning {
-                let nMinus1 = nMinus1
-                return try waitFor { try await StressTest.run(plain: plain, shocked: shocked, plan: adopted, nMinus1: nMinus1) }
+                let nMinus1 = nMinus1, options = limits.sitingOptions()
+                return try waitFor { try await StressTest.run(plain: plain, shocked: shocked, plan: adopted, nMinus1: nMinus1, options: options) }
             }
             let language = output.language
             let text = try ReportJSON.text(result)

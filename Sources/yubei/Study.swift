@@ -29,23 +29,13 @@ extension Yubei {
         @Flag(name: .long, help: "Print study.json on stdout.")
         var json = false
 
-        @Option(name: .long, help: "Stop each variant's solve after this many seconds and keep its best plan.")
-        var timeLimit: Double?
-
-        @Option(name: .long, help: "Relative MIP gap at which each solve stops (default 0.0001).")
-        var gap: Double = 1e-4
+        @OptionGroup var limits: SolveLimitOptions
 
         @OptionGroup var output: OutputLanguageOption
 
         @OptionGroup(title: "Overrides (applied to every variant)") var overrideOptions: OverrideOptions
 
         func validate() throws {
-            if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
-                throw ValidationError("--time-limit must be a positive number of seconds")
-            }
-            if !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a number ≥ 0") }
-            try checkOption("--time-limit", timeLimit, InputRanges.timeLimitSeconds)
-            try checkOption("--gap", gap, InputRanges.relativeGap)
             try checkOutOption(out)
         }
 
@@ -54,9 +44,7 @@ extension Yubei {
             let file = try withInputErrorsReported { try StudyFile.read(path: study) }
             let variants = try withInputErrorsReported { try file.load(extra: overrides) }
             for (_, variant) in variants { printWarnings(variant.warnings) }
-            var options = SitingOptions()
-            options.timeLimit = timeLimit.map { .milliseconds(Int64(($0 * 1000).rounded())) }
-            options.relativeGap = gap
+            var options = limits.sitingOptions()
             // What would close each gap (one re-solve per candidate site) is left to `yubei solve` of a variant.
             options.closeGaps = false
             let result: StudyResult = try planning {
