@@ -21,6 +21,12 @@ struct OverrideOptions: ParsableArguments {
     @Option(name: .customLong("forbid"), help: ArgumentHelp("Never use this site (an existing one is taken out).", valueName: "SITE"))
     var forbid: [String] = []
 
+    @Option(name: .customLong("cut-road"), help: ArgumentHelp("Make the roads between two endpoints of the roads file impassable (reach is recomputed).", valueName: "FROM:TO"))
+    var cutRoad: [String] = []
+
+    @Option(name: .customLong("without-team"), help: ArgumentHelp("Take a rescue team out (deployed elsewhere).", valueName: "TEAM"))
+    var withoutTeam: [String] = []
+
     /// The overrides in the order written on the command line.
     ///
     /// ArgumentParser keeps each option's values in order but not their order across options,
@@ -32,7 +38,9 @@ struct OverrideOptions: ParsableArguments {
         grouped += scaleDisplaced.map { ("scale-displaced", $0) }
         grouped += require.map { ("require", $0) }
         grouped += forbid.map { ("forbid", $0) }
-        let names = Set(["set", "close", "scale-displaced", "require", "forbid"])
+        grouped += cutRoad.map { ("cut-road", $0) }
+        grouped += withoutTeam.map { ("without-team", $0) }
+        let names = Set(["set", "close", "scale-displaced", "require", "forbid", "cut-road", "without-team"])
         var written: [(String, String)] = []
         var i = 0
         while i < arguments.count {

@@ -13,7 +13,7 @@ extension Yubei {
             abstract: "Test an adopted plan against shocks: its sites and stock held, the rest re-planned.",
             discussion: """
             Cases: the plan as written; the scenario with the overrides given (e.g. --close SITE, \
-            --scale-displaced 1.3); with --n-1, every open site lost in turn, ranked by the people who then go \
+            --scale-displaced 1.3, --cut-road FROM:TO, --without-team TEAM); with --n-1, every open site lost in turn, ranked by the people who then go \
             unsheltered, then without a full kit. Writes DIR/stress.json, stress.csv, stress.md and stress.html \
             (all or nothing). Exit status 0, 64 for a usage error, 65 for a scenario or plan with errors.
             """

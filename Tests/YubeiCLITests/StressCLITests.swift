@@ -47,6 +47,34 @@ import YubeiTestSupport
                                     "--close", "S4"])
         #expect(unknown.status == 64)
     }
+
+    @Test func roadCutAndTeamLossAreRecordedAndCheckedLikeOverrides() throws {
+        let fixture = packageRoot.appendingPathComponent("Tests/YubeiStudiesTests/Fixtures/road-villages.yaml").path
+        let dir = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let planDir = dir.appendingPathComponent("plan"), out = dir.appendingPathComponent("stress")
+        #expect(try runYubei(["solve", fixture, "--out", planDir.path]).status == 0)
+        let plan = planDir.appendingPathComponent("plan.json").path
+        let run = try runYubei(["stress", fixture, "--plan", plan, "--without-team", "T2", "--cut-road", "B:S3",
+                                "--out", out.path, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        #expect(result["overrides"] as? [String] == ["--without-team T2", "--cut-road B:S3"])
+        let cases = result["cases"] as! [[String: Any]]
+        #expect(cases.map { $0["name"] as! String } == ["plan", "shock: --without-team T2 --cut-road B:S3"])
+        let flood = (cases[1]["hazards"] as! [String: Any])["flood"] as! [String: Any]
+        #expect(flood["unsheltered"] as? Double == 200)
+        #expect(flood["without_kit"] as? Double == 600)
+        #expect(flood["team_gaps"] as? Double == 1)
+        let markdown = try String(contentsOf: out.appendingPathComponent("stress.md"), encoding: .utf8)
+        #expect(markdown.contains("--cut-road B:S3") && markdown.contains("--without-team T2"))
+        for (option, value, closest) in [("--cut-road", "B:S4", "'S1'"), ("--without-team", "T3", "'T1'")] {
+            let bad = try runYubei(["stress", fixture, "--plan", plan, option, value, "--out", dir.appendingPathComponent("bad").path])
+            #expect(bad.status == 64, "\(option)")
+            #expect(bad.stderr.contains("did you mean \(closest)"), "\(bad.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad").path))
+        }
+    }
 }
 
 /// `policy.resilience: n-1` in `yubei solve`, then the plan stress-tested.

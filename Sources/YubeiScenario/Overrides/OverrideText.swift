@@ -9,8 +9,14 @@ enum OverrideMessage {
     static let notAnOption = "expected an override written as on the command line, e.g. \"--set policy.budget=4000000\""
     static let missingArgument = "expected an option and its value, e.g. \"--close county-depot\""
     static func unknownOption(_ option: String) -> String {
-        "unknown override '--\(option)' (known: --set, --close, --scale-displaced, --require, --forbid)"
+        "unknown override '--\(option)' (known: --set, --close, --scale-displaced, --require, --forbid, --cut-road, --without-team)"
     }
+    static let needsRoad = "expected FROM:TO, two endpoints of a road in the roads file (e.g. --cut-road gekeng:yangmei)"
+    static let needsTeam = "expected a team id"
+    static let noRoadsFile = "the scenario has no roads file (travel.roads), so there is no road to cut"
+    static func unknownRoadEnd(_ id: String) -> String { "no road in the roads file ends at '\(id)'" }
+    static func noRoadBetween(_ from: String, _ to: String) -> String { "no road of the roads file joins '\(from)' and '\(to)'" }
+    static func unknownTeam(_ id: String) -> String { "unknown team '\(id)'" }
     static func badFactor(_ text: String) -> String { "expected a factor ≥ 0 (e.g. 1.3), found '\(text)'" }
     static func unknownKey(_ key: String, in section: String) -> String {
         section.isEmpty ? "unknown key '\(key)' in the scenario" : "unknown key '\(key)' in \(section)"

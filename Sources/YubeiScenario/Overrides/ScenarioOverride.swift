@@ -3,7 +3,8 @@ import YubeiCore
 
 /// One what-if change to a scenario, as written on the command line (FORMATS.md §4):
 /// `--set PATH=VALUE`, `--close SITE`, `--scale-displaced K` (or `HAZARD=K`), `--require SITE`,
-/// `--forbid SITE`.
+/// `--forbid SITE`; and two shocks beyond FORMATS.md §4 (documented in README "Running
+/// scenarios"): `--cut-road FROM:TO` and `--without-team TEAM`.
 ///
 /// Overrides are applied after reading and checked like the file: ``ScenarioOverrides`` turns a
 /// list of them into a changed tree (for `--set`) and a changed ``Scenario`` (the rest), and
@@ -21,6 +22,12 @@ public enum ScenarioOverride: Sendable, Hashable {
     case require(site: String)
     /// A site that must not be used: a candidate never opened, an existing site taken out.
     case forbid(site: String)
+    /// Every road of the roads file between two endpoints made impassable (a bridge washed out):
+    /// distances and reach are recomputed without it. Endpoints as the roads file writes them,
+    /// optionally with their kind (`area:gekeng`, `site:…`, `team:…`, `junction:…`).
+    case cutRoad(from: String, to: String)
+    /// A rescue team unavailable (deployed elsewhere): taken out of the scenario.
+    case withoutTeam(team: String)
 
     /// The override as the command line writes it (`--set policy.budget=3800000`): what
     /// plan.json records under `overrides`.
@@ -32,6 +39,8 @@ public enum ScenarioOverride: Sendable, Hashable {
         case let .scaleDisplaced(nil, factor): return "--scale-displaced \(Self.format(factor))"
         case let .require(site): return "--require \(site)"
         case let .forbid(site): return "--forbid \(site)"
+        case let .cutRoad(from, to): return "--cut-road \(from):\(to)"
+        case let .withoutTeam(team): return "--without-team \(team)"
         }
     }
 
@@ -43,6 +52,8 @@ public enum ScenarioOverride: Sendable, Hashable {
         case .scaleDisplaced: return "scale-displaced"
         case .require: return "require"
         case .forbid: return "forbid"
+        case .cutRoad: return "cut-road"
+        case .withoutTeam: return "without-team"
         }
     }
 
@@ -80,12 +91,40 @@ public enum ScenarioOverride: Sendable, Hashable {
                 throw OverrideError(text, OverrideMessage.badFactor(number))
             }
             return .scaleDisplaced(hazard: hazard, factor: factor)
+        case "cut-road":
+            guard let (from, to) = roadEnds(argument) else { throw OverrideError(text, OverrideMessage.needsRoad) }
+            return .cutRoad(from: from, to: to)
+        case "without-team":
+            let team = argument.trimmingCharacters(in: .whitespaces)
+            guard !team.isEmpty else { throw OverrideError(text, OverrideMessage.needsTeam) }
+            return .withoutTeam(team: team)
         default:
-            let known = ["set", "close", "scale-displaced", "require", "forbid"]
+            let known = ["set", "close", "scale-displaced", "require", "forbid", "cut-road", "without-team"]
             var message = OverrideMessage.unknownOption(option)
             if let guess = closest(option, known) { message += "; did you mean '--\(guess)'?" }
             throw OverrideError(text, message)
         }
+    }
+
+    /// The two endpoints of `FROM:TO`, each optionally prefixed by its kind (`area:gekeng:site:depot`
+    /// is area gekeng to site depot); nil unless both are non-empty.
+    static func roadEnds(_ argument: String) -> (String, String)? {
+        let parts = argument.split(separator: ":", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let kinds: Set<String> = ["area", "site", "team", "junction"]
+        var i = 0
+        func endpoint() -> String? {
+            guard i < parts.count else { return nil }
+            if kinds.contains(parts[i]), i + 1 < parts.count {
+                i += 2
+                return parts[i - 2] + ":" + parts[i - 1]
+            }
+            i += 1
+            return parts[i - 1]
+        }
+        guard let from = endpoint(), i < parts.count else { return nil }
+        let to = parts[i...].joined(separator: ":")
+        guard !from.isEmpty, !to.isEmpty, !from.hasSuffix(":"), !to.hasSuffix(":") else { return nil }
+        return (from, to)
     }
 
     /// Parses an override written as on the command line (`"--set policy.budget=4000000"`,

@@ -135,9 +135,55 @@ extension ScenarioLoader {
                 try checkSite(site, item)
                 if rules.required.contains(site) { throw OverrideError(item.commandLine, OverrideMessage.requiredAndForbidden(site)) }
                 if !rules.forbidden.contains(site) { rules.forbidden.append(site) }
+            case let .cutRoad(from, to):
+                guard var roads = scenario.travel.roads else { throw OverrideError(item.commandLine, OverrideMessage.noRoadsFile) }
+                roads.edges = try Self.cut(roads.edges, from: from, to: to, item: item)
+                scenario.travel.roads = roads
+            case let .withoutTeam(team):
+                guard let t = scenario.teams.firstIndex(where: { $0.id == team }) else {
+                    var message = OverrideMessage.unknownTeam(team)
+                    if let guess = closest(team, scenario.teams.map(\.id)) { message += "; did you mean '\(guess)'?" }
+                    throw OverrideError(item.commandLine, message)
+                }
+                scenario.teams.remove(at: t)
             }
         }
         return OverriddenScenario(scenario: scenario, warnings: warnings, siteRules: rules, overrides: overrides)
+    }
+
+    /// `edges` with every road between `from` and `to` (either way) impassable: its length
+    /// infinite, so no shortest path uses it, while its endpoints stay on the network (a site
+    /// the roads file reaches only by that road is then cut off, not joined by a straight line).
+    ///
+    /// - Throws: ``OverrideError`` naming the closest endpoint when one ends no road, or the
+    ///   closest road from `from` when none joins the two.
+    /// - Complexity: O(E).
+    static func cut(_ edges: [RoadEdge], from: String, to: String, item: ScenarioOverride) throws(OverrideError) -> [RoadEdge] {
+        func matches(_ place: Place, _ name: String) -> Bool { name == place.id || name == place.description }
+        let ends = Array(Set(edges.flatMap { [$0.from.id, $0.to.id] })).sorted()
+        for name in [from, to] where !edges.contains(where: { matches($0.from, name) || matches($0.to, name) }) {
+            var message = OverrideMessage.unknownRoadEnd(name)
+            if let guess = closest(name, ends) { message += "; did you mean '\(guess)'?" }
+            throw OverrideError(item.commandLine, message)
+        }
+        var out = edges
+        var found = false
+        for i in out.indices {
+            let e = out[i]
+            if (matches(e.from, from) && matches(e.to, to)) || (matches(e.from, to) && matches(e.to, from)) {
+                out[i].kilometres = .infinity
+                found = true
+            }
+        }
+        guard found else {
+            var message = OverrideMessage.noRoadBetween(from, to)
+            let neighbours = edges.compactMap { e -> String? in
+                matches(e.from, from) ? e.to.id : matches(e.to, from) ? e.from.id : nil
+            }
+            if let guess = closest(to, neighbours) { message += "; did you mean '\(from):\(guess)'?" }
+            throw OverrideError(item.commandLine, message)
+        }
+        return out
     }
 
     /// `people × factor` to whole people, halves rounded up (FORMATS.md §2.1).
