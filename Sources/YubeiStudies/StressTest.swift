@@ -57,8 +57,8 @@ public struct StressResult: Sendable, Encodable {
 }
 
 /// Stress tests of an adopted plan: its first stage (sites opened, stock held) kept, its second
-/// stage (shelter assignment, supply flows) re-planned under shocks, each case one GLPK solve in
-/// its own task, all cases at once.
+/// stage (shelter assignment, supply flows) re-planned under shocks, each case in its own task,
+/// all cases at once.
 public enum StressTest {
     /// Runs the cases.
     ///
@@ -67,8 +67,10 @@ public enum StressTest {
     ///   - shocked: the scenario with the run's overrides, or nil for none;
     ///   - plan: the adopted plan; `nMinus1`: lose each of its open sites in turn.
     /// - Throws: what the siting solver throws (a model GLPK must not see).
-    /// - Complexity: 1 + (shock ? 1 : 0) + (open sites if `nMinus1`) second-stage solves, run
-    ///   concurrently on all cores.
+    /// - Complexity: 1 + (shock ? 1 : 0) + (open sites if `nMinus1`) second-stage cases, run
+    ///   concurrently on all cores by ``SecondStageSolver``: one model built for the plan's own
+    ///   problem and one for the shocked problem, each case re-solved from it by bounds, with the
+    ///   rules of needs only (and the cost rule too for the plan's own case, whose map is drawn).
     public static func run(plain: OverriddenScenario, shocked: OverriddenScenario?, plan: AdoptedPlan, nMinus1: Bool,
                            options: SitingOptions = SitingOptions()) async throws -> StressResult {
         let clock = ContinuousClock()
