@@ -33,7 +33,7 @@ func withInputErrorsReported<R>(
             buffer += diagnostic.description(in: language) + "\n"
             if buffer.utf8.count > 1 << 20 { FileHandle.standardError.write(Data(buffer.utf8)); buffer = "" }
         }
-        if let summary = error.diagnostics.omittedSummary { buffer += "yubei: error: \(summary)\n" }
+        if let summary = error.diagnostics.omittedSummary(in: language) { buffer += "yubei: error: \(summary)\n" }
         FileHandle.standardError.write(Data(buffer.utf8))
         throw ExitCode(ExitStatus.dataError.rawValue)
     }
@@ -45,23 +45,27 @@ func printWarnings(_ diagnostics: Diagnostics, language: Language = Language.fro
 }
 
 /// Refuses an option value outside its documented range (``InputRanges``) as a usage error (exit 64).
-func checkOption(_ name: String, _ value: Double?, _ range: InputRange) throws {
+/// Messages come in `language` (``UsageText``).
+func checkOption(_ name: String, _ value: Double?, _ range: InputRange,
+                 language: Language = Language.fromEnvironment(ProcessInfo.processInfo.environment)) throws {
     guard let value else { return }
-    if let problem = range.problem(with: value) { throw ValidationError("\(name): \(problem)") }
+    if let problem = range.problemPhrase(with: value) { throw ValidationError(UsageText.optionOutOfRange(name, problem)(language)) }
 }
 
-func checkOption(_ name: String, _ value: Int?, _ range: InputRange) throws {
-    try checkOption(name, value.map(Double.init), range)
+func checkOption(_ name: String, _ value: Int?, _ range: InputRange,
+                 language: Language = Language.fromEnvironment(ProcessInfo.processInfo.environment)) throws {
+    try checkOption(name, value.map(Double.init), range, language: language)
 }
 
 /// Refuses an empty or blank `--out` (it would write into the current folder) as a usage error.
-func checkOutOption(_ out: String?, name: String = "--out") throws {
+func checkOutOption(_ out: String?, name: String = "--out",
+                    language: Language = Language.fromEnvironment(ProcessInfo.processInfo.environment)) throws {
     guard let out else { return }
     if out.trimmingCharacters(in: .whitespaces).isEmpty {
-        throw ValidationError("\(name) needs a folder name; it is empty")
+        throw ValidationError(UsageText.emptyFolderName(name)(language))
     }
     if out.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-        throw ValidationError("\(name) contains a control character")
+        throw ValidationError(UsageText.controlCharacter(name)(language))
     }
 }
 
