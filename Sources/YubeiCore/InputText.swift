@@ -103,6 +103,11 @@ public enum InputText {
         "while scanning an anchor": "锚点",
         "while scanning a tag": "标签",
         "while scanning a block scalar": "块文字",
+        "while scanning for the next token": "下一个记号",
+        "while parsing a node": "节点",
+        "while scanning a directive": "指令",
+        "while parsing a flow sequence entry": "行内列表项",
+        "while parsing a flow mapping entry": "行内映射项",
     ]
 
     // MARK: Numbers
