@@ -106,6 +106,22 @@ public enum DrillsText {
     public static let organizations = Phrase(en: "Organisations", zh: "单位数")
     public static let plansShort = Phrase(en: "plans short", zh: "未演练预案")
 
+    /// The columns of `drills check --format csv`: the English names are the stable ones scripts
+    /// read; `--lang zh` writes the Chinese ones for a planner's spreadsheet.
+    public static let csvColumns: [Phrase] = [
+        Phrase(en: "organization", zh: "单位编号"), Phrase(en: "name", zh: "单位名称"), Phrase(en: "kind", zh: "单位类型"),
+        Phrase(en: "township", zh: "乡镇"), Phrase(en: "rule", zh: "规则"), Phrase(en: "source", zh: "依据"),
+        Phrase(en: "period", zh: "周期"), Phrase(en: "period_start", zh: "周期开始"), Phrase(en: "period_end", zh: "周期截止"),
+        Phrase(en: "required", zh: "应演练"), Phrase(en: "done", zh: "已演练"), Phrase(en: "status", zh: "状态"),
+        Phrase(en: "counting", zh: "计数方式"), Phrase(en: "plans_short", zh: "未演练预案"),
+    ]
+
+    /// An organisation kind as one word in a table cell: the id in English (`county-government`),
+    /// the Chinese name in Chinese (县人民政府).
+    public static func kindWord(_ kind: OrganizationKind) -> Phrase {
+        Phrase(en: kind.rawValue, zh: Self.kind(kind).zh)
+    }
+
     // MARK: Titles and sentences
 
     public static func title(year: Int, jurisdiction: String?) -> Phrase {

@@ -88,7 +88,7 @@ extension Yubei.Drills {
                 case .table: text = DrillCheckTable.render(report, orgs: registry, language: l)
                 case .md: text = DrillCheckNotice.markdown(report, orgs: registry, language: l)
                 case .html: text = DrillCheckNotice.html(report, orgs: registry, language: l)
-                case .csv: text = DrillCheckCSV.text(report, orgs: registry)
+                case .csv: text = DrillCheckCSV.text(report, orgs: registry, language: l)
                 }
             }
             FileHandle.standardOutput.write(Data(text.utf8))
