@@ -122,6 +122,19 @@ public enum DrillsText {
         Phrase(en: kind.rawValue, zh: Self.kind(kind).zh)
     }
 
+    // MARK: drills plan on standard error
+
+    public static func noPlanFound(status: String, detail: String, timeLimit: Duration) -> Phrase {
+        let seconds = Double(timeLimit.components.seconds) + Double(timeLimit.components.attoseconds) / 1e18
+        return Phrase(en: "GLPK found no plan (\(status): \(detail)) within \(timeLimit); try a longer time limit",
+                      zh: "GLPK 在 \(NumberText.plain(seconds)) 秒内没有找到方案（\(status)：\(detail)）；请放宽时间上限（--time-limit）")
+    }
+
+    public static func estimatedCalendar(year: Int, origin: String) -> Phrase {
+        Phrase(en: "the holiday calendar for \(year) is an estimate (\(origin)); check it against the official notice",
+               zh: "\(year)年的节假日日历是估计的（\(origin)）；请对照官方通知核对")
+    }
+
     // MARK: Titles and sentences
 
     public static func title(year: Int, jurisdiction: String?) -> Phrase {

@@ -88,7 +88,7 @@ extension Yubei.Drills {
             let l = language.language
             let registry = inputs.registry
             if inputs.calendar.isEstimated && !quiet {
-                printError("yubei: warning: the holiday calendar for \(year) is an estimate (\(inputs.calendar.origin)); check it against the official notice")
+                printError("yubei: warning: " + DrillsText.estimatedCalendar(year: year, origin: inputs.calendar.origin)(l))
             }
             var options = DrillScheduler.Options()
             options.timeLimitPerProgram = .seconds(timeLimit)
@@ -105,7 +105,7 @@ extension Yubei.Drills {
             do {
                 outcome = try inputs.plan(year: year, options: options)
             } catch let failure as DrillScheduler.Failure {
-                printError("yubei: drills plan: \(failure.description)")
+                printError("yubei: drills plan: " + failure.phrase(l))
                 throw ExitCode(ExitStatus.noSolution.rawValue)
             } catch let defect as DrillPlanInputs.PlanDefect {
                 // The plan read back as records must leave nothing missed (FORMATS.md §3).
