@@ -70,6 +70,10 @@ public enum LocationText {
         en: "the time limit stopped the search before any solution was found",
         zh: "在找到任何解之前已达到时间上限")
 
+    public static func textbookModelWritten(_ path: String) -> Phrase {
+        Phrase(en: "textbook model written to \(path)", zh: "教科书模型已写入 \(path)")
+    }
+
     // MARK: Summary labels (human-readable output of `yubei locate`)
 
     public static let modelLabel = Phrase(en: "model", zh: "模型")

@@ -90,7 +90,7 @@ extension Yubei {
                     printError("error: \(error)")
                     throw ExitCode(ExitStatus.cannotCreate.rawValue)
                 }
-                printError("textbook model written to \(path)")
+                printError(LocationText.textbookModelWritten(path)(output.language))
                 return
             }
             var options = LocationOptions(relativeGap: gap)
