@@ -114,7 +114,7 @@ struct ChineseOutputTests {
         let lines = run.stderr.split(separator: "\n").map(String.init)
         #expect(lines == [
             "bad.yaml:3:29: error: areas[0].location.lat：纬度 95 超出 -90…90（WGS-84 度；是否把 lat 和 lon 写反了？）",
-            "bad.yaml:5:26: error: hazards[0].probability：应为≤ 1 的数字，实为 1.5",
+            "bad.yaml:5:26: error: hazards[0].probability：应为 ≤ 1 的数字，实为 1.5",
             "bad.yaml:5:46: error: hazards[0].displaced.a：转移 300 人，但区域 'a' 只有 100 名居民",
             "bad.yaml:5:51: error: hazards[0].displaced.b：未知的区域 'b'；是否应为 'a'？",
             "bad.yaml:6:9: error: policy：缺少必填的键 'budget'",

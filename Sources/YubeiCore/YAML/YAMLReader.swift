@@ -386,7 +386,7 @@ public enum YAMLMessage {
 
     static func bound(_ relation: String, _ limit: String, _ value: String, whole: Bool) -> Phrase {
         Phrase(en: "expected a \(whole ? "whole number" : "number") \(relation) \(limit), found \(value)",
-               zh: "应为\(relation) \(limit) 的\(whole ? "整数" : "数字")，实为 \(value)")
+               zh: "应为 \(relation) \(limit) 的\(whole ? "整数" : "数字")，实为 \(value)")
     }
 
     static func invalidID(_ text: String) -> Phrase {
