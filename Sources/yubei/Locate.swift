@@ -56,7 +56,7 @@ extension Yubei {
 
         func validate() throws {
             let l = output.language
-            if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError(UsageText.positiveSeconds("--time-limit", form: 1)(l)) }
+            if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError(UsageText.secondsAboveZero("--time-limit")(l)) }
             try checkOption("--time-limit", timeLimit, InputRanges.timeLimitSeconds, language: l)
             try checkOption("--gap", gap, InputRanges.relativeGap, language: l)
             try checkOption("--capacity", capacity, InputRanges.orlibCapacity, language: l)

@@ -15,9 +15,13 @@ enum UsageText {
         Phrase(en: "\(name) contains a control character", zh: "\(name) 中含有控制字符")
     }
 
-    static func positiveSeconds(_ name: String, form: Int = 0) -> Phrase {
-        form == 0 ? Phrase(en: "\(name) must be a positive number of seconds", zh: "\(name) 必须是正的秒数")
-                  : Phrase(en: "\(name) must be a number of seconds > 0", zh: "\(name) 必须是大于 0 的秒数")
+    static func positiveSeconds(_ name: String) -> Phrase {
+        Phrase(en: "\(name) must be a positive number of seconds", zh: "\(name) 必须是正的秒数")
+    }
+
+    /// ``positiveSeconds(_:)`` as `yubei locate` has always worded it.
+    static func secondsAboveZero(_ name: String) -> Phrase {
+        Phrase(en: "\(name) must be a number of seconds > 0", zh: "\(name) 必须是大于 0 的秒数")
     }
 
     static func nonNegative(_ name: String, finite: Bool = false) -> Phrase {

@@ -197,6 +197,17 @@ struct ChineseDiagnosticsTests {
         try Self.expectChinese(check.stderr, inputs: [folder.appendingPathComponent("orgs.yaml"), folder.appendingPathComponent("records.csv")],
                                folder: folder)
 
+        // Option checks: usage errors (64) in Chinese.
+        let noRecords = try runYubei(["drills", "check", "orgs.yaml", "--year", "2026", "--lang", "zh"], in: folder)
+        #expect(noRecords.status == 64)
+        #expect(noRecords.stderr.contains("请在单位名录文件之后至少给出一个演练记录文件或文件夹"), "\(noRecords.stderr)")
+        let asOf = try runYubei(["drills", "check", "orgs.yaml", "records.csv", "--year", "2026", "--as-of", "九月", "--lang", "zh"], in: folder)
+        #expect(asOf.status == 64)
+        #expect(asOf.stderr.contains("--as-of '九月' 不是日期（请写作 2026-09-30）"), "\(asOf.stderr)")
+        let noCalendar = try runYubei(["drills", "plan", "orgs.yaml", "--year", "2040", "--out", "out", "--lang", "zh"], in: folder)
+        #expect(noCalendar.status == 64)
+        #expect(noCalendar.stderr.contains("没有内置 2040 年的节假日日历"), "\(noCalendar.stderr)")
+
         let plan = try runYubei(["drills", "plan", "orgs.yaml", "--year", "2026", "--calendar", "calendar-2025.yaml",
                                  "--settings", "settings.yaml", "--out", "out", "--lang", "zh", "--quiet"], in: folder)
         #expect(plan.status == 65, "\(plan.stderr)")
