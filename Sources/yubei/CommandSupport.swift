@@ -13,6 +13,24 @@ struct OutputLanguageOption: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 
+/// The language this run asked for: `--lang zh|en` (or `--lang=zh`) on the command line, else the
+/// environment's. The default of the helpers below, so that a command that does not hand its
+/// parsed `--lang` on still reports in the language asked for.
+let commandLineLanguage: Language = {
+    let arguments = CommandLine.arguments.dropFirst()
+    for (index, argument) in zip(arguments.indices, arguments) {
+        if argument == "--" { break }
+        if argument.hasPrefix("--lang="), let language = Language(rawValue: String(argument.dropFirst(7)).lowercased()) {
+            return language
+        }
+        if argument == "--lang", index + 1 < arguments.endIndex,
+           let language = Language(rawValue: arguments[index + 1].lowercased()) {
+            return language
+        }
+    }
+    return Language.fromEnvironment(ProcessInfo.processInfo.environment)
+}()
+
 /// Writes `text` and a newline to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
@@ -22,7 +40,7 @@ func printError(_ text: String) {
 /// standard error and exits 65, so that no command writes output from bad input.
 /// Messages come in `language` where the reader words them in Chinese too.
 func withInputErrorsReported<R>(
-    language: Language = Language.fromEnvironment(ProcessInfo.processInfo.environment), _ body: () throws -> R
+    language: Language = commandLineLanguage, _ body: () throws -> R
 ) throws -> R {
     do {
         return try body()
@@ -40,26 +58,26 @@ func withInputErrorsReported<R>(
 }
 
 /// Prints warnings (which never change the exit status) to standard error.
-func printWarnings(_ diagnostics: Diagnostics, language: Language = Language.fromEnvironment(ProcessInfo.processInfo.environment)) {
+func printWarnings(_ diagnostics: Diagnostics, language: Language = commandLineLanguage) {
     for warning in diagnostics.warnings { printError(warning.description(in: language)) }
 }
 
 /// Refuses an option value outside its documented range (``InputRanges``) as a usage error (exit 64).
 /// Messages come in `language` (``UsageText``).
 func checkOption(_ name: String, _ value: Double?, _ range: InputRange,
-                 language: Language = Language.fromEnvironment(ProcessInfo.processInfo.environment)) throws {
+                 language: Language = commandLineLanguage) throws {
     guard let value else { return }
     if let problem = range.problemPhrase(with: value) { throw ValidationError(UsageText.optionOutOfRange(name, problem)(language)) }
 }
 
 func checkOption(_ name: String, _ value: Int?, _ range: InputRange,
-                 language: Language = Language.fromEnvironment(ProcessInfo.processInfo.environment)) throws {
+                 language: Language = commandLineLanguage) throws {
     try checkOption(name, value.map(Double.init), range, language: language)
 }
 
 /// Refuses an empty or blank `--out` (it would write into the current folder) as a usage error.
 func checkOutOption(_ out: String?, name: String = "--out",
-                    language: Language = Language.fromEnvironment(ProcessInfo.processInfo.environment)) throws {
+                    language: Language = commandLineLanguage) throws {
     guard let out else { return }
     if out.trimmingCharacters(in: .whitespaces).isEmpty {
         throw ValidationError(UsageText.emptyFolderName(name)(language))

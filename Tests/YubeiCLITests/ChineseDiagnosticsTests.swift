@@ -261,4 +261,27 @@ struct ChineseDiagnosticsTests {
         #expect(gap.status == 64, "\(gap.stderr)")
         #expect(gap.stderr.contains("--gap：应为 0…1000 之间的数字，实为 -1"), "\(gap.stderr)")
     }
+
+    @Test("study and stress inputs in Chinese: --lang reaches every command's diagnostics")
+    func studies() throws {
+        let folder = try scratchFolder(texts: [
+            "county.yaml": Self.scenario.replacingOccurrences(of: ", roads: roads.csv", with: ""),
+            "study.yaml": "base: county.yaml\nvariants:\n  - {name: .x, overrides: [\"--close w1\"]}\n  - {name: v}\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let study = try runYubei(["study", "study.yaml", "--out", "out", "--lang", "zh"], in: folder)
+        #expect(study.status == 65, "\(study.stderr)")
+        #expect(study.stderr == """
+            study.yaml:3:12: error: variants[0].name：变体名 '.x' 不能以 '.' 开头（它用作文件夹名）
+            study.yaml:4:5: error: variants[1]：变体需要 'overrides' 或 'scenario'（或两者都有）
+
+            """, "\(study.stderr)")
+        let stress = try runYubei(["stress", "county.yaml", "--plan", "nowhere.json", "--out", "out", "--lang=zh"], in: folder)
+        #expect(stress.status == 65, "\(stress.stderr)")
+        #expect(stress.stderr == "nowhere.json: error: 文件不存在或无法读取\n", "\(stress.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+        // English without --lang (the tests run with YUBEI_LANG=en).
+        let english = try runYubei(["stress", "county.yaml", "--plan", "nowhere.json", "--out", "out"], in: folder)
+        #expect(english.stderr == "nowhere.json: error: no such file, or it cannot be read\n", "\(english.stderr)")
+    }
 }
