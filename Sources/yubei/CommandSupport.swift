@@ -99,7 +99,7 @@ func planning<R>(_ body: () throws -> R) throws -> R {
 /// that cannot take them is exit 73.
 func writeOutputSet(_ files: [(name: String, text: String)], to out: String) throws {
     do { try OutputFiles.write(files, to: URL(fileURLWithPath: out)) } catch {
-        printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")
+        printError("yubei: error: " + UsageText.cannotWrite(out, error.localizedDescription)(commandLineLanguage))
         throw ExitCode(ExitStatus.cannotCreate.rawValue)
     }
 }

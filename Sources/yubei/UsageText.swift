@@ -28,6 +28,10 @@ enum UsageText {
         Phrase(en: "\(name) must be a \(finite ? "finite " : "")number ≥ 0", zh: "\(name) 必须是 ≥ 0 的\(finite ? "有限" : "")数字")
     }
 
+    static func cannotWrite(_ out: String, _ detail: String) -> Phrase {
+        Phrase(en: "cannot write to '\(out)': \(detail)", zh: "无法写入 '\(out)'：\(detail)")
+    }
+
     // MARK: drills
 
     static let recordsNeeded = Phrase(en: "give at least one records file or folder after the organisations file",
