@@ -13,9 +13,9 @@ struct SolveLimitOptions: ParsableArguments {
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
-            throw ValidationError("--time-limit must be a positive number of seconds")
+            throw ValidationError(UsageText.positiveSeconds("--time-limit")(commandLineLanguage))
         }
-        if !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a number ≥ 0") }
+        if !(gap >= 0 && gap.isFinite) { throw ValidationError(UsageText.nonNegative("--gap")(commandLineLanguage)) }
         try checkOption("--time-limit", timeLimit, InputRanges.timeLimitSeconds)
         try checkOption("--gap", gap, InputRanges.relativeGap)
     }
