@@ -52,10 +52,19 @@ public enum SecondStageSolver {
         decisions.firstStage = stage
         var siting = SitingModel(problem, flowPairLinks: options.flowPairLinks)
         siting.hold(decisions)
-        let prepared = Prepared(siting: siting, problem: problem, options: options, decisions: decisions)
+        var prepared = Prepared(siting: siting, problem: problem, options: options, decisions: decisions)
+        // Without service levels the people (assignments) and the supplies (flows, stock drawn)
+        // share no row once the sites are fixed: a case losing shelters only leaves the supply
+        // rules' answer of the case without losses, and one losing warehouses only the people
+        // rules' answer. Solve that case's rules of needs once and reuse its answer there.
+        let partial = cases.filter { !$0.optimizeCost && $0.closedShelters.isEmpty != $0.closedWarehouses.isEmpty }
+        if partial.count >= 2, !siting.hasServiceLevels {
+            prepared.reference = try prepared.run(SecondStageCase(), extract: false).needs
+        }
+        let shared = prepared
         return try await withThrowingTaskGroup(of: (Int, SitingPlan).self) { group in
             for (index, c) in cases.enumerated() {
-                group.addTask { (index, try prepared.solve(c)) }
+                group.addTask { (index, try shared.run(c).plan) }
             }
             var plans = [SitingPlan?](repeating: nil, count: cases.count)
             for try await (index, plan) in group { plans[index] = plan }
@@ -79,8 +88,13 @@ public enum SecondStageSolver {
         var problem: SitingProblem
         var options: SitingOptions
         var decisions: SiteDecisions
+        /// The case without losses after its rules of needs: its column values, and whether
+        /// every rule was proven optimal.
+        var reference: (values: [Double], proven: Bool)?
 
-        func solve(_ c: SecondStageCase) throws -> SitingPlan {
+        /// Solves case `c`; `extract` false stops after the rules of needs (no plan written).
+        /// Returns the plan and the values after the rules of needs.
+        func run(_ c: SecondStageCase, extract: Bool = true) throws -> (plan: SitingPlan, needs: (values: [Double], proven: Bool)?) {
             let clock = ContinuousClock()
             let start = clock.now
             let closed = SecondStageSolver.closing(problem, c)
@@ -119,12 +133,43 @@ public enum SecondStageSolver {
             stages.append((.itemsShort, siting.itemsShortLevel(weights: weights)))
             if c.optimizeCost { stages.append((.cost, siting.costTerm)) }
 
+            // Rules whose answer the case without losses already gives (see `solve`): that part
+            // of the plan held at its values, those rules not solved again.
+            var forced: Set<SitingSolver.Level> = []
+            if let reference, !c.optimizeCost, c.closedShelters.isEmpty != c.closedWarehouses.isEmpty {
+                let peopleKept = c.closedShelters.isEmpty
+                let skip: Set<SitingSolver.Level> = peopleKept ? [.worstUnshelteredShare, .unsheltered]
+                    : [.worstWithoutKitShare, .withoutKit, .itemsShort]
+                if stages.contains(where: { !skip.contains($0.level) && !$0.expression.indices.isEmpty }) {
+                    forced = skip
+                    var columns: [Variable] = []
+                    if peopleKept {
+                        for a in siting.assignments { columns.append(a.people); if let c = a.choice { columns.append(c) } }
+                        for row in siting.unsheltered { columns += row.compactMap { $0 } }
+                    } else {
+                        columns += siting.flows.map(\.variable)
+                        for row in siting.stock { columns += row.compactMap { $0 } }
+                        for row in siting.supplied { columns += row.compactMap { $0 } }
+                        for rows in siting.supplyShort { for row in rows { columns += row.compactMap { $0 } } }
+                    }
+                    for v in columns {
+                        let definition = siting.model.variables[v.index]
+                        var x = reference.values[v.index]
+                        if definition.kind.isInteger { x = x.rounded() }
+                        x = min(max(x, definition.lowerBound ?? x), definition.upperBound ?? x)
+                        siting.model.setBounds(of: v, lower: x, upper: x)
+                    }
+                }
+            }
+
             var incumbent: [Double]?
             var values: [Double]?
-            var proven = true
+            var proven = forced.isEmpty || reference?.proven == true
             var costResult: SolveResult?
+            var needs: (values: [Double], proven: Bool)?
             for stage in stages {
                 if stage.expression.indices.isEmpty && stage.level != .cost { continue }
+                if forced.contains(stage.level) { continue }
                 siting.model.minimize(stage.expression)
                 var stageOptions = SolveOptions()
                 stageOptions.relativeGap = stage.level == .cost ? options.relativeGap : 1e-9
@@ -140,7 +185,7 @@ public enum SecondStageSolver {
                 if plan.incumbentAccepted == nil { plan.incumbentAccepted = result.initialSolutionAccepted }
                 guard let found = result.values else {
                     // No plan at all: the full solver says why (infeasible service levels, …).
-                    if values == nil { return try fallback(closed) }
+                    if values == nil { return (try fallback(closed), nil) }
                     // A later rule ran out of time: keep the plan of the rule before.
                     proven = proven && stage.level == .cost
                     break
@@ -151,11 +196,13 @@ public enum SecondStageSolver {
                     costResult = result
                 } else {
                     if result.termination != .optimal { proven = false }
+                    needs = (found, proven)
                     let optimum = stage.expression.evaluated(at: found)
                     siting.model.addConstraint(stage.expression <= optimum + 1e-7 * max(1, abs(optimum)))
                 }
             }
-            guard let values else { return try fallback(closed) }
+            guard let values else { return (try fallback(closed), nil) }
+            if !extract { return (plan, needs) }
             if let costResult {
                 plan.status = costResult.termination == .optimal && proven ? .optimal : .feasible
                 plan.bound = costResult.bestBound
@@ -186,7 +233,7 @@ public enum SecondStageSolver {
             }
             let elapsed = clock.now - start
             plan.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            return plan
+            return (plan, needs)
         }
 
         /// `x`, values of `from`'s columns, as values of `to`'s: the same problem with sites
