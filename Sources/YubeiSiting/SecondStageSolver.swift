@@ -27,7 +27,9 @@ public struct SecondStageCase: Sendable, Hashable {
 /// which leaves the same plans as the model of a scenario with that site closed in every hazard
 /// (that model simply lacks those columns; its stock there is 0 as no hazard can draw on it). Each case then runs the rules of the objective
 /// order (``SitingSolver``) on its own copy, every one after the first warm-started from the
-/// previous rule's plan; the cases run concurrently, each GLPK problem in its own task.
+/// previous rule's plan; the cases run concurrently, each GLPK problem in its own task. Without
+/// service levels, a case that loses only shelters (or only warehouses) holds the supply (or
+/// people) part at the answer of the case without losses, solved once, and skips those rules.
 ///
 /// The rules of needs run as in a full solve; the cost rule only where a case asks for it
 /// (``SecondStageCase/optimizeCost``). A case whose model has no plan (e.g. a service level
