@@ -34,86 +34,236 @@ enum CostSplit {
             && !problem.shelters.isEmpty && !problem.warehouses.isEmpty && !problem.supplies.isEmpty
     }
 
-    /// Solves both parts and returns the full model's solution with its joint bound, or nil
-    /// when a part found nothing or the two together break a row of `siting` (the budget).
-    ///
-    /// - Parameters:
-    ///   - siting: the full model with rules 1–3 held.
-    ///   - incumbent: a plan of `siting` (the last rule's), the start of both parts.
-    static func solve(_ siting: SitingModel, incumbent: [Double], held: Held, weights: [Double], options: SitingOptions,
-                      stageOptions: SolveOptions, clock: ContinuousClock) throws -> SolveResult? {
-        let p = siting.problem
-        let begin = clock.now
-        let total = stageOptions.timeLimit
+    /// What ``run(_:incumbent:held:worstKits:weights:options:clock:start:)`` found.
+    struct Outcome {
+        /// A plan of the full model, rules 2 and 3 held in it.
+        var values: [Double]
+        /// The cost rule: the plan's cost, the joint bound and why the search stopped.
+        var cost: SolveResult
+        /// Whether rules 2 and 3 were proven.
+        var needsProven: Bool
+    }
 
-        // Shelter part: the problem without supplies and warehouses.
+    /// Rules 2–4 with the parts apart (rule 1 is held in `siting` already).
+    ///
+    /// With a budget B the parts share, the shelter part first finds C, the least it can spend
+    /// on opening while keeping rule 1. Every plan spends at least C on shelters, so the supply
+    /// part with the budget B − C is a relaxation of the full model for rules 2 and 3, and its
+    /// optimum together with that cheapest shelter plan is a plan of the full model: the
+    /// optimum of rules 2 and 3, exactly. The cost rule then solves both parts for cost (the
+    /// supply part still within B − C, so that the sum of bounds stays a bound); when the two
+    /// together overspend B, the shelter part is solved again within what the warehouses leave
+    /// (C fits in it, so it has a plan).
+    ///
+    /// Returns nil when a step finds nothing or C is not proven: the caller then solves the
+    /// full model; the rows added to `siting` (rules 2 and 3 at their optimum) stay valid.
+    static func run(_ siting: inout SitingModel, incumbent: [Double]?, held: Held, worstKits: Variable?, weights: [Double],
+                    options: SitingOptions, clock: ContinuousClock, start: ContinuousClock.Instant) throws -> Outcome? {
+        let p = siting.problem
+        func remaining(_ limit: Duration?) -> Duration? {
+            guard let limit else { return nil }
+            return max(.seconds(1), limit - (clock.now - start))
+        }
+        let overall = options.timeLimit.map { $0 * 0.9 }
+
+        // Shelter part, rule 1 held.
         var q = p
         q.supplies = []
         q.warehouses = []
         q.supplyLinks = []
         for h in q.hazards.indices { q.hazards[h].closedWarehouses = [] }
-        var shelters = SitingModel(q, flowPairLinks: false, serviceLevels: .none)
-        shelters.hold(options.decisions)
-        if let share = held.worstUnshelteredShare {
-            let t = shelters.addWorstShare(kits: false)
-            shelters.model.addConstraint(LinearExpression(t) <= share + 1e-9)
+        func shelterPart(budget: Double?) -> SitingModel {
+            var r = q
+            r.policy.budget = budget
+            var shelters = SitingModel(r, flowPairLinks: false, serviceLevels: .none)
+            shelters.hold(options.decisions)
+            if let share = held.worstUnshelteredShare {
+                let t = shelters.addWorstShare(kits: false)
+                shelters.model.addConstraint(LinearExpression(t) <= share + 1e-9)
+            }
+            if let u = held.unsheltered {
+                shelters.model.addConstraint(shelters.unshelteredLevel(weights: weights) <= u + 1e-7 * max(1, abs(u)))
+            }
+            return shelters
         }
-        if let u = held.unsheltered {
-            shelters.model.addConstraint(shelters.unshelteredLevel(weights: weights) <= u + 1e-7 * max(1, abs(u)))
+        var shelters = shelterPart(budget: p.policy.budget)
+        var shelterStart: [Double]?
+        if let incumbent {
+            var y = Array(repeating: 0.0, count: shelters.model.variables.count)
+            transfer(from: siting, incumbent, toShelters: shelters, &y)
+            setWorstShares(shelters, &y, problem: q)
+            shelterStart = y
         }
-        shelters.model.minimize(shelters.costTerm)
 
-        // Supply part: the problem without shelters (everyone counts as unsheltered there, which
-        // no supply row reads).
+        // The least the shelters must spend.
+        var supplyBudget = p.policy.budget
+        if let budget = p.policy.budget, !shelters.openingTerm.indices.isEmpty {
+            shelters.model.minimize(shelters.openingTerm)
+            var o = SolveOptions()
+            o.relativeGap = 1e-9
+            o.timeLimit = remaining(overall).map { min($0, options.needStageTimeLimit) } ?? options.needStageTimeLimit
+            o.initialSolution = shelterStart
+            let least = try SitingSolver.solveWithinBudgetsPublic(&shelters, options: o)
+            SitingSolver.trace("split least shelter opening \(least.termination) obj=\(least.objectiveValue ?? .nan) nodes=\(least.nodes)")
+            guard least.termination == .optimal, let values = least.values else { return nil }
+            shelterStart = values
+            let spent = Exact.sum(p.shelters.indices.filter { !p.shelters[$0].isExisting && values[shelters.shelterOpen[$0].index] > 0.5 }
+                .map { p.shelters[$0].fixedCost })
+            supplyBudget = NSDecimalNumber(decimal: Exact.decimal(budget) - spent).doubleValue
+        }
+
+        // Supply part within what the shelters leave.
         var r = p
         r.shelters = []
         r.shelterLinks = []
+        r.policy.budget = supplyBudget
         for h in r.hazards.indices { r.hazards[h].closedShelters = [] }
         var supplies = SitingModel(r, flowPairLinks: options.flowPairLinks, serviceLevels: .none)
         supplies.hold(options.decisions)
-        if let share = held.worstWithoutKitShare {
-            let t = supplies.addWorstShare(kits: true)
-            supplies.model.addConstraint(LinearExpression(t) <= share + 1e-9)
+        var supplyStart: [Double]?
+        if let incumbent {
+            var y = Array(repeating: 0.0, count: supplies.model.variables.count)
+            transfer(from: siting, incumbent, toSupplies: supplies, &y)
+            for (h, hazard) in p.hazards.enumerated() {
+                for (a, u) in supplies.unsheltered[h].enumerated() { if let u { y[u.index] = hazard.displaced[a] } }
+            }
+            supplyStart = y
         }
-        if let k = held.withoutKit {
-            supplies.model.addConstraint(supplies.withoutKitLevel(weights: weights) <= k + 1e-7 * max(1, abs(k)))
-        }
-        if let v = held.itemsShort {
-            supplies.model.addConstraint(supplies.itemsShortLevel(weights: weights) <= v + 1e-7 * max(1, abs(v)))
-        }
-        supplies.model.minimize(supplies.costTerm)
 
-        // Starts from the incumbent, column by column.
-        var shelterStart = Array(repeating: 0.0, count: shelters.model.variables.count)
-        var supplyStart = Array(repeating: 0.0, count: supplies.model.variables.count)
-        transfer(from: siting, incumbent, toShelters: shelters, &shelterStart)
-        transfer(from: siting, incumbent, toSupplies: supplies, &supplyStart)
-        for (h, hazard) in p.hazards.enumerated() {
-            for (a, u) in supplies.unsheltered[h].enumerated() { if let u { supplyStart[u.index] = hazard.displaced[a] } }
+        // Rules 2 and 3 on the supply part; each held in both models at its optimum.
+        var needsProven = true
+        var rules: [(part: LinearExpression, full: LinearExpression, isShare: Bool)] = []
+        if let t = worstKits {
+            let u = supplies.addWorstShare(kits: true)
+            if var y = supplyStart { y.append(0); setWorstShares(supplies, &y, problem: r); supplyStart = y }
+            rules.append((LinearExpression(u), LinearExpression(t), true))
         }
-        setWorstShares(shelters, &shelterStart, problem: q)
-        setWorstShares(supplies, &supplyStart, problem: r)
+        rules.append((supplies.withoutKitLevel(weights: weights), siting.withoutKitLevel(weights: weights), false))
+        rules.append((supplies.itemsShortLevel(weights: weights), siting.itemsShortLevel(weights: weights), false))
+        for rule in rules where !rule.part.indices.isEmpty {
+            supplies.model.minimize(rule.part)
+            var o = SolveOptions()
+            o.relativeGap = latticeGap(rule.part, supplies.model) ?? 1e-9
+            o.branching = branching(needs: true)
+            o.timeLimit = remaining(overall).map { min($0, options.needStageTimeLimit) } ?? options.needStageTimeLimit
+            o.initialSolution = supplyStart
+            let result = try SitingSolver.solveWithinBudgetsPublic(&supplies, options: o)
+            SitingSolver.trace("split need rule \(result.termination) obj=\(result.objectiveValue ?? .nan) bound=\(result.bestBound ?? .nan) nodes=\(result.nodes) start=\(result.initialSolutionAccepted.map(String.init) ?? "-") t=\(clock.now - start)")
+            guard let found = result.values else { return nil }
+            if result.termination != .optimal { needsProven = false }
+            let optimum = rule.part.evaluated(at: found)
+            let slack = rule.isShare ? 1e-9 : 1e-7 * max(1, abs(optimum))
+            supplies.model.addConstraint(rule.part <= optimum + slack)
+            siting.model.addConstraint(rule.full <= optimum + slack)
+            supplyStart = found
+        }
 
-        // The supply part is the larger search: it gets what the shelter part leaves.
-        var first = stageOptions
-        first.progress = nil
-        first.timeLimit = total.map { $0 * 0.35 }
+        // The cost rule.
+        let costLimit = options.timeLimit == nil ? options.costStageTimeLimit : remaining(overall)
+        let begin = clock.now
+        shelters.model.minimize(shelters.costTerm)
+        var first = SolveOptions()
+        first.relativeGap = options.relativeGap
+        first.cuts = true
+        first.timeLimit = costLimit.map { $0 * 0.35 }
         first.initialSolution = shelterStart
-        let shelterResult = try SitingSolver.solveWithinBudgetsPublic(&shelters, options: first)
+        var shelterResult = try SitingSolver.solveWithinBudgetsPublic(&shelters, options: first)
         SitingSolver.trace("split shelters \(shelterResult.termination) obj=\(shelterResult.objectiveValue ?? .nan) bound=\(shelterResult.bestBound ?? .nan) nodes=\(shelterResult.nodes) start=\(shelterResult.initialSolutionAccepted.map(String.init) ?? "-")")
-        guard let shelterValues = shelterResult.values else { return nil }
+        guard var shelterValues = shelterResult.values else { return nil }
+        let shelterBound = shelterResult.bestBound ?? shelterResult.objectiveValue ?? 0
+        let shelterRoot = shelterResult.rootBound ?? shelterBound
+
+        supplies.model.minimize(supplies.costTerm)
         if let path = ProcessInfo.processInfo.environment["YUBEI_DUMP_SUPPLY_PART"] {
             try? supplies.model.write(to: path, format: .freeMPS)
         }
-        var second = stageOptions
-        second.timeLimit = total.map { max(.seconds(1), $0 - (clock.now - begin)) }
+        var second = SolveOptions()
+        second.relativeGap = options.relativeGap
+        second.cuts = true
+        second.progress = options.progress
+        second.timeLimit = costLimit.map { max(.seconds(1), $0 - (clock.now - begin)) }
         second.initialSolution = supplyStart
+        second.branching = branching(needs: false)
         var result = try SitingSolver.solveWithinBudgetsPublic(&supplies, options: second)
         SitingSolver.trace("split supplies \(result.termination) obj=\(result.objectiveValue ?? .nan) bound=\(result.bestBound ?? .nan) nodes=\(result.nodes) start=\(result.initialSolutionAccepted.map(String.init) ?? "-")")
         guard let supplyValues = result.values else { return nil }
 
-        // The full model's columns from the two parts.
-        var x = incumbent
+        var x = incumbent ?? Array(repeating: 0.0, count: siting.model.variables.count)
+        merge(shelters: shelters, shelterValues, supplies: supplies, supplyValues, into: siting, &x)
+        if !nearlySatisfiesEveryRow(x, siting.model), let budget = p.policy.budget {
+            // Over the joint budget: the shelters again, within what the warehouses leave.
+            let warehouses = Exact.sum(p.warehouses.indices.filter { !p.warehouses[$0].isExisting && supplyValues[supplies.warehouseOpen[$0].index] > 0.5 }
+                .map { p.warehouses[$0].fixedCost })
+            let left = NSDecimalNumber(decimal: Exact.decimal(budget) - warehouses).doubleValue
+            let cheapest = shelterStart
+            shelters = shelterPart(budget: left)
+            shelters.model.minimize(shelters.costTerm)
+            var again = first
+            again.timeLimit = costLimit.map { max(.seconds(1), $0 - (clock.now - begin)) }
+            again.initialSolution = cheapest
+            shelterResult = try SitingSolver.solveWithinBudgetsPublic(&shelters, options: again)
+            SitingSolver.trace("split shelters within \(left): \(shelterResult.termination) obj=\(shelterResult.objectiveValue ?? .nan)")
+            guard let values = shelterResult.values else { return nil }
+            shelterValues = values
+            x = incumbent ?? Array(repeating: 0.0, count: siting.model.variables.count)
+            merge(shelters: shelters, shelterValues, supplies: supplies, supplyValues, into: siting, &x)
+        }
+        guard nearlySatisfiesEveryRow(x, siting.model) else {
+            SitingSolver.trace("split: the two parts together break a row of the full model")
+            return nil
+        }
+        let supplyBound = result.bestBound ?? result.objectiveValue ?? 0
+        let proven = shelterResult.termination == .optimal && result.termination == .optimal
+        result.values = x
+        result.objectiveValue = siting.costTerm.evaluated(at: x)
+        result.bestBound = min(shelterBound + supplyBound, result.objectiveValue!)
+        result.rootBound = shelterRoot + (result.rootBound ?? supplyBound)
+        result.nodes += shelterResult.nodes
+        result.termination = proven ? .optimal : (result.termination == .optimal ? shelterResult.termination : result.termination)
+        result.initialSolutionAccepted = (shelterResult.initialSolutionAccepted ?? false) && (result.initialSolutionAccepted ?? false)
+        return Outcome(values: x, cost: result, needsProven: needsProven)
+    }
+
+    /// A relative gap at which GLPK's stop proves optimality exactly, for an objective whose
+    /// values lie on a lattice: every column in it integer, every coefficient a multiple of
+    /// g = 10⁻ᵏ·gcd (k ≤ 6). Then an incumbent within g of the bound is optimal, and GLPK's test
+    /// |incumbent − bound| < gap·|incumbent| implies that when gap·|incumbent| < g, that is
+    /// gap = 0.999·g ÷ Σ|coefficient × column bound| (the largest |incumbent|). nil otherwise.
+    static func latticeGap(_ objective: LinearExpression, _ model: Model) -> Double? {
+        guard !objective.indices.isEmpty else { return nil }
+        var largest = 0.0
+        var scaled: [Int] = []
+        for (j, c) in zip(objective.indices, objective.coefficients) where c != 0 {
+            let v = model.variables[j]
+            guard v.kind.isInteger, let lower = v.lowerBound, let upper = v.upperBound else { return nil }
+            largest += abs(c) * max(abs(lower), abs(upper))
+            let m = (abs(c) * 1e6).rounded()
+            guard m >= 1, abs(abs(c) * 1e6 - m) <= 1e-6 * max(1, m) else { return nil }
+            scaled.append(Int(m))
+        }
+        guard largest > 0, let first = scaled.first else { return nil }
+        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+        let g = Double(scaled.dropFirst().reduce(first, gcd)) / 1e6
+        let gap = 0.999 * g / largest
+        return gap > 1e-9 ? gap : nil
+    }
+
+    /// Branch on the openings first: they are the model's first columns, so GLPK's
+    /// first-fractional rule takes them before stock and kits, whose fractions the openings decide.
+    static func branching(needs: Bool) -> SolveOptions.BranchingRule {
+        switch ProcessInfo.processInfo.environment[needs ? "YUBEI_SPLIT_BRANCH_NEEDS" : "YUBEI_SPLIT_BRANCH_COST"] {
+        case "dt": return .driebeckTomlin
+        case "mf": return .mostFractional
+        case "pc": return .pseudocost
+        case "lf": return .lastFractional
+        default: return .firstFractional
+        }
+    }
+
+    /// The full model's columns from the two parts' plans (`x` keeps its other columns).
+    private static func merge(shelters: SitingModel, _ shelterValues: [Double], supplies: SitingModel, _ supplyValues: [Double],
+                              into siting: SitingModel, _ x: inout [Double]) {
+        let p = siting.problem
         for (k, v) in shelters.shelterOpen.enumerated() { x[siting.shelterOpen[k].index] = shelterValues[v.index] }
         var assignment: [Int: (people: Double, choice: Double?)] = [:]
         for a in shelters.assignments {
@@ -142,34 +292,6 @@ enum CostSplit {
             }
         }
         setWorstShares(siting, &x, problem: p)
-        guard nearlySatisfiesEveryRow(x, siting.model) else {
-            SitingSolver.trace("split: the two parts together break a row of the full model")
-            if SitingSolver.tracing {
-                for (i, row) in siting.model.constraints.enumerated() {
-                    let value = zip(row.indices, row.coefficients).reduce(0.0) { $0 + $1.1 * x[$1.0] }
-                    let scale = max(1, abs(row.lowerBound ?? 0), abs(row.upperBound ?? 0))
-                    if let l = row.lowerBound, value < l - 1e-7 * scale { SitingSolver.trace("row \(i) \(value) < \(l) n=\(row.indices.count)") }
-                    if let u = row.upperBound, value > u + 1e-7 * scale { SitingSolver.trace("row \(i) \(value) > \(u) n=\(row.indices.count) \(zip(row.indices, row.coefficients).prefix(4).map { "\($0.1)*\(x[$0.0])" })") }
-                }
-                for (j, v) in siting.model.variables.enumerated() {
-                    if let l = v.lowerBound, x[j] < l - 1e-9 { SitingSolver.trace("col \(j) \(x[j]) < \(l)") }
-                    if let u = v.upperBound, x[j] > u + 1e-9 { SitingSolver.trace("col \(j) \(x[j]) > \(u)") }
-                    if v.kind.isInteger, x[j] != x[j].rounded() { SitingSolver.trace("col \(j) \(x[j]) fractional") }
-                }
-            }
-            return nil
-        }
-        let shelterBound = shelterResult.bestBound ?? shelterResult.objectiveValue ?? 0
-        let supplyBound = result.bestBound ?? result.objectiveValue ?? 0
-        let proven = shelterResult.termination == .optimal && result.termination == .optimal
-        result.values = x
-        result.objectiveValue = siting.costTerm.evaluated(at: x)
-        result.bestBound = shelterBound + supplyBound
-        result.rootBound = (shelterResult.rootBound ?? shelterBound) + (result.rootBound ?? supplyBound)
-        result.nodes += shelterResult.nodes
-        result.termination = proven ? .optimal : (result.termination == .optimal ? shelterResult.termination : result.termination)
-        result.initialSolutionAccepted = (shelterResult.initialSolutionAccepted ?? false) && (result.initialSolutionAccepted ?? false)
-        return result
     }
 
     /// Whether `x` keeps every row of `model` that has only integer columns (the budgets, their

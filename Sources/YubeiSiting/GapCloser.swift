@@ -124,10 +124,12 @@ public enum GapCloser {
             let on = open.contains(warehouse.id) || w == extra ? 1.0 : 0.0
             siting.model.setBounds(of: siting.warehouseOpen[w], lower: on, upper: on)
         }
-        siting.model.minimize(siting.withoutKitLevel(weights: weights.map { max($0, 1e-6) }))
+        let level = siting.withoutKitLevel(weights: weights.map { max($0, 1e-6) })
+        siting.model.minimize(level)
         var options = SolveOptions()
         options.timeLimit = timeLimit
-        options.relativeGap = 1e-9
+        options.relativeGap = CostSplit.latticeGap(level, siting.model) ?? 1e-9
+        options.branching = .firstFractional
         guard let result = try? siting.model.solve(options: options), result.termination == .optimal, let values = result.values else { return nil }
         return q.hazards.indices.map { h in
             siting.supplied[h].enumerated().reduce(0.0) { total, item in

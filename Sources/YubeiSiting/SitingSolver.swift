@@ -144,6 +144,19 @@ public enum SitingSolver {
         var values: [Double]?
         var last: SolveResult?
         var costResult: SolveResult?
+        // Rules 2–4 with the shelter and supply parts apart, when only the budget ties them
+        // (``CostSplit``); otherwise, or when that finds nothing, on the full model.
+        if people != nil, CostSplit.applies(problem, options: options),
+           let outcome = try CostSplit.run(&siting, incumbent: incumbent, held: held, worstKits: worstKits, weights: weights,
+                                           options: options, clock: clock, start: start) {
+            values = outcome.values
+            last = outcome.cost
+            costResult = outcome.cost
+            proven = proven && outcome.needsProven
+            plan.incumbentAccepted = outcome.cost.initialSolutionAccepted
+            trace("split cost \(outcome.cost.termination) obj=\(outcome.cost.objectiveValue ?? .nan) bound=\(outcome.cost.bestBound ?? .nan) t=\(clock.now - start)")
+            stages = []
+        }
         for (index, stage) in stages.enumerated() {
             if stage.expression.indices.isEmpty && stage.level != .cost { continue }
             siting.model.minimize(stage.expression)
@@ -155,18 +168,12 @@ public enum SitingSolver {
                 // A rule of needs gets its share of the time; unproven, the plan says so (needs_proven).
                 let share = options.needStageTimeLimit
                 stageOptions.timeLimit = stageOptions.timeLimit.map { min($0, share) } ?? share
+                stageOptions.relativeGap = CostSplit.latticeGap(stage.expression, siting.model) ?? 1e-9
             }
             stageOptions.initialSolution = incumbent
             if stage.level == .cost, let progress = options.progress { stageOptions.progress = progress }
             if stage.level == .cost, options.timeLimit == nil { stageOptions.timeLimit = options.costStageTimeLimit }
-            var split: SolveResult?
-            let stageStart = clock.now
-            if stage.level == .cost, let incumbent, CostSplit.applies(problem, options: options) {
-                split = try CostSplit.solve(siting, incumbent: incumbent, held: held, weights: weights, options: options,
-                                            stageOptions: stageOptions, clock: clock)
-                if split == nil { stageOptions.timeLimit = remaining(stageOptions.timeLimit, clock, stageStart) }
-            }
-            let result = try split ?? solveWithinBudgets(&siting, options: stageOptions)
+            let result = try solveWithinBudgets(&siting, options: stageOptions)
             trace("stage \(stage.level) \(result.termination) obj=\(result.objectiveValue ?? .nan) bound=\(result.bestBound ?? .nan) root=\(result.rootBound ?? .nan) nodes=\(result.nodes) start=\(result.initialSolutionAccepted.map(String.init) ?? "-") t=\(clock.now - start)")
             last = result
             if index == 0 || plan.incumbentAccepted == nil { plan.incumbentAccepted = result.initialSolutionAccepted }
