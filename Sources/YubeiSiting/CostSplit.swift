@@ -30,7 +30,7 @@ enum CostSplit {
 
     /// Whether the cost rule of `problem` under `options` splits into the two parts.
     static func applies(_ problem: SitingProblem, options: SitingOptions) -> Bool {
-        !problem.hazards.contains { $0.requiredServed > 0 } && options.decisions.cappedHazards.isEmpty
+        options.splitParts && !problem.hazards.contains { $0.requiredServed > 0 } && options.decisions.cappedHazards.isEmpty
             && !problem.shelters.isEmpty && !problem.warehouses.isEmpty && !problem.supplies.isEmpty
     }
 

@@ -25,6 +25,9 @@ import YubeiOptimization
 /// per hazard with a `service_level` σ: B ≤ D − U, B ≤ N, Σₐ B ≥ ⌈σ·D_h⌉ (B people sheltered
 /// and fully supplied). The per-route links Σₛ vol·f[h,w,a,s] ≤ Σₛ vol·need·y_w are added when
 /// the model has at most ``automaticFlowPairLinkLimit`` flow columns, or as `flowPairLinks` says.
+/// Without them, one reach-cover row per hazard, area and supply, need·Σ_w y_w + V ≥ need over
+/// the candidates within reach (valid: each open warehouse delivers at most the need; left out
+/// when an existing warehouse is within reach), keeps the LP from opening a sliver of each.
 ///
 /// Objective levels, each minimised with the ones before held at their optimum (a bound row
 /// `level ≤ optimum`), so the order is lexicographic exactly, with no penalty weights:

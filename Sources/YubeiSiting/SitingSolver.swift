@@ -21,6 +21,9 @@ public struct SitingOptions: Sendable {
     /// After the plan, re-solve with one more site at a time to say what would close each gap
     /// (``GapCloser``); off for benchmarks.
     public var closeGaps = true
+    /// Solve rules 2–4 on the shelter and supply parts apart when only the budget ties them
+    /// (``CostSplit``); off: on the whole model, as a check of the split.
+    public var splitParts = true
     /// GLPK's cutting planes.
     public var cuts = false
     /// Add the per-route supply links Σₛ vol·f ≤ Σₛ vol·need·y (see ``SitingModel``): a slightly
