@@ -42,6 +42,10 @@ enum CostSplit {
         var cost: SolveResult
         /// Whether rules 2 and 3 were proven.
         var needsProven: Bool
+        /// The parts' cheapest plans overspent the budget together: `values` is a plan (the
+        /// shelters planned again within what the warehouses leave) but the sum of the parts'
+        /// bounds is no bound for it; the cost rule is to be searched on the whole model from it.
+        var costOnWholeModel = false
     }
 
     /// Rules 2–4 with the parts apart (rule 1 is held in `siting` already).
@@ -53,7 +57,7 @@ enum CostSplit {
     /// optimum of rules 2 and 3, exactly. The cost rule then solves both parts for cost (the
     /// supply part still within B − C, so that the sum of bounds stays a bound); when the two
     /// together overspend B, the shelter part is solved again within what the warehouses leave
-    /// (C fits in it, so it has a plan).
+    /// (C fits in it, so it has a plan), and that plan starts the cost rule on the whole model.
     ///
     /// Returns nil when a step finds nothing or C is not proven: the caller then solves the
     /// full model; the rows added to `siting` (rules 2 and 3 at their optimum) stay valid.
@@ -207,6 +211,10 @@ enum CostSplit {
             shelterValues = values
             x = incumbent ?? Array(repeating: 0.0, count: siting.model.variables.count)
             merge(shelters: shelters, shelterValues, supplies: supplies, supplyValues, into: siting, &x)
+            guard nearlySatisfiesEveryRow(x, siting.model) else { return nil }
+            result.values = x
+            result.objectiveValue = siting.costTerm.evaluated(at: x)
+            return Outcome(values: x, cost: result, needsProven: needsProven, costOnWholeModel: true)
         }
         guard nearlySatisfiesEveryRow(x, siting.model) else {
             SitingSolver.trace("split: the two parts together break a row of the full model")

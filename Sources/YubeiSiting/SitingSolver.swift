@@ -153,12 +153,17 @@ public enum SitingSolver {
            let outcome = try CostSplit.run(&siting, incumbent: incumbent, held: held, worstKits: worstKits, weights: weights,
                                            options: options, clock: clock, start: start) {
             values = outcome.values
-            last = outcome.cost
-            costResult = outcome.cost
             proven = proven && outcome.needsProven
-            plan.incumbentAccepted = outcome.cost.initialSolutionAccepted
-            trace("split cost \(outcome.cost.termination) obj=\(outcome.cost.objectiveValue ?? .nan) bound=\(outcome.cost.bestBound ?? .nan) t=\(clock.now - start)")
-            stages = []
+            trace("split cost \(outcome.cost.termination) obj=\(outcome.cost.objectiveValue ?? .nan) bound=\(outcome.cost.bestBound ?? .nan) whole=\(outcome.costOnWholeModel) t=\(clock.now - start)")
+            if outcome.costOnWholeModel {
+                incumbent = trimmed(outcome.values, siting)
+                stages = [(.cost, siting.costTerm)]
+            } else {
+                last = outcome.cost
+                costResult = outcome.cost
+                plan.incumbentAccepted = outcome.cost.initialSolutionAccepted
+                stages = []
+            }
         }
         for (index, stage) in stages.enumerated() {
             if stage.expression.indices.isEmpty && stage.level != .cost { continue }
