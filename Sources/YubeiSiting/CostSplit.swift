@@ -148,7 +148,7 @@ enum CostSplit {
             supplies.model.minimize(rule.part)
             var o = SolveOptions()
             o.relativeGap = latticeGap(rule.part, supplies.model) ?? 1e-9
-            o.branching = branching(needs: true)
+            o.branching = needBranching
             o.timeLimit = remaining(overall).map { min($0, options.needStageTimeLimit) } ?? options.needStageTimeLimit
             o.initialSolution = supplyStart
             let result = try SitingSolver.solveWithinBudgetsPublic(&supplies, options: o)
@@ -178,16 +178,12 @@ enum CostSplit {
         let shelterRoot = shelterResult.rootBound ?? shelterBound
 
         supplies.model.minimize(supplies.costTerm)
-        if let path = ProcessInfo.processInfo.environment["YUBEI_DUMP_SUPPLY_PART"] {
-            try? supplies.model.write(to: path, format: .freeMPS)
-        }
         var second = SolveOptions()
         second.relativeGap = options.relativeGap
         second.cuts = true
         second.progress = options.progress
         second.timeLimit = costLimit.map { max(.seconds(1), $0 - (clock.now - begin)) }
         second.initialSolution = supplyStart
-        second.branching = branching(needs: false)
         var result = try SitingSolver.solveWithinBudgetsPublic(&supplies, options: second)
         SitingSolver.trace("split supplies \(result.termination) obj=\(result.objectiveValue ?? .nan) bound=\(result.bestBound ?? .nan) nodes=\(result.nodes) start=\(result.initialSolutionAccepted.map(String.init) ?? "-")")
         guard let supplyValues = result.values else { return nil }
@@ -256,17 +252,12 @@ enum CostSplit {
         return gap > 1e-9 ? gap : nil
     }
 
-    /// Branch on the openings first: they are the model's first columns, so GLPK's
-    /// first-fractional rule takes them before stock and kits, whose fractions the openings decide.
-    static func branching(needs: Bool) -> SolveOptions.BranchingRule {
-        switch ProcessInfo.processInfo.environment[needs ? "YUBEI_SPLIT_BRANCH_NEEDS" : "YUBEI_SPLIT_BRANCH_COST"] {
-        case "dt": return .driebeckTomlin
-        case "mf": return .mostFractional
-        case "pc": return .pseudocost
-        case "lf": return .lastFractional
-        default: return .firstFractional
-        }
-    }
+    /// Branch on the openings first in the need rules: they are the model's first columns, so
+    /// GLPK's first-fractional rule takes them before stock and kits, whose fractions the openings
+    /// decide (德化's kit rule: within 0.1 person of its bound in 8 s, against 240 people with
+    /// Driebeck–Tomlin). The cost rule keeps Driebeck–Tomlin, which closed the province's gap
+    /// where first-fractional and pseudocost did not (measured, Benchmarks/siting/README.md).
+    static let needBranching = SolveOptions.BranchingRule.firstFractional
 
     /// The full model's columns from the two parts' plans (`x` keeps its other columns).
     private static func merge(shelters: SitingModel, _ shelterValues: [Double], supplies: SitingModel, _ supplyValues: [Double],

@@ -132,7 +132,7 @@ public enum GapCloser {
         // kit-rounding fraction can take GLPK longer than the whole plan.
         let largest = q.hazards.indices.reduce(0.0) { $0 + max(weights[$1], 1e-6) * q.hazards[$1].totalDisplaced }
         options.relativeGap = max(CostSplit.latticeGap(level, siting.model) ?? 1e-9, largest > 0 ? 0.999 / largest : 1e-9)
-        options.branching = .firstFractional
+        options.branching = CostSplit.needBranching
         guard let result = try? siting.model.solve(options: options), result.termination == .optimal, let values = result.values else { return nil }
         return q.hazards.indices.map { h in
             siting.supplied[h].enumerated().reduce(0.0) { total, item in
