@@ -9,10 +9,15 @@ import YubeiOptimization
 /// 2. reduced-cost fixing with the best multipliers: facilities and (customer, facility) pairs
 ///    that no solution cheaper than the incumbent can use leave the model (when every cost is
 ///    a whole number, the cut-off is the incumbent − 1: only strictly better solutions matter);
-/// 3. the strong MILP on what remains (x_ij ≤ y_j, capacity rows, the aggregate capacity row
-///    Σ s_j·y_j ≥ D) in GLPK's branch-and-bound, branching on facilities first: the incumbent
-///    its first solution, extended cover inequalities on the capacity rows separated at the
-///    nodes (``SingleSourceCoverCuts``), and each new open set of a node LP completed by the
+/// 3. a restricted MIP for a better incumbent: the facilities of the recent Lagrangian open sets
+///    and each customer's few pairs of least Lagrangian reduced cost (at most 10 % of the time
+///    limit, 4 s), after which the fixing is redone at the new incumbent;
+/// 4. the strong MILP on what remains (x_ij ≤ y_j, capacity rows, the aggregate capacity row
+///    Σ s_j·y_j ≥ D, and Lagrangian cuts: each facility's knapsack bound at the best multipliers
+///    as a row, which lifts the LP bound to the Lagrangian one) in GLPK's branch-and-bound with
+///    its cut families, branching on facilities first: the incumbent its first solution,
+///    extended cover inequalities on the capacity rows separated at the nodes
+///    (``SingleSourceCoverCuts``), and each new open set of a node LP completed by the
 ///    heuristic and offered as an incumbent.
 ///
 /// The bound reported is the best of the Lagrangian bound and GLPK's, never above the incumbent.
@@ -21,17 +26,19 @@ struct SingleSourceSolver {
     let options: LocationOptions
     let clock: SolveClock
     /// Most subgradient iterations.
-    var maxIterations = Self.env("SS_ITER", 3_000)
+    var maxIterations = 3_000
     /// Share of the time limit the Lagrangian phase may use.
     var lagrangianShare = 0.3
     /// GLPK's own cut families (Gomory, MIR, cover, clique) in the MIPs.
-    var glpkCuts = SingleSourceSolver.env("SS_CUTS", 1) == 1
-    /// Share of the time limit for the restricted MIP (0: none).
-    var restrictedShare = Double(SingleSourceSolver.env("SS_RSHARE", 5)) / 100
+    var glpkCuts = true
+    /// Share of the time limit for the restricted MIP (0: none), at most ``restrictedCap``.
+    var restrictedShare = 0.1
+    /// Longest restricted MIP (also its limit when the solve has none).
+    var restrictedCap: Duration = .seconds(4)
     /// How many recent open sets of the Lagrangian phase give facilities to the restricted MIP.
-    var restrictedOpenSets = SingleSourceSolver.env("SS_RSETS", 10)
+    var restrictedOpenSets = 10
     /// Pairs per customer in the restricted MIP (least Lagrangian reduced cost).
-    var restrictedPairs = SingleSourceSolver.env("SS_RPAIRS", 4)
+    var restrictedPairs = 3
     /// How many multiplier vectors give Lagrangian cuts to the MIP.
     var lagrangianCutSets = 6
     /// Deepest branch-and-bound node at which cover inequalities are separated.
@@ -84,7 +91,7 @@ struct SingleSourceSolver {
                 stall = 0
             } else {
                 stall += 1
-                if stall >= Self.env("SS_STALL", 25) { step /= 2; stall = 0 }
+                if stall >= 25 { step /= 2; stall = 0 }
             }
             if step < 1e-4 { break }
             let norm = current.subgradient.reduce(0) { $0 + $1 * $1 }
@@ -129,7 +136,7 @@ struct SingleSourceSolver {
             for list in byPoint { for e in list.sorted(by: { $0.value < $1.value }).prefix(restrictedPairs) { keep.insert(e.key) } }
             let closed = Set(lagrangian.allowed.filter { !facilities.contains($0) }).union(fix.closed)
             let outPairs = Set(lagrangian.pairs.indices.flatMap { j in lagrangian.pairs[j].map { $0.point * m + j } }).subtracting(keep)
-            let limit = clock.limit.map { $0 * restrictedShare } ?? .seconds(2)
+            let limit = clock.limit.map { min($0 * restrictedShare, restrictedCap) } ?? restrictedCap
             let run = try mip(closed: closed, open: fix.open, outPairs: outPairs, sources: sources, incumbent: a, heuristic: heuristic, limit: limit)
             solution.log.append("sscflp restricted MIP: \(facilities.count) facilities, \(keep.count) pairs, \(run.result.map { "\($0.termination), \($0.nodes) nodes" } ?? "no pair left"), solution \(run.assignment.map { "\($0.cost)" } ?? "none"), \(clock.seconds) s")
             offer(run.assignment)
@@ -324,8 +331,4 @@ struct SingleSourceSolver {
         problem.facilities.allSatisfy { $0.fixedCost == $0.fixedCost.rounded() && abs($0.fixedCost) < 1e12 }
             && problem.costs.allSatisfy { !$0.isFinite || ($0 == $0.rounded() && abs($0) < 1e12) }
     }
-}
-import Foundation
-extension SingleSourceSolver {
-    static func env(_ k: String, _ d: Int) -> Int { ProcessInfo.processInfo.environment[k].flatMap { Int($0) } ?? d }
 }
