@@ -146,7 +146,7 @@ struct SingleSourceLagrangian {
                 if a > 1e-9 { row.add(a, v); terms += 1 }
             }
             let rhs = problem.facilities[j].fixedCost - evaluation.rho[j]
-            guard terms > 0 else { continue }
+            guard terms > 0, rhs.isFinite else { continue }
             row.add(-rhs, yj)
             rows.append(row <= 0)
         }

@@ -302,9 +302,13 @@ struct SingleSourceSolver {
 
     /// The evaluations whose multipliers give cuts: the best, then the latest improvements.
     static func cutSources(_ improvements: [SingleSourceLagrangian.Evaluation], best: SingleSourceLagrangian.Evaluation, count: Int) -> [SingleSourceLagrangian.Evaluation] {
-        guard count > 0 else { return [] }
+        // Only finite multipliers and bounds make rows (an infinite bound: no open set covers the demand).
+        func usable(_ e: SingleSourceLagrangian.Evaluation) -> Bool {
+            abs(e.bound) < 1e12 && e.lambda.allSatisfy { abs($0) < 1e12 } && e.rho.allSatisfy { !$0.isFinite || abs($0) < 1e12 }
+        }
+        guard count > 0, usable(best) else { return [] }
         var list = [best]
-        for e in improvements.reversed() where list.count < count && e.bound < best.bound - 1e-9 { list.append(e) }
+        for e in improvements.reversed() where list.count < count && e.bound < best.bound - 1e-9 && usable(e) { list.append(e) }
         return list
     }
 
