@@ -203,7 +203,7 @@ struct SingleSourceTests {
                 recurse(0)
             }
         }
-        #expect(broken.isEmpty, "\(broken.count) violations, first: \(broken.first ?? "")")
+        #expect(broken.count == 0, "\(broken.count) violations, first: \(broken.first ?? "")")
         #expect(checked > 1000)
         #expect(tight > 0)
     }
