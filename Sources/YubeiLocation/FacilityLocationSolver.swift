@@ -19,7 +19,7 @@ struct FacilityLocationSolver {
             return try SingleSourceSolver(problem: problem, options: options, clock: clock).solve()
         }
         if problem.model == .cflp && problem.pointCount * problem.allowedFacilities.count > Self.rowGenerationThreshold {
-            return try CapacitatedRowGeneration(problem: problem, options: options, clock: clock).solve()
+            return try CapacitatedBenders(problem: problem, options: options, clock: clock).solve()
         }
         let (model, y, x) = Self.strongModel(problem)
         var solution = LocationSolution(model: problem.model, status: .noSolution)
@@ -64,8 +64,9 @@ struct FacilityLocationSolver {
         return solution
     }
 
-    /// Above this many (point, facility) pairs a CFLP is solved by ``CapacitatedRowGeneration``
-    /// (link rows generated as the LP needs them) instead of the full strong model.
+    /// Above this many (point, facility) pairs a CFLP is solved by ``CapacitatedBenders``
+    /// (a master over the facilities, the transportation LP as subproblem) instead of the full
+    /// strong model.
     static let rowGenerationThreshold = 20_000
 
     /// Σ fixed costs of `open` + Σ cost_ij · share_ij.
