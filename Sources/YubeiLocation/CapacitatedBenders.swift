@@ -383,6 +383,7 @@ struct CapacitatedBenders {
             }
             solution.search.mipSolves += 1
             solution.search.lazyRowsAdded += result.lazyRowsAdded
+            transportSolves += lpSolves
             solution.log.append("cflp Benders master: \(remaining.count) facilities, \(kept) Lagrangian cuts, \(result.termination), \(result.nodes) nodes, \(integralVisits) integral points, \(fractionalRounds) fractional rounds, \(lpSolves) transportation LPs, \(result.lazyRowsAdded) lazy rows, \(clock.seconds) s")
             solution.adoptTermination(of: result)
             if let b = result.bestBound { bound = max(bound, b) }
@@ -399,6 +400,7 @@ struct CapacitatedBenders {
             bound = max(bound, incumbentCost)
             solution.status = incumbent != nil ? .optimal : .infeasible
         }
+        solution.search.transportationSolves = transportSolves
         guard let incumbent else {
             if solution.status == .noSolution { solution.explanation.append(LocationText.stoppedWithoutSolution) }
             return solution
