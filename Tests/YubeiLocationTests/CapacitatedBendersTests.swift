@@ -10,13 +10,14 @@ import YubeiTestSupport
 struct CapacitatedBendersTests {
     /// Settings that make each part of the search do the work: the full method; no Lagrangian
     /// cuts in the master and no fractional rounds (every cut from an integral point); few
-    /// subgradient rounds (weak fixing, a weak incumbent) with fractional rounds at every node.
-    static let settings: [(dual: Int, cuts: Int, root: Int, node: Int)] = [
-        (600, 120, 40, 2), (600, 0, 0, 0), (3, 5, 40, 5),
+    /// subgradient rounds (weak fixing, a weak incumbent) with fractional rounds at every node;
+    /// a heuristic master over the two facilities rated cheapest before the full one.
+    static let settings: [(dual: Int, cuts: Int, root: Int, node: Int, heuristicAbove: Int)] = [
+        (600, 120, 40, 2, 40), (600, 0, 0, 0, 40), (3, 5, 40, 5, 40), (3, 5, 40, 1, 0),
     ]
 
     @Test("same optimum as enumeration, every row respected, a valid bound",
-          arguments: Array(UInt64(1)...16), 0..<3)
+          arguments: Array(UInt64(1)...16), 0..<4)
     func matchesEnumeration(seed: UInt64, setting: Int) throws {
         let problem = CapacitatedRowGenerationTests.instance(seed: seed)
         let expected = try CapacitatedRowGenerationTests.enumerated(problem)
@@ -26,6 +27,8 @@ struct CapacitatedBendersTests {
         solver.masterCuts = s.cuts
         solver.rootRounds = s.root
         solver.nodeRounds = s.node
+        solver.heuristicAbove = s.heuristicAbove
+        solver.candidateFacilities = 2
         let solution = try solver.solve()
         guard let expected else {
             #expect(solution.status != .optimal && solution.status != .feasible, "seed \(seed)")
