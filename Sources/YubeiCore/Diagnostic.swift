@@ -144,8 +144,12 @@ public struct Diagnostics: Sendable, Hashable {
     public var hasErrors: Bool { errorCount > 0 }
 
     /// `N more problems not listed (…)` when some were only counted, else `nil`.
-    public var omittedSummary: String? {
-        omitted == 0 ? nil : "\(omitted) more problems not listed (the first \(Self.listedLimit) are above)"
+    public var omittedSummary: String? { omittedSummary(in: .en) }
+
+    /// ``omittedSummary`` in `language`.
+    public func omittedSummary(in language: Language) -> String? {
+        omitted == 0 ? nil : Phrase(en: "\(omitted) more problems not listed (the first \(Self.listedLimit) are above)",
+                                    zh: "另有 \(omitted) 个问题未列出（以上为前 \(Self.listedLimit) 个）")(language)
     }
 
     /// Throws ``InputError`` carrying every diagnostic when any is an error.

@@ -22,19 +22,25 @@ public struct InputRange: Sendable, Hashable {
     /// `expected a number in 0…1000000000, found 9.2e18`.
     ///
     /// - Complexity: O(1).
-    public func problem(with value: Double) -> String? { problem(with: value, shown: InputRanges.format(value)) }
+    public func problem(with value: Double) -> String? { problemPhrase(with: value)?.en }
 
     /// The integer `value` checked against this range (shown exactly in the message).
-    public func problem(with value: Int) -> String? { problem(with: Double(value), shown: String(value)) }
+    public func problem(with value: Int) -> String? { problemPhrase(with: value)?.en }
 
-    func problem(with value: Double, shown: @autoclosure () -> String) -> String? {
-        guard value.isFinite else { return "expected a finite number, found \(shown())" }
+    /// ``problem(with:)`` in English and Chinese.
+    public func problemPhrase(with value: Double) -> Phrase? { problem(with: value, shown: InputRanges.format(value)) }
+
+    /// ``problem(with:)`` of an integer in English and Chinese.
+    public func problemPhrase(with value: Int) -> Phrase? { problem(with: Double(value), shown: String(value)) }
+
+    func problem(with value: Double, shown: @autoclosure () -> String) -> Phrase? {
+        guard value.isFinite else { return InputText.notFinite(shown()) }
         let below = lowerExclusive ? value <= lowerBound : value < lowerBound
         if below || value > upperBound {
-            return "expected a number in \(description), found \(shown())"
+            return InputText.outsideRange(description, shown())
         }
         if let smallest = smallestNonZero, value != 0, abs(value) < smallest {
-            return "expected 0 or a number of magnitude at least \(InputRanges.format(smallest)), found \(shown())"
+            return InputText.tooCloseToZero(InputRanges.format(smallest), shown())
         }
         return nil
     }

@@ -45,7 +45,7 @@ extension LocationProblem {
         var facilityPoints: [(Double, Double)]?
         if let node = top["points"] {
             if top["cost"] != nil {
-                r.error(top.keyNodes["points"] ?? node, "points", "give either 'cost' or 'points', not both")
+                r.error(top.keyNodes["points"] ?? node, "points", LocationInputMessage.costOrPoints)
             }
             if let fields = r.fields(node, "points", known: ["demand", "facilities"], required: ["demand", "facilities"]) {
                 if let d = fields["demand"] { demandPoints = readPoints(d, fields.path("demand"), &r) }
@@ -53,7 +53,7 @@ extension LocationProblem {
             }
         }
         if top["cost"] == nil && top["points"] == nil {
-            r.error(file.root, "", "missing required key 'cost' (or 'points' for Euclidean distances)")
+            r.error(file.root, "", LocationInputMessage.missingCost)
         }
 
         // Facilities.
@@ -66,14 +66,14 @@ extension LocationProblem {
                 var facility = Facility(id: String(k))
                 if let idNode = f["id"], let id = r.identifier(idNode, f.path("id")) {
                     if let first = seen[id] {
-                        r.error(idNode, f.path("id"), "duplicate id '\(id)' (also facilities[\(first)])")
+                        r.error(idNode, f.path("id"), LocationInputMessage.duplicateFacility(id, first: first))
                     }
                     seen[id] = k
                     facility.id = id
                 }
                 if let c = f["capacity"] { facility.capacity = r.number(c, f.path("capacity"), minimum: 0) }
                 else if let model, model.needsCapacity {
-                    r.error(item, path, "missing required key 'capacity' (the \(model.rawValue) model needs every facility's capacity)")
+                    r.error(item, path, LocationInputMessage.missingCapacity(model.rawValue))
                 }
                 if let c = f["fixed_cost"] { facility.fixedCost = r.number(c, f.path("fixed_cost"), minimum: 0) ?? 0 }
                 if let s = f["status"], let word = r.choice(s, f.path("status"), FacilityStatus.allCases.map(\.rawValue)) {
@@ -82,33 +82,33 @@ extension LocationProblem {
                 return facility
             }
         } else if top["facilities"] == nil, let model, model.hasFixedCosts {
-            r.error(file.root, "", "missing required key 'facilities' (the \(model.rawValue) model needs fixed costs and capacities)")
+            r.error(file.root, "", LocationInputMessage.missingFacilities(model.rawValue))
         }
 
         // Sizes must agree.
         let n = rows?.count ?? demandPoints?.count ?? 0
         let m = facilities?.count ?? facilityPoints?.count ?? rows?.first?.count ?? 0
         if let rows, let costNode = top["cost"] {
-            if rows.isEmpty { r.error(costNode, "cost", "expected at least one row (one per demand point)") }
+            if rows.isEmpty { r.error(costNode, "cost", LocationInputMessage.noCostRows) }
             for (i, row) in rows.enumerated() where row.count != m && i < rowNodes.count {
                 if case .sequence = rowNodes[i] {
-                    r.error(rowNodes[i], "cost[\(i)]", "expected \(m) costs (one per facility), found \(row.count)")
+                    r.error(rowNodes[i], "cost[\(i)]", LocationInputMessage.costRowWidth(m, found: row.count))
                 }
             }
         }
         if let demandPoints, let node = top["points"], demandPoints.isEmpty {
-            r.error(node, "points.demand", "expected at least one demand point")
+            r.error(node, "points.demand", LocationInputMessage.noDemandPoint)
         }
         if let facilityPoints, let facilities, facilityPoints.count != facilities.count, let node = top["facilities"] {
-            r.error(node, "facilities", "expected \(facilityPoints.count) facilities (one per point of points.facilities), found \(facilities.count)")
+            r.error(node, "facilities", LocationInputMessage.facilityCount(facilityPoints.count, found: facilities.count))
         }
         if m == 0 && (rows?.isEmpty == false || facilityPoints != nil || facilities != nil) {
-            r.error(top["facilities"] ?? top["points"] ?? top["cost"] ?? file.root, "", "expected at least one facility")
+            r.error(top["facilities"] ?? top["points"] ?? top["cost"] ?? file.root, "", LocationInputMessage.noFacility)
         }
         var demand = [Double](repeating: 1, count: n)
         if let node = top["demand"], let items = r.sequence(node, "demand") {
             if items.count != n && (rows != nil || demandPoints != nil) {
-                r.error(node, "demand", "expected \(n) weights (one per demand point), found \(items.count)")
+                r.error(node, "demand", LocationInputMessage.demandCount(n, found: items.count))
             }
             for (i, item) in items.enumerated() where i < n {
                 demand[i] = r.number(item, "demand[\(i)]", minimum: 0) ?? 0
@@ -120,16 +120,16 @@ extension LocationProblem {
         if let node = top["p"] {
             p = r.integer(node, "p", minimum: 1)
             if let value = p, m > 0, value > m {
-                r.error(node, "p", "p = \(value) is more than the \(m) facilities")
+                r.error(node, "p", LocationInputMessage.pAboveFacilities(value, m))
             }
         } else if let model, model.needsP {
-            r.error(file.root, "", "missing required key 'p' (the \(model.rawValue) model opens exactly p facilities)")
+            r.error(file.root, "", LocationInputMessage.missingP(model.rawValue))
         }
         var radius: Double?
         if let node = top["radius"] {
             radius = r.number(node, "radius", minimum: 0)
         } else if let model, model.needsRadius {
-            r.error(file.root, "", "missing required key 'radius' (the \(model.rawValue) model covers within a radius)")
+            r.error(file.root, "", LocationInputMessage.missingRadius(model.rawValue))
         }
 
         try r.diagnostics.throwIfErrors()
@@ -155,7 +155,7 @@ extension LocationProblem {
         return items.enumerated().map { k, item in
             guard let pair = r.sequence(item, "\(path)[\(k)]") else { return (0, 0) }
             guard pair.count == 2 else {
-                r.error(item, "\(path)[\(k)]", "expected a pair [x, y], found \(pair.count) numbers")
+                r.error(item, "\(path)[\(k)]", LocationInputMessage.notAPair(pair.count))
                 return (0, 0)
             }
             return (r.number(pair[0], "\(path)[\(k)][0]") ?? 0, r.number(pair[1], "\(path)[\(k)][1]") ?? 0)

@@ -29,55 +29,55 @@ public enum ORLibrary {
     public static func readHolmberg(path: String, model: LocationModelKind = .sscflp) throws(InputError) -> LocationProblem {
         var tokens = try Tokens(path: path)
         var diagnostics = Diagnostics()
-        func number(_ what: String) -> Double? {
+        func number(_ what: LocationInputMessage.Item) -> Double? {
             guard let token = tokens.next() else { return nil }
             guard let value = Double(token.text), value.isFinite else {
-                diagnostics.error(tokens.location(token), "\(what): expected a number, found '\(token.text)'")
+                diagnostics.error(tokens.location(token), LocationInputMessage.notANumber(what, token.text))
                 return 0
             }
             if value < 0 {
-                diagnostics.error(tokens.location(token), "\(what): expected a number ≥ 0, found \(token.text)")
+                diagnostics.error(tokens.location(token), LocationInputMessage.below(what, "0", token.text))
             }
             return value
         }
         guard let mToken = tokens.next(), let m = Int(mToken.text), m > 0,
               let nToken = tokens.next(), let n = Int(nToken.text), n > 0 else {
-            throw InputError(.error(at: tokens.location(tokens.last), "expected the header 'I J' (facilities, customers) as two whole numbers > 0"))
+            throw InputError(Diagnostic(.error, at: tokens.location(tokens.last), LocationInputMessage.headerIJ))
         }
         let pairs = m.multipliedReportingOverflow(by: n)
         guard !pairs.overflow, pairs.partialValue <= maxPairs else {
-            throw InputError(.error(at: tokens.location(nToken), "\(m) facilities × \(n) customers is more than the \(maxPairs) pairs this reader holds"))
+            throw InputError(Diagnostic(.error, at: tokens.location(nToken), LocationInputMessage.tooManyPairs(m, n, max: maxPairs)))
         }
-        func ended(_ what: String) -> InputError {
-            diagnostics.error(tokens.location(tokens.last), "the file ends in \(what)")
+        func ended(_ what: LocationInputMessage.Section) -> InputError {
+            diagnostics.error(tokens.location(tokens.last), LocationInputMessage.endsIn(what))
             return InputError(diagnostics: diagnostics)
         }
         var capacities = [Double](repeating: 0, count: m)
         for j in 0..<m {
-            guard let c = number("facility \(j + 1) capacity") else { throw ended("the capacities (\(j) of \(m))") }
+            guard let c = number(.facilityCapacity(j + 1)) else { throw ended(.capacities(j, m)) }
             capacities[j] = c
         }
         var fixed = [Double](repeating: 0, count: m)
         for j in 0..<m {
-            guard let f = number("facility \(j + 1) opening cost") else { throw ended("the opening costs (\(j) of \(m))") }
+            guard let f = number(.facilityOpeningCost(j + 1)) else { throw ended(.openingCosts(j, m)) }
             fixed[j] = f
         }
         var demand = [Double](repeating: 0, count: n)
         for i in 0..<n {
-            guard let d = number("customer \(i + 1) demand") else { throw ended("the demands (\(i) of \(n))") }
+            guard let d = number(.customerDemand(i + 1)) else { throw ended(.demands(i, n)) }
             demand[i] = d
         }
         var costs = [Double](repeating: 0, count: n * m)
         for i in 0..<n {
             for j in 0..<m {
-                guard let c = number("customer \(i + 1) cost from facility \(j + 1)") else {
-                    throw ended("customer \(i + 1)'s costs (\(j) of \(m); \(i) of \(n) customers complete)")
+                guard let c = number(.customerCostFromFacility(i + 1, j + 1)) else {
+                    throw ended(.customerCosts(customer: i + 1, read: j, of: m, complete: i, customers: n))
                 }
                 costs[i * m + j] = c
             }
         }
         if let extra = tokens.next() {
-            diagnostics.error(tokens.location(extra), "unexpected '\(extra.text)' after the last customer's costs")
+            diagnostics.error(tokens.location(extra), LocationInputMessage.unexpectedAfterCosts(extra.text))
         }
         try diagnostics.throwIfErrors()
         let facilities = (0..<m).map { Facility(id: String($0 + 1), capacity: model == .uflp ? nil : capacities[$0], fixedCost: fixed[$0]) }
@@ -94,28 +94,28 @@ public enum ORLibrary {
     public static func readCap(path: String, capacity: Double? = nil, model: LocationModelKind = .cflp) throws(InputError) -> LocationProblem {
         var tokens = try Tokens(path: path)
         var diagnostics = Diagnostics()
-        func number(_ what: String, minimum: Double = 0, key: String) -> Double? {
+        func number(_ what: LocationInputMessage.Item, minimum: Double = 0, key: String) -> Double? {
             guard let token = tokens.next() else { return nil }
             guard let value = Double(token.text), value.isFinite else {
-                diagnostics.error(tokens.location(token), "\(what): expected a number, found '\(token.text)'")
+                diagnostics.error(tokens.location(token), LocationInputMessage.notANumber(what, token.text))
                 return 0
             }
             if value < minimum {
-                diagnostics.error(tokens.location(token), "\(what): expected a number ≥ \(NumberText.plain(minimum)), found \(token.text)")
-            } else if let problem = InputRanges.range(forKeyPath: key).problem(with: value) {
-                diagnostics.error(tokens.location(token), "\(what): \(problem)")
+                diagnostics.error(tokens.location(token), LocationInputMessage.below(what, NumberText.plain(minimum), token.text))
+            } else if let problem = InputRanges.range(forKeyPath: key).problemPhrase(with: value) {
+                diagnostics.error(tokens.location(token), LocationInputMessage.outOfRange(what, problem))
             }
             return value
         }
         guard let mToken = tokens.next(), let m = Int(mToken.text), m > 0,
               let nToken = tokens.next(), let n = Int(nToken.text), n > 0 else {
-            throw InputError(.error(at: tokens.location(tokens.last), "expected the header 'm n' (warehouses, customers) as two whole numbers > 0"))
+            throw InputError(Diagnostic(.error, at: tokens.location(tokens.last), LocationInputMessage.headerMN))
         }
         // Refuse before allocating: the counts have their ranges, and the file must hold a number
         // for every cell the header announces (m·n costs).
-        try tokens.checkCount("warehouses", m, InputRanges.orlibFacilities, at: mToken)
-        try tokens.checkCount("customers", n, InputRanges.orlibCustomers, at: nToken)
-        try tokens.checkCount("cost cells (warehouses × customers)", m * n, InputRanges.costCells, at: nToken)
+        try tokens.checkCount(.warehouses, m, InputRanges.orlibFacilities, at: mToken)
+        try tokens.checkCount(.customers, n, InputRanges.orlibCustomers, at: nToken)
+        try tokens.checkCount(.costCells, m * n, InputRanges.costCells, at: nToken)
         var facilities: [Facility] = []
         var literalCapacityLine: Int?
         for j in 0..<m {
@@ -124,14 +124,14 @@ public enum ORLibrary {
                 _ = tokens.next()
                 if capacity == nil && literalCapacityLine == nil && model != .uflp {
                     literalCapacityLine = token.line
-                    diagnostics.error(tokens.location(token), "warehouse \(j + 1): the capacity is the word 'capacity' (as in capa, capb, capc): give its value with --capacity")
+                    diagnostics.error(tokens.location(token), LocationInputMessage.literalCapacity(j + 1))
                 }
                 cap = capacity ?? 0
             } else {
-                cap = number("warehouse \(j + 1) capacity", key: "capacity")
+                cap = number(.warehouseCapacity(j + 1), key: "capacity")
             }
-            guard let cap, let fixed = number("warehouse \(j + 1) fixed cost", key: "fixed_cost") else {
-                diagnostics.error(tokens.location(tokens.last), "the file ends after \(j) of \(m) warehouses")
+            guard let cap, let fixed = number(.warehouseFixedCost(j + 1), key: "fixed_cost") else {
+                diagnostics.error(tokens.location(tokens.last), LocationInputMessage.endsAfterWarehouses(j, m))
                 throw InputError(diagnostics: diagnostics)
             }
             facilities.append(Facility(id: String(j + 1), capacity: model == .uflp ? nil : cap, fixedCost: fixed))
@@ -140,21 +140,21 @@ public enum ORLibrary {
         demand.reserveCapacity(min(n, tokens.remaining))
         costs.reserveCapacity(min(n * m, tokens.remaining))
         for i in 0..<n {
-            guard let d = number("customer \(i + 1) demand", key: "demand") else {
-                diagnostics.error(tokens.location(tokens.last), "the file ends after \(i) of \(n) customers")
+            guard let d = number(.customerDemand(i + 1), key: "demand") else {
+                diagnostics.error(tokens.location(tokens.last), LocationInputMessage.endsAfterCustomers(i, n))
                 throw InputError(diagnostics: diagnostics)
             }
             demand.append(d)
             for j in 0..<m {
-                guard let c = number("customer \(i + 1) cost from warehouse \(j + 1)", key: "cost") else {
-                    diagnostics.error(tokens.location(tokens.last), "the file ends in customer \(i + 1)'s costs (\(j) of \(m))")
+                guard let c = number(.customerCostFromWarehouse(i + 1, j + 1), key: "cost") else {
+                    diagnostics.error(tokens.location(tokens.last), LocationInputMessage.endsInCustomerCosts(i + 1, j, m))
                     throw InputError(diagnostics: diagnostics)
                 }
                 costs.append(c)
             }
         }
         if let extra = tokens.next() {
-            diagnostics.error(tokens.location(extra), "unexpected '\(extra.text)' after the last customer")
+            diagnostics.error(tokens.location(extra), LocationInputMessage.unexpectedAfterCustomer(extra.text))
         }
         try diagnostics.throwIfErrors()
         return LocationProblem(model: model, demand: demand, facilities: facilities, costs: costs)
@@ -172,29 +172,29 @@ public enum ORLibrary {
         guard let nToken = tokens.next(), let n = Int(nToken.text), n > 0,
               let eToken = tokens.next(), let e = Int(eToken.text), e >= 0,
               let pToken = tokens.next(), let p = Int(pToken.text), p > 0 else {
-            throw InputError(.error(at: tokens.location(tokens.last), "expected the header 'n edges p' as three whole numbers (n, p > 0)"))
+            throw InputError(Diagnostic(.error, at: tokens.location(tokens.last), LocationInputMessage.headerNEP))
         }
-        try tokens.checkCount("vertices", n, InputRanges.pmedVertices, at: nToken)
-        try tokens.checkCount("edges", e, InputRanges.pmedEdges, at: eToken)
-        if p > n { diagnostics.error(tokens.location(pToken), "p = \(p) is more than the \(n) vertices") }
+        try tokens.checkCount(.vertices, n, InputRanges.pmedVertices, at: nToken)
+        try tokens.checkCount(.edges, e, InputRanges.pmedEdges, at: eToken)
+        if p > n { diagnostics.error(tokens.location(pToken), LocationInputMessage.pAboveVertices(p, n)) }
         var edges: [Int: (Int, Int, Double)] = [:]
         for k in 0..<e {
             guard let a = tokens.next(), let b = tokens.next(), let c = tokens.next() else {
-                diagnostics.error(tokens.location(tokens.last), "the file ends after \(k) of \(e) edges")
+                diagnostics.error(tokens.location(tokens.last), LocationInputMessage.endsAfterEdges(k, e))
                 throw InputError(diagnostics: diagnostics)
             }
             guard let i = Int(a.text), (1...n).contains(i), let j = Int(b.text), (1...n).contains(j) else {
-                diagnostics.error(tokens.location(a), "edge \(k + 1): expected two vertex numbers in 1...\(n), found '\(a.text) \(b.text)'")
+                diagnostics.error(tokens.location(a), LocationInputMessage.badEdgeVertices(k + 1, n, a.text, b.text))
                 continue
             }
             guard let cost = Double(c.text), cost.isFinite, cost >= 0, InputRanges.range(forKeyPath: "cost").problem(with: cost) == nil else {
-                diagnostics.error(tokens.location(c), "edge \(k + 1): expected a length ≥ 0, found '\(c.text)'")
+                diagnostics.error(tokens.location(c), LocationInputMessage.badEdgeLength(k + 1, c.text))
                 continue
             }
             edges[min(i, j) * (n + 1) + max(i, j)] = (i - 1, j - 1, cost)
         }
         if let extra = tokens.next() {
-            diagnostics.error(tokens.location(extra), "unexpected '\(extra.text)' after the last edge")
+            diagnostics.error(tokens.location(extra), LocationInputMessage.unexpectedAfterEdge(extra.text))
         }
         try diagnostics.throwIfErrors()
         let kept = edges.sorted(by: { $0.key < $1.key }).map(\.value).filter { $0.0 != $0.1 }
@@ -219,13 +219,11 @@ public enum ORLibrary {
         init(path: String) throws(InputError) {
             self.path = path
             guard let data = FileManager.default.contents(atPath: path) else {
-                var isDirectory: ObjCBool = false
-                let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-                throw InputError(.error(at: SourceLocation(file: path), !exists ? "no such file" : isDirectory.boolValue ? "is a directory, not a file" : "cannot be read"))
+                throw InputError(Diagnostic(.error, at: SourceLocation(file: path), InputText.unreadableFile(path)))
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 let (line, column) = YAMLFile.firstInvalidUTF8Position(in: data)
-                throw InputError(.error(at: SourceLocation(file: path, line: line, column: column), "the file is not valid UTF-8 text"))
+                throw InputError(Diagnostic(.error, at: SourceLocation(file: path, line: line, column: column), InputText.notUTF8))
             }
             var line = 1
             for (k, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -234,7 +232,7 @@ public enum ORLibrary {
                     items.append(Token(text: String(word), line: line))
                 }
             }
-            if items.isEmpty { throw InputError(.error(at: SourceLocation(file: path, line: 1), "the file is empty")) }
+            if items.isEmpty { throw InputError(Diagnostic(.error, at: SourceLocation(file: path, line: 1), InputText.emptyFile)) }
         }
 
         mutating func next() -> Token? {
@@ -250,9 +248,9 @@ public enum ORLibrary {
 
         /// Throws when a header count is outside its documented range (``InputRanges``), before
         /// anything is allocated for it.
-        func checkCount(_ what: String, _ count: Int, _ range: InputRange, at token: Token) throws(InputError) {
-            if let problem = range.problem(with: count) {
-                throw InputError(.error(at: location(token), "the header's number of \(what) is out of range: \(problem)"))
+        func checkCount(_ what: LocationInputMessage.Count, _ count: Int, _ range: InputRange, at token: Token) throws(InputError) {
+            if let problem = range.problemPhrase(with: count) {
+                throw InputError(Diagnostic(.error, at: location(token), LocationInputMessage.headerCountOutOfRange(what, problem)))
             }
         }
 

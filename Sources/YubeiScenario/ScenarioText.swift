@@ -1,7 +1,7 @@
 import YubeiCore
 
-// Every user-facing word of YubeiScenario: the loader's diagnostics (English and Chinese; the
-// roads file's in English) and the phrases of `yubei describe` and `yubei validate`
+// Every user-facing word of YubeiScenario: the loader's and the roads file's diagnostics (English
+// and Chinese) and the phrases of `yubei describe` and `yubei validate`
 // (English and Chinese).
 
 /// Diagnostics of the scenario loader and the roads file.
@@ -91,30 +91,90 @@ enum ScenarioMessage {
 
     // Roads file
 
-    static func cannotReadRoads(_ path: String) -> String { "cannot read the roads file '\(path)'" }
-    static let roadsWithoutRows = "the roads file has a header but no roads"
-
-    static func emptyEndpoint(_ column: String) -> String { "\(column): empty; expected an area, site, team or junction name" }
-
-    static func badKilometres(_ text: String) -> String { "km: expected a number ≥ 0, found '\(text)'" }
-
-    static func badSpeed(_ text: String) -> String { "speed_kmh: expected a number > 0, found '\(text)'" }
-
-    static func selfLoop(_ name: String) -> String { "a road from '\(name)' to itself" }
-
-    static func unknownPrefixed(_ kind: String, _ id: String) -> String { "unknown \(kind) '\(id)'" }
-
-    static func unknownPrefix(_ kind: String) -> String {
-        "unknown prefix '\(kind):' (use area:, site:, team: or junction:)"
+    static func cannotReadRoads(_ path: String) -> Phrase {
+        Phrase(en: "travel.roads: cannot read the roads file '\(path)'", zh: "travel.roads：无法读取道路文件 '\(path)'")
     }
 
-    static func ambiguousEndpoint(_ name: String) -> String {
-        "'\(name)' is the id of more than one kind of place; write area:\(name), site:\(name) or team:\(name)"
+    // Boundaries file
+
+    static func cannotReadBoundaries(_ path: String) -> Phrase {
+        Phrase(en: "cannot read the boundaries file '\(path)'", zh: "无法读取边界文件 '\(path)'")
     }
 
-    static func deadEndJunction(_ name: String) -> String {
-        "'\(name)' is no area, site or team id, and as a junction it is on one road only (write junction:\(name) if that is meant)"
+    static func notGeoJSONObject(_ path: String) -> Phrase {
+        Phrase(en: "'\(path)' is not a GeoJSON object", zh: "'\(path)' 不是 GeoJSON 对象")
     }
+
+    static func notPolygonCollection(_ path: String) -> Phrase {
+        Phrase(en: "'\(path)': expected a GeoJSON FeatureCollection of polygons", zh: "'\(path)'：应为由多边形组成的 GeoJSON FeatureCollection")
+    }
+
+    static func badRings(_ path: String, _ index: Int) -> Phrase {
+        Phrase(en: "'\(path)': features[\(index)]: a polygon needs rings of [lon, lat] points",
+               zh: "'\(path)'：features[\(index)]：多边形需要由 [lon, lat] 点组成的环")
+    }
+
+    static func noPolygons(_ path: String) -> Phrase {
+        Phrase(en: "'\(path)': no Polygon or MultiPolygon features", zh: "'\(path)'：没有 Polygon 或 MultiPolygon 要素")
+    }
+
+    static let roadsWithoutRows = Phrase(en: "the roads file has a header but no roads", zh: "道路文件只有表头，没有道路")
+
+    static func emptyEndpoint(_ column: String) -> Phrase {
+        Phrase(en: "\(column): empty; expected an area, site, team or junction name",
+               zh: "\(column)：为空；应为区域、站点、队伍或路口的名称")
+    }
+
+    static func badKilometres(_ text: String) -> Phrase {
+        Phrase(en: "km: expected a number ≥ 0, found '\(text)'", zh: "km：应为 ≥ 0 的数字，实为 '\(text)'")
+    }
+
+    static func badSpeed(_ text: String) -> Phrase {
+        Phrase(en: "speed_kmh: expected a number > 0, found '\(text)'", zh: "speed_kmh：应为 > 0 的数字，实为 '\(text)'")
+    }
+
+    static func columnProblem(_ column: String, _ problem: Phrase) -> Phrase {
+        Phrase(en: "column '\(column)': \(problem.en)", zh: "列 '\(column)'：\(problem.zh)")
+    }
+
+    static func selfLoop(_ name: String) -> Phrase {
+        Phrase(en: "a road from '\(name)' to itself", zh: "道路从 '\(name)' 通向它自己")
+    }
+
+    static func unknownPrefixed(_ kind: String, _ id: String, suggestion: String?) -> Phrase {
+        let zhKind = ["area": "区域", "site": "站点", "team": "队伍"][kind] ?? kind
+        return Phrase(en: "unknown \(kind) '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                      zh: "未知的\(zhKind) '\(id)'" + (suggestion.map { "；是否应为 '\($0)'？" } ?? ""))
+    }
+
+    static func unknownPrefix(_ kind: String) -> Phrase {
+        Phrase(en: "unknown prefix '\(kind):' (use area:, site:, team: or junction:)",
+               zh: "未知的前缀 '\(kind):'（可用 area:、site:、team: 或 junction:）")
+    }
+
+    static func ambiguousEndpoint(_ name: String) -> Phrase {
+        Phrase(en: "'\(name)' is the id of more than one kind of place; write area:\(name), site:\(name) or team:\(name)",
+               zh: "'\(name)' 同时是多种地点的编号；请写 area:\(name)、site:\(name) 或 team:\(name)")
+    }
+
+    static func deadEndJunction(_ name: String, suggestion: String?) -> Phrase {
+        Phrase(en: "'\(name)' is no area, site or team id, and as a junction it is on one road only (write junction:\(name) if that is meant)"
+                   + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+               zh: "'\(name)' 不是区域、站点或队伍的编号，作为路口又只连着一条道路（如确是路口，请写 junction:\(name)）"
+                   + (suggestion.map { "；是否应为 '\($0)'？" } ?? ""))
+    }
+
+    // Scenario file
+
+    static let unreadableScenario = Phrase(en: "the scenario could not be read", zh: "无法读取情景文件")
+
+    static let resilienceNeedsShare = Phrase(
+        en: "needs policy.resilience_max_unmet, the share (0–1) of displaced that may go unmet when a site is lost",
+        zh: "需要 policy.resilience_max_unmet，即失去一个站点时允许未安置的转移人员比例（0–1）")
+
+    static let resilienceMaxUnmetIgnored = Phrase(
+        en: "ignored without policy.resilience (e.g. resilience: n-1)",
+        zh: "未设置 policy.resilience（如 resilience: n-1）时此项不起作用")
 }
 
 /// The words of `yubei validate` and `yubei describe`, in English and Chinese.

@@ -29,14 +29,14 @@ public struct AdoptedPlan: Sendable, Decodable {
     /// - Throws: ``InputError`` for a missing, unreadable or malformed file (exit 65).
     public static func read(path: String) throws(InputError) -> AdoptedPlan {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(.error(at: SourceLocation(file: path), "no such file, or it cannot be read"))
+            throw InputError(Diagnostic(.error, at: SourceLocation(file: path), StudyMessage.planUnreadable))
         }
         do {
             return try JSONDecoder().decode(AdoptedPlan.self, from: data)
         } catch let DecodingError.keyNotFound(key, _) {
-            throw InputError(.error(at: SourceLocation(file: path), "not a plan: no '\(key.stringValue)' key (expected plan.json of yubei solve)"))
+            throw InputError(Diagnostic(.error, at: SourceLocation(file: path), StudyMessage.notAPlan(missingKey: key.stringValue)))
         } catch {
-            throw InputError(.error(at: SourceLocation(file: path), "not a plan.json of yubei solve: \(error.localizedDescription)"))
+            throw InputError(Diagnostic(.error, at: SourceLocation(file: path), StudyMessage.notAPlanJSON(error.localizedDescription)))
         }
     }
 

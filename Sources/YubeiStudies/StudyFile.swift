@@ -122,10 +122,3 @@ public struct StudyFile: Sendable {
         return loaded
     }
 }
-
-enum StudyMessage {
-    static func dotName(_ name: String) -> String { "variant name '\(name)' must not start with '.' (it names a folder)" }
-    static let baseReserved = "'base' is the base scenario's name; choose another for this variant"
-    static func duplicate(_ name: String, line: Int) -> String { "variant name '\(name)' already used at line \(line)" }
-    static let nothingChanged = "a variant needs 'overrides' or 'scenario' (or both)"
-}

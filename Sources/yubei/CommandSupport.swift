@@ -13,6 +13,24 @@ struct OutputLanguageOption: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 
+/// The language this run asked for: `--lang zh|en` (or `--lang=zh`) on the command line, else the
+/// environment's. The default of the helpers below, so that a command that does not hand its
+/// parsed `--lang` on still reports in the language asked for.
+let commandLineLanguage: Language = {
+    let arguments = CommandLine.arguments.dropFirst()
+    for (index, argument) in zip(arguments.indices, arguments) {
+        if argument == "--" { break }
+        if argument.hasPrefix("--lang="), let language = Language(rawValue: String(argument.dropFirst(7)).lowercased()) {
+            return language
+        }
+        if argument == "--lang", index + 1 < arguments.endIndex,
+           let language = Language(rawValue: arguments[index + 1].lowercased()) {
+            return language
+        }
+    }
+    return Language.fromEnvironment(ProcessInfo.processInfo.environment)
+}()
+
 /// Writes `text` and a newline to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
@@ -22,7 +40,7 @@ func printError(_ text: String) {
 /// standard error and exits 65, so that no command writes output from bad input.
 /// Messages come in `language` where the reader words them in Chinese too.
 func withInputErrorsReported<R>(
-    language: Language = Language.fromEnvironment(ProcessInfo.processInfo.environment), _ body: () throws -> R
+    language: Language = commandLineLanguage, _ body: () throws -> R
 ) throws -> R {
     do {
         return try body()
@@ -33,35 +51,39 @@ func withInputErrorsReported<R>(
             buffer += diagnostic.description(in: language) + "\n"
             if buffer.utf8.count > 1 << 20 { FileHandle.standardError.write(Data(buffer.utf8)); buffer = "" }
         }
-        if let summary = error.diagnostics.omittedSummary { buffer += "yubei: error: \(summary)\n" }
+        if let summary = error.diagnostics.omittedSummary(in: language) { buffer += "yubei: error: \(summary)\n" }
         FileHandle.standardError.write(Data(buffer.utf8))
         throw ExitCode(ExitStatus.dataError.rawValue)
     }
 }
 
 /// Prints warnings (which never change the exit status) to standard error.
-func printWarnings(_ diagnostics: Diagnostics, language: Language = Language.fromEnvironment(ProcessInfo.processInfo.environment)) {
+func printWarnings(_ diagnostics: Diagnostics, language: Language = commandLineLanguage) {
     for warning in diagnostics.warnings { printError(warning.description(in: language)) }
 }
 
 /// Refuses an option value outside its documented range (``InputRanges``) as a usage error (exit 64).
-func checkOption(_ name: String, _ value: Double?, _ range: InputRange) throws {
+/// Messages come in `language` (``UsageText``).
+func checkOption(_ name: String, _ value: Double?, _ range: InputRange,
+                 language: Language = commandLineLanguage) throws {
     guard let value else { return }
-    if let problem = range.problem(with: value) { throw ValidationError("\(name): \(problem)") }
+    if let problem = range.problemPhrase(with: value) { throw ValidationError(UsageText.optionOutOfRange(name, problem)(language)) }
 }
 
-func checkOption(_ name: String, _ value: Int?, _ range: InputRange) throws {
-    try checkOption(name, value.map(Double.init), range)
+func checkOption(_ name: String, _ value: Int?, _ range: InputRange,
+                 language: Language = commandLineLanguage) throws {
+    try checkOption(name, value.map(Double.init), range, language: language)
 }
 
 /// Refuses an empty or blank `--out` (it would write into the current folder) as a usage error.
-func checkOutOption(_ out: String?, name: String = "--out") throws {
+func checkOutOption(_ out: String?, name: String = "--out",
+                    language: Language = commandLineLanguage) throws {
     guard let out else { return }
     if out.trimmingCharacters(in: .whitespaces).isEmpty {
-        throw ValidationError("\(name) needs a folder name; it is empty")
+        throw ValidationError(UsageText.emptyFolderName(name)(language))
     }
     if out.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-        throw ValidationError("\(name) contains a control character")
+        throw ValidationError(UsageText.controlCharacter(name)(language))
     }
 }
 
@@ -77,7 +99,7 @@ func planning<R>(_ body: () throws -> R) throws -> R {
 /// that cannot take them is exit 73.
 func writeOutputSet(_ files: [(name: String, text: String)], to out: String) throws {
     do { try OutputFiles.write(files, to: URL(fileURLWithPath: out)) } catch {
-        printError("yubei: error: cannot write to '\(out)': \(error.localizedDescription)")
+        printError("yubei: error: " + UsageText.cannotWrite(out, error.localizedDescription)(commandLineLanguage))
         throw ExitCode(ExitStatus.cannotCreate.rawValue)
     }
 }

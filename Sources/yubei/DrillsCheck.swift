@@ -55,12 +55,13 @@ extension Yubei.Drills {
         @OptionGroup var language: OutputLanguageOption
 
         func validate() throws {
-            guard !records.isEmpty else { throw ValidationError("give at least one records file or folder after the organisations file") }
-            guard (1900...9998).contains(year) else { throw ValidationError("--year must be a year such as 2026") }
-            try checkOption("--year", year, InputRanges.year)
+            let l = language.language
+            guard !records.isEmpty else { throw ValidationError(UsageText.recordsNeeded(l)) }
+            guard (1900...9998).contains(year) else { throw ValidationError(UsageText.yearExample(2026)(l)) }
+            try checkOption("--year", year, InputRanges.year, language: l)
             if let asOf {
                 guard case .success = CalendarDate.parse(asOf) else {
-                    throw ValidationError("--as-of '\(asOf)' is not a date (write 2026-09-30)")
+                    throw ValidationError(UsageText.asOfNotDate(asOf)(l))
                 }
             }
         }
@@ -87,7 +88,7 @@ extension Yubei.Drills {
                 case .table: text = DrillCheckTable.render(report, orgs: registry, language: l)
                 case .md: text = DrillCheckNotice.markdown(report, orgs: registry, language: l)
                 case .html: text = DrillCheckNotice.html(report, orgs: registry, language: l)
-                case .csv: text = DrillCheckCSV.text(report, orgs: registry)
+                case .csv: text = DrillCheckCSV.text(report, orgs: registry, language: l)
                 }
             }
             FileHandle.standardOutput.write(Data(text.utf8))

@@ -63,19 +63,19 @@ extension Yubei.Drills {
         @OptionGroup var language: OutputLanguageOption
 
         func validate() throws {
-            guard (1900...9998).contains(year) else { throw ValidationError("--year must be a year such as 2027") }
-            try checkOption("--year", year, InputRanges.year)
-            try checkOption("--time-limit", timeLimit, InputRanges.timeLimitSeconds)
-            try checkOption("--time-budget", timeBudget, InputRanges.timeLimitSeconds)
-            try checkOption("--observers-per-week", observersPerWeek, InputRanges.count)
-            try checkOutOption(out)
-            if let observersPerWeek, observersPerWeek < 0 { throw ValidationError("--observers-per-week must be 0 or more") }
-            guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
-            guard timeBudget > 0 else { throw ValidationError("--time-budget must be a positive number of seconds") }
-            guard maxVariables > 0 else { throw ValidationError("--max-variables must be positive") }
+            let l = language.language
+            guard (1900...9998).contains(year) else { throw ValidationError(UsageText.yearExample(2027)(l)) }
+            try checkOption("--year", year, InputRanges.year, language: l)
+            try checkOption("--time-limit", timeLimit, InputRanges.timeLimitSeconds, language: l)
+            try checkOption("--time-budget", timeBudget, InputRanges.timeLimitSeconds, language: l)
+            try checkOption("--observers-per-week", observersPerWeek, InputRanges.count, language: l)
+            try checkOutOption(out, language: l)
+            if let observersPerWeek, observersPerWeek < 0 { throw ValidationError(UsageText.observersNegative(l)) }
+            guard timeLimit > 0 else { throw ValidationError(UsageText.positiveSeconds("--time-limit")(l)) }
+            guard timeBudget > 0 else { throw ValidationError(UsageText.positiveSeconds("--time-budget")(l)) }
+            guard maxVariables > 0 else { throw ValidationError(UsageText.maxVariablesPositive(l)) }
             if calendar == nil && !HolidayCalendar.shippedYears.contains(year) {
-                let years = HolidayCalendar.shippedYears.map(String.init).joined(separator: ", ")
-                throw ValidationError("no holiday calendar is shipped for \(year) (shipped: \(years)); pass --calendar FILE")
+                throw ValidationError(UsageText.noShippedCalendar(year, shipped: HolidayCalendar.shippedYears)(l))
             }
         }
 
@@ -88,7 +88,7 @@ extension Yubei.Drills {
             let l = language.language
             let registry = inputs.registry
             if inputs.calendar.isEstimated && !quiet {
-                printError("yubei: warning: the holiday calendar for \(year) is an estimate (\(inputs.calendar.origin)); check it against the official notice")
+                printError("yubei: warning: " + DrillsText.estimatedCalendar(year: year, origin: inputs.calendar.origin)(l))
             }
             var options = DrillScheduler.Options()
             options.timeLimitPerProgram = .seconds(timeLimit)
@@ -105,7 +105,7 @@ extension Yubei.Drills {
             do {
                 outcome = try inputs.plan(year: year, options: options)
             } catch let failure as DrillScheduler.Failure {
-                printError("yubei: drills plan: \(failure.description)")
+                printError("yubei: drills plan: " + failure.phrase(l))
                 throw ExitCode(ExitStatus.noSolution.rawValue)
             } catch let defect as DrillPlanInputs.PlanDefect {
                 // The plan read back as records must leave nothing missed (FORMATS.md §3).

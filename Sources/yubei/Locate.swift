@@ -55,26 +55,27 @@ extension Yubei {
         @OptionGroup var output: OutputLanguageOption
 
         func validate() throws {
-            if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a number of seconds > 0") }
-            try checkOption("--time-limit", timeLimit, InputRanges.timeLimitSeconds)
-            try checkOption("--gap", gap, InputRanges.relativeGap)
-            try checkOption("--capacity", capacity, InputRanges.orlibCapacity)
-            if !(gap >= 0 && gap.isFinite) { throw ValidationError("--gap must be a finite number ≥ 0") }
-            if let c = capacity, !(c >= 0 && c.isFinite) { throw ValidationError("--capacity must be a number ≥ 0") }
-            if capacity != nil && orlib != .cap { throw ValidationError("--capacity applies only with --orlib cap") }
+            let l = output.language
+            if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError(UsageText.secondsAboveZero("--time-limit")(l)) }
+            try checkOption("--time-limit", timeLimit, InputRanges.timeLimitSeconds, language: l)
+            try checkOption("--gap", gap, InputRanges.relativeGap, language: l)
+            try checkOption("--capacity", capacity, InputRanges.orlibCapacity, language: l)
+            if !(gap >= 0 && gap.isFinite) { throw ValidationError(UsageText.nonNegative("--gap", finite: true)(l)) }
+            if let c = capacity, !(c >= 0 && c.isFinite) { throw ValidationError(UsageText.nonNegative("--capacity")(l)) }
+            if capacity != nil && orlib != .cap { throw ValidationError(UsageText.capacityOnlyWithCap(l)) }
             switch (orlib, model) {
             case (.cap?, let m?) where ![.uflp, .cflp, .sscflp].contains(m):
-                throw ValidationError("--orlib cap solves uflp, cflp or sscflp, not \(m.rawValue)")
+                throw ValidationError(UsageText.orlibModels("cap", "uflp, cflp or sscflp", "uflp、cflp 或 sscflp", not: m.rawValue)(l))
             case (.sscflp?, let m?) where ![.uflp, .cflp, .sscflp].contains(m):
-                throw ValidationError("--orlib sscflp solves sscflp, cflp or uflp, not \(m.rawValue)")
+                throw ValidationError(UsageText.orlibModels("sscflp", "sscflp, cflp or uflp", "sscflp、cflp 或 uflp", not: m.rawValue)(l))
             case (.pmed?, let m?) where ![.pMedian, .pCenter].contains(m):
-                throw ValidationError("--orlib pmed solves p-median or p-center, not \(m.rawValue)")
+                throw ValidationError(UsageText.orlibModels("pmed", "p-median or p-center", "p-median 或 p-center", not: m.rawValue)(l))
             default: break
             }
         }
 
         func run() throws {
-            let problem = try withInputErrorsReported { () throws -> LocationProblem in
+            let problem = try withInputErrorsReported(language: output.language) { () throws -> LocationProblem in
                 switch orlib {
                 case .cap?: return try ORLibrary.readCap(path: file, capacity: capacity, model: model ?? .cflp)
                 case .pmed?: return try ORLibrary.readPMedian(path: file, model: model ?? .pMedian)
@@ -89,7 +90,7 @@ extension Yubei {
                     printError("error: \(error)")
                     throw ExitCode(ExitStatus.cannotCreate.rawValue)
                 }
-                printError("textbook model written to \(path)")
+                printError(LocationText.textbookModelWritten(path)(output.language))
                 return
             }
             var options = LocationOptions(relativeGap: gap)

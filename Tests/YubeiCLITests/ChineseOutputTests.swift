@@ -9,7 +9,7 @@ struct ChineseOutputTests {
     /// Words allowed in Chinese text besides the inputs' own: units, file names and proper names.
     static let allowed: Set<String> = [
         "m", "km", "m²", "m³", "kg", "h", "min", "s", "GLPK", "CSV", "HTML", "JSON", "ICS", "GB", "GeoJSON",
-        "plan", "csv", "ics", "md", "html", "json", "geojson", "report", "yubei", "yaml",
+        "plan", "csv", "ics", "md", "html", "json", "geojson", "report", "yubei", "yaml", "warning",
         // Period labels of FORMATS.md §3 (2026-H1, 2026-Q3).
         "H1", "H2", "Q1", "Q2", "Q3", "Q4",
         // Keys and keywords of the scenario format, named so the planner knows what to set.
@@ -82,10 +82,16 @@ struct ChineseOutputTests {
         #expect(plan.status == 0, "\(plan.stderr)")
         let check = try runYubei(["drills", "check", orgs.path, records.path, "--year", "2026", "--lang", "zh", "--format", "md"])
         let table = try runYubei(["drills", "check", orgs.path, records.path, "--year", "2026", "--lang", "zh"])
+        let csv = try runYubei(["drills", "check", orgs.path, records.path, "--year", "2026", "--lang", "zh", "--format", "csv"])
+        #expect(csv.stdout.split(whereSeparator: \.isNewline).first
+                    == "\u{FEFF}单位编号,单位名称,单位类型,乡镇,规则,依据,周期,周期开始,周期截止,应演练,已演练,状态,计数方式,未演练预案",
+                "\(csv.stdout.prefix(200))")
+        #expect(csv.stdout.contains(",已完成,按单位计,"), "\(csv.stdout.prefix(400))")
         for (name, text) in [("drills plan stdout", plan.stdout),
                              ("plan.md", try String(contentsOf: out.appendingPathComponent("plan.md"), encoding: .utf8)),
                              ("plan.html", try String(contentsOf: out.appendingPathComponent("plan.html"), encoding: .utf8)),
-                             ("drills check md", check.stdout), ("drills check table", table.stdout)] {
+                             ("drills check md", check.stdout), ("drills check table", table.stdout),
+                             ("drills check csv", csv.stdout), ("drills check stderr", check.stderr), ("drills plan stderr", plan.stderr)] {
             let found = try Self.english(text, inputs: inputs, out: out)
             #expect(found.isEmpty, "English in \(name): \(found.sorted())")
         }
@@ -108,7 +114,7 @@ struct ChineseOutputTests {
         let lines = run.stderr.split(separator: "\n").map(String.init)
         #expect(lines == [
             "bad.yaml:3:29: error: areas[0].location.lat：纬度 95 超出 -90…90（WGS-84 度；是否把 lat 和 lon 写反了？）",
-            "bad.yaml:5:26: error: hazards[0].probability：应为≤ 1 的数字，实为 1.5",
+            "bad.yaml:5:26: error: hazards[0].probability：应为 ≤ 1 的数字，实为 1.5",
             "bad.yaml:5:46: error: hazards[0].displaced.a：转移 300 人，但区域 'a' 只有 100 名居民",
             "bad.yaml:5:51: error: hazards[0].displaced.b：未知的区域 'b'；是否应为 'a'？",
             "bad.yaml:6:9: error: policy：缺少必填的键 'budget'",

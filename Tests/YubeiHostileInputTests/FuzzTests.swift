@@ -173,19 +173,21 @@ struct FuzzTests {
     ]
 
     /// Checks one mutated run against the properties; returns a failure description or `nil`.
-    static func check(_ target: FuzzTarget, _ mutation: Mutation) throws -> String? {
+    /// In `zh` every diagnostic must also come in Chinese.
+    static func check(_ target: FuzzTarget, _ mutation: Mutation, language: String = "en") throws -> String? {
         let seed = target.files[target.mutated] ?? ""
         let dir = try scratch(target.files)
         defer { try? FileManager.default.removeItem(at: dir) }
         try mutation.apply(to: seed).write(to: dir.appendingPathComponent(target.mutated))
         let before = entries(dir)
-        let run = try runHostile(target.arguments, in: dir, timeout: 120)
+        let run = try runHostile(target.arguments, in: dir, environment: ["YUBEI_LANG": language], timeout: 120)
         FuzzCounts.shared.add(run.status.map { "exit\($0)" } ?? "\(run.end)")
         guard run.isClean else { return "not a clean exit with \(mutation): \(run)" }
         if run.status == 65 {
             guard run.errorsNamePositions else { return "exit 65 without a positioned error with \(mutation): \(run)" }
             guard entries(dir) == before else { return "exit 65 wrote \(Set(entries(dir)).subtracting(before)) with \(mutation)" }
         }
+        if language == "zh" && !run.diagnosticsAreChinese { return "a diagnostic in English under YUBEI_LANG=zh with \(mutation): \(run)" }
         if let out = target.out, run.status == 0 {
             guard entries(dir).contains(out) else { return "exit 0 without \(out) with \(mutation): \(run)" }
         }
@@ -199,7 +201,8 @@ struct FuzzTests {
         let seeds = Gen.uint64(in: 0...UInt64.max)
         await propertyCheck(count: Self.count, input: kinds, seeds) { kindIndex, seed in
             let mutation = Mutation(kind: Mutation.Kind(rawValue: kindIndex) ?? .truncate, seed: seed)
-            let failure = try Self.check(target, mutation)
+            // Half the cases in Chinese: every diagnostic a mutation reaches has its Chinese form.
+            let failure = try Self.check(target, mutation, language: seed % 2 == 0 ? "en" : "zh")
             #expect(failure == nil, "\(target.name): \(failure ?? "")")
         }
         print("fuzz \(target.name): \(Self.count) cases; campaign so far: \(FuzzCounts.shared.summary)")
@@ -211,5 +214,25 @@ struct FuzzTests {
             let failure = try Self.check(target, Mutation(kind: kind, seed: 20261130))
             #expect(failure == nil, "\(target.name): \(failure ?? "")")
         }
+    }
+
+    @Test("each mutation kind once on every format in Chinese: every diagnostic has its Chinese form",
+          arguments: Mutation.Kind.allCases)
+    func everyKindInChinese(kind: Mutation.Kind) throws {
+        for target in Self.targets where !target.arguments.contains("solve") && !target.arguments.contains("plan") {
+            let failure = try Self.check(target, Mutation(kind: kind, seed: 20261201), language: "zh")
+            #expect(failure == nil, "\(target.name): \(failure ?? "")")
+        }
+    }
+}
+
+@Suite("The Chinese-diagnostics property of the fuzzing")
+struct ChineseDiagnosticsPropertyTests {
+    @Test("an English diagnostic fails it; Chinese ones and unpositioned lines pass")
+    func property() {
+        func run(_ stderr: String) -> HostileRun { HostileRun(end: .exit(65), stdout: "", stderr: stderr, arguments: []) }
+        #expect(!run("s.yaml:3:4: error: expected a number, found 'x'\n").diagnosticsAreChinese)
+        #expect(!run("s.yaml:3:4: error: 应为数字，实为 'x'\nroads.csv:2: warning: a road from 'a' to itself\n").diagnosticsAreChinese)
+        #expect(run("s.yaml:3:4: error: 应为数字，实为 'x'\nyubei: error: 3 more problems\n").diagnosticsAreChinese)
     }
 }

@@ -36,6 +36,18 @@ struct HostileRun: Sendable, CustomStringConvertible {
     }
 }
 
+extension HostileRun {
+    /// Every positioned `error:` or `warning:` line carries a Chinese message (for runs in `zh`):
+    /// no reader fell back to English.
+    var diagnosticsAreChinese: Bool {
+        stderr.split(separator: "\n").allSatisfy { line in
+            guard !line.hasPrefix("yubei"),
+                  let tag = line.range(of: ": error: ") ?? line.range(of: ": warning: ") else { return true }
+            return line[tag.upperBound...].unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+        }
+    }
+}
+
 /// Runs the built `yubei`, telling a signal from an exit and killing it after `timeout` seconds.
 func runHostile(
     _ arguments: [String], in directory: URL? = nil, environment overrides: [String: String] = [:],

@@ -22,12 +22,14 @@ public enum CSVParser {
     public struct ParseError: Error, Sendable, Hashable {
         /// Row where the problem starts.
         public var row: Int
-        /// What is wrong, for `FILE:ROW: error: …`.
-        public var message: String
+        /// What is wrong, for `FILE:ROW: error: …`, in English and Chinese.
+        public var phrase: Phrase
+        /// What is wrong, in English.
+        public var message: String { phrase.en }
 
-        public init(row: Int, message: String) {
+        public init(row: Int, message: Phrase) {
             self.row = row
-            self.message = message
+            self.phrase = message
         }
     }
 

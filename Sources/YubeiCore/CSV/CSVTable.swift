@@ -42,10 +42,7 @@ public struct CSVTable: Sendable {
         path: String, sheet: String? = nil, required: [String], optional: [String] = [], aliases: [String: [String]] = [:]
     ) throws(InputError) -> CSVTable {
         guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let why = !exists ? CSVMessage.noSuchFile : isDirectory.boolValue ? CSVMessage.isDirectory : CSVMessage.unreadable
-            throw InputError(.error(at: SourceLocation(file: path), why))
+            throw InputError(Diagnostic(.error, at: SourceLocation(file: path), InputText.unreadableFile(path)))
         }
         return try CSVTable(data: data, path: path, sheet: sheet, required: required, optional: optional, aliases: aliases)
     }
@@ -73,7 +70,7 @@ public struct CSVTable: Sendable {
             }
             switch CSVParser.parse(text) {
             case .success(let rows): parsed = rows
-            case .failure(let error): throw InputError(.error(at: SourceLocation(file: path, line: error.row), error.message))
+            case .failure(let error): throw InputError(Diagnostic(.error, at: SourceLocation(file: path, line: error.row), error.phrase))
             }
             encoding = decoded
         }
@@ -110,10 +107,9 @@ public struct CSVTable: Sendable {
         for row in parsed {
             for (index, field) in row.fields.enumerated() {
                 if let c = SafeText.firstControl(in: field) {
-                    let column = columnNames[index].map { "column '\($0)'" } ?? "field \(index + 1)"
                     diagnostics.error(SourceLocation(file: path, line: row.number, column: sheetName == nil ? nil : index + 1,
                                                      sheet: sheetName),
-                                      "\(column): contains the control character \(SafeText.codePoint(c)); remove it")
+                                      CSVMessage.controlCharacter(column: columnNames[index], field: index + 1, SafeText.codePoint(c)))
                 }
             }
         }

@@ -1,14 +1,17 @@
 /// The wording of every CSV reading diagnostic (decoding, RFC 4180 syntax, header), in one place.
 ///
-/// The header's messages come in English and Chinese (``Phrase``); the file's and RFC 4180's in English.
+/// Every message comes in English and Chinese (``Phrase``).
 enum CSVMessage {
-    static let quoteInUnquotedField = "a quote (\") inside an unquoted field; quote the whole field and double inner quotes"
-    static let textAfterClosingQuote = "text after a closing quote"
-    static let unclosedQuote = "a quoted field is never closed"
+    static let quoteInUnquotedField = Phrase(
+        en: "a quote (\") inside an unquoted field; quote the whole field and double inner quotes",
+        zh: "未加引号的字段中出现了引号（\"）；请给整个字段加引号，并把字段内的引号写两遍")
+    static let textAfterClosingQuote = Phrase(en: "text after a closing quote", zh: "结束引号之后还有文字")
+    static let unclosedQuote = Phrase(en: "a quoted field is never closed", zh: "带引号的字段没有结束引号")
 
-    static let noSuchFile = "no such file"
-    static let isDirectory = "is a directory, not a file"
-    static let unreadable = "cannot be read"
+    static func controlCharacter(column: String?, field: Int, _ codePoint: String) -> Phrase {
+        Phrase(en: (column.map { "column '\($0)'" } ?? "field \(field)") + ": contains the control character \(codePoint); remove it",
+               zh: (column.map { "列 '\($0)'" } ?? "第 \(field) 个字段") + "：含有控制字符 \(codePoint)；请删除")
+    }
     static let notText = Phrase(en: "the file is neither UTF-8 nor GB18030 text (save it from Excel as CSV or CSV UTF-8)",
                                 zh: "文件既不是 UTF-8 也不是 GB18030 文本（请在 Excel 中另存为 CSV 或 CSV UTF-8）")
 

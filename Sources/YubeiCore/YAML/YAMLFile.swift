@@ -22,10 +22,7 @@ public struct YAMLFile {
     public static func load(path: String) throws(InputError) -> YAMLFile {
         let fileLocation = SourceLocation(file: path)
         guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let why = !exists ? "no such file" : isDirectory.boolValue ? "is a directory, not a file" : "cannot be read"
-            throw InputError(.error(at: fileLocation, why))
+            throw InputError(Diagnostic(.error, at: fileLocation, InputText.unreadableFile(path)))
         }
         return try parse(data: data, path: path)
     }
@@ -36,16 +33,16 @@ public struct YAMLFile {
         // Chinese Windows; the same decoding as CSV files.
         guard let (body, encoding) = TextDecoding.decode(data) else {
             let (line, column) = firstInvalidUTF8Position(in: data)
-            throw InputError(.error(at: SourceLocation(file: path, line: line, column: column),
-                                    "the file is neither UTF-8 nor GB18030 text (save it as UTF-8)"))
+            throw InputError(Diagnostic(.error, at: SourceLocation(file: path, line: line, column: column),
+                                        InputText.notUTF8OrGB18030))
         }
         if body.allSatisfy({ $0.isWhitespace }) {
-            throw InputError(.error(at: SourceLocation(file: path, line: 1, column: 1), "the file is empty"))
+            throw InputError(Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), InputText.emptyFile))
         }
         // Control characters are refused with their position (libyaml would name none).
         if let (line, column, scalar) = firstControlCharacter(in: body) {
-            throw InputError(.error(at: SourceLocation(file: path, line: line, column: column),
-                                    "the file contains the control character \(SafeText.codePoint(scalar)); remove it"))
+            throw InputError(Diagnostic(.error, at: SourceLocation(file: path, line: line, column: column),
+                                        InputText.controlCharacterInFile(SafeText.codePoint(scalar))))
         }
         // JSON through a JSON parser (linear); YAML only for YAML.
         if let node = JSONTree.parse(encoding == .utf8 ? data : Data(body.utf8)) {
@@ -53,8 +50,8 @@ public struct YAMLFile {
         }
         let nesting = JSONTree.bracketDepth(data)
         if nesting.depth > JSONTree.maximumDepth {
-            throw InputError(.error(at: SourceLocation(file: path, line: nesting.line, column: 1),
-                                    "lists and mappings nested deeper than \(JSONTree.maximumDepth) levels"))
+            throw InputError(Diagnostic(.error, at: SourceLocation(file: path, line: nesting.line, column: 1),
+                                        InputText.nestedTooDeep(JSONTree.maximumDepth)))
         }
         let root: Node?
         do {
@@ -62,10 +59,10 @@ public struct YAMLFile {
         } catch let error as YamlError {
             throw InputError(diagnostic(for: error, path: path))
         } catch {
-            throw InputError(.error(at: SourceLocation(file: path), "cannot parse the file: \(error)"))
+            throw InputError(Diagnostic(.error, at: SourceLocation(file: path), InputText.cannotParse("\(error)")))
         }
         guard let root else {
-            throw InputError(.error(at: SourceLocation(file: path, line: 1, column: 1), "the file holds no YAML document"))
+            throw InputError(Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), InputText.noYAMLDocument))
         }
         return YAMLFile(path: path, root: root, text: body, encoding: encoding)
     }
@@ -73,20 +70,15 @@ public struct YAMLFile {
     static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line))" }
-            if problem.contains("end of stream") || problem.contains("could not find expected")
-                || problem.contains("did not find expected") {
-                message += "; is the file truncated or a quote or bracket left open?"
-            }
-            return .error(at: SourceLocation(file: path, line: mark.line, column: mark.column), message)
+            return Diagnostic(.error, at: SourceLocation(file: path, line: mark.line, column: mark.column),
+                              InputText.invalidYAML(problem, context: context.map { ($0.text, $0.mark.line) }))
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error(at: SourceLocation(file: path, line: context.mark.line, column: context.mark.column),
-                          "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping")
+            return Diagnostic(.error, at: SourceLocation(file: path, line: context.mark.line, column: context.mark.column),
+                              InputText.duplicateKeys(duplicates))
         case let .reader(problem, _, _, _):
-            return .error(at: SourceLocation(file: path), "cannot read the file: \(problem)")
+            return Diagnostic(.error, at: SourceLocation(file: path), InputText.cannotReadFile(problem))
         default:
-            return .error(at: SourceLocation(file: path), "invalid YAML: \(error)")
+            return Diagnostic(.error, at: SourceLocation(file: path), InputText.invalidYAML("\(error)", context: nil))
         }
     }
 

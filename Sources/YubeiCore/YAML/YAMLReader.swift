@@ -162,7 +162,7 @@ public struct YAMLReader {
             return nil
         }
         if let c = SafeText.firstControl(in: scalar.string) {
-            error(node, keyPath, "the text contains the control character \(SafeText.codePoint(c)); remove it")
+            error(node, keyPath, InputText.controlCharacterInText(SafeText.codePoint(c)))
             return nil
         }
         return scalar.string
@@ -197,10 +197,10 @@ public struct YAMLReader {
     /// after recording an error.
     mutating func inRange<N: BinaryInteger>(_ value: N, _ node: Node, _ keyPath: String) -> N? {
         guard let exact = Int(exactly: value) else {
-            error(node, keyPath, "expected a number in \(InputRanges.range(forKeyPath: keyPath).description), found \(value)")
+            error(node, keyPath, InputText.outsideRange(InputRanges.range(forKeyPath: keyPath).description, "\(value)"))
             return nil
         }
-        if let problem = InputRanges.range(forKeyPath: keyPath).problem(with: exact) {
+        if let problem = InputRanges.range(forKeyPath: keyPath).problemPhrase(with: exact) {
             error(node, keyPath, problem)
             return nil
         }
@@ -208,7 +208,7 @@ public struct YAMLReader {
     }
 
     mutating func inRange(_ value: Double, _ node: Node, _ keyPath: String) -> Double? {
-        if let problem = InputRanges.range(forKeyPath: keyPath).problem(with: value) {
+        if let problem = InputRanges.range(forKeyPath: keyPath).problemPhrase(with: value) {
             error(node, keyPath, problem)
             return nil
         }
@@ -386,7 +386,7 @@ public enum YAMLMessage {
 
     static func bound(_ relation: String, _ limit: String, _ value: String, whole: Bool) -> Phrase {
         Phrase(en: "expected a \(whole ? "whole number" : "number") \(relation) \(limit), found \(value)",
-               zh: "应为\(relation) \(limit) 的\(whole ? "整数" : "数字")，实为 \(value)")
+               zh: "应为 \(relation) \(limit) 的\(whole ? "整数" : "数字")，实为 \(value)")
     }
 
     static func invalidID(_ text: String) -> Phrase {

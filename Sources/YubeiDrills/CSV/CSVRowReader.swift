@@ -10,11 +10,6 @@ struct CSVRowReader {
     let row: CSVParser.Row
     var diagnostics: Diagnostics
 
-    mutating func error(_ column: String?, _ message: String) {
-        diagnostics.error(table.location(row, column: column),
-                          column.map { "column '\(table.writtenName($0))': \(message)" } ?? message)
-    }
-
     /// An error worded in both languages.
     mutating func error(_ column: String?, _ phrase: Phrase) {
         let name = column.map { table.writtenName($0) }
@@ -43,12 +38,9 @@ struct CSVRowReader {
         switch CalendarDate.parse(text) {
         case .success(let date): return date
         case .failure(.impossible(let y, let m, let d)):
-            let why = CalendarDate.whyImpossible(year: y, month: m, day: d)
-            error(column, Phrase(en: "'\(text)' is not a real date (\(why))",
-                                 zh: "'\(text)' 不是真实的日期（\(why == "no such day in that month" ? "该月没有这一天" : why)）"))
+            error(column, DrillsMessage.notRealDate(text, year: y, month: m, day: d))
         case .failure(.unrecognised):
-            error(column, Phrase(en: "'\(text)' is not a date (write 2026-03-14, 2026/3/14, 2026.3.14 or 2026年3月14日)",
-                                 zh: "'\(text)' 不是日期（请写作 2026-03-14、2026/3/14、2026.3.14 或 2026年3月14日）"))
+            error(column, DrillsMessage.notADateInTable(text))
         }
         return nil
     }

@@ -18,7 +18,7 @@ public enum CorrectiveActionsReader {
         for row in table.rows {
             var r = CSVRowReader(table: table, row: row, diagnostics: Diagnostics())
             if row.fields.count != table.width {
-                r.error(nil, "the row has \(row.fields.count) fields but the header has \(table.width)")
+                r.error(nil, DrillsMessage.rowWidth(row.fields.count, table.width, hint: false))
             }
             var organization = r.required("organization")
             if let written = organization {

@@ -50,7 +50,7 @@ public enum DrillRecordsFiles {
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
                expand([path]).isEmpty {
                 diagnostics.error(SourceLocation(file: path),
-                                  "the folder holds no records file (\(recordExtensions.map { "." + $0 }.joined(separator: ", ")))")
+                                  DrillsMessage.folderWithoutRecords(recordExtensions.map { "." + $0 }))
             }
         }
         for file in expand(paths) {

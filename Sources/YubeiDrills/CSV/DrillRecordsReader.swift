@@ -37,8 +37,7 @@ public enum DrillRecordsReader {
         for row in table.rows {
             var r = CSVRowReader(table: table, row: row, diagnostics: Diagnostics())
             if row.fields.count != table.width {
-                r.error(nil, "the row has \(row.fields.count) fields but the header has \(table.width)"
-                    + " (a comma too many or too few, or a cell with a comma that is not in quotes?)")
+                r.error(nil, DrillsMessage.rowWidth(row.fields.count, table.width, hint: true))
             }
             var organization: Organization?
             if let id = r.required("organization") {
@@ -66,8 +65,7 @@ public enum DrillRecordsReader {
                                     make: ReportStatus.init(rawValue:))
             if let organization, let plan, !organization.plans.isEmpty, !organization.plans.contains(where: { $0.id == plan }) {
                 diagnostics.warning(table.location(row),
-                                    "column 'plan': '\(plan)' is not among the plans of '\(organization.id)' "
-                                    + "(\(organization.plans.map(\.id).joined(separator: ", "))); it counts for no plan")
+                                    DrillsMessage.planNotOfOrganization(plan, organization.id, plans: organization.plans.map(\.id)))
             }
             if r.diagnostics.hasErrors {
                 diagnostics.append(contentsOf: r.diagnostics)

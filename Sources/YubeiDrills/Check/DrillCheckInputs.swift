@@ -71,7 +71,7 @@ public struct DrillCheckInputs: Sendable {
                 let calendar = try HolidayCalendar.load(path: path)
                 if let other = calendarYears[calendar.year] {
                     diagnostics.error(SourceLocation(file: path, line: 1, column: 1),
-                                      "year: \(other) is a calendar for \(calendar.year) too; give one calendar per year")
+                                      DrillsMessage.twoCalendarsForYear(other, calendar.year))
                 }
                 calendarYears[calendar.year] = path
                 terms = terms.overridden(by: calendar.schoolTerms)

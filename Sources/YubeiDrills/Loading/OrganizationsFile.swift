@@ -47,12 +47,9 @@ public enum OrganizationsFile {
                 } catch {
                     if error.diagnostics.all.allSatisfy({ $0.location.file == name && $0.location.line == nil }) {
                         // Not a shipped name and not a file: point at the entry in orgs.yaml.
-                        var message = "rules[\(index)]: no shipped rule pack or file '\(name)'"
-                        message += " (shipped: \(RulePackLoader.shippedNames.joined(separator: ", ")))"
-                        if let guess = YAMLReader.closest(to: name, in: RulePackLoader.shippedNames) {
-                            message += "; did you mean '\(guess)'?"
-                        }
-                        reader.diagnostics.error(reader.location(of: node), message)
+                        reader.diagnostics.error(reader.location(of: node), DrillsMessage.noRulePack(
+                            index, name, shipped: RulePackLoader.shippedNames,
+                            guess: YAMLReader.closest(to: name, in: RulePackLoader.shippedNames)))
                     } else {
                         packDiagnostics.append(contentsOf: error.diagnostics)
                     }
@@ -64,7 +61,7 @@ public enum OrganizationsFile {
             for rule in pack.rules {
                 if let other = seenRules[rule.id] {
                     reader.diagnostics.error(reader.location(of: f["rules"]!),
-                                             "rules: rule id '\(rule.id)' is in both '\(other)' and '\(pack.name)'")
+                                             DrillsMessage.ruleInTwoPacks(rule.id, other, pack.name))
                 }
                 seenRules[rule.id] = pack.name
             }
@@ -79,8 +76,7 @@ public enum OrganizationsFile {
                 // Duplicates are found on the id as written, even when the entry has other errors.
                 if case .mapping(let mapping) = item, let idNode = mapping["id"], case .scalar(let id) = idNode {
                     if let first = seen[id.string] {
-                        reader.error(idNode, keyPath + ".id",
-                                     "duplicate organisation id '\(id.string)' (first at organizations[\(first)])")
+                        reader.error(idNode, keyPath + ".id", DrillsMessage.duplicateOrganization(id.string, first: first))
                         continue
                     }
                     seen[id.string] = index
@@ -113,7 +109,7 @@ public enum OrganizationsFile {
         let base = URL(fileURLWithPath: orgsPath).deletingLastPathComponent()
         let candidate = name.hasPrefix("/") ? name : base.appendingPathComponent(name).path
         guard FileManager.default.fileExists(atPath: candidate) else {
-            throw InputError(.error(at: SourceLocation(file: name), "no such rule pack"))
+            throw InputError(Diagnostic(.error, at: SourceLocation(file: name), DrillsMessage.noSuchRulePack))
         }
         // Messages name the file as the user can open it from where they ran the command.
         let folder = (orgsPath as NSString).deletingLastPathComponent
@@ -138,8 +134,7 @@ public enum OrganizationsFile {
         if let n = f["sectors"], let list = RulePackLoader.stringOrList(n, f.path("sectors"), reader: &reader) {
             sectors = list
             for (i, sector) in list.enumerated() where !KnownSector.all.contains(sector) {
-                var message = "unknown sector '\(sector)' (no shipped rule uses it)"
-                if let guess = YAMLReader.closest(to: sector, in: KnownSector.all) { message += "; did you mean '\(guess)'?" }
+                let message = DrillsMessage.unknownSector(sector, guess: YAMLReader.closest(to: sector, in: KnownSector.all))
                 let at: Node = { if case .sequence(let s) = n, i < s.count { return s[i] } else { return n } }()
                 reader.warning(at, "\(f.path("sectors"))[\(i)]", message)
             }
@@ -156,7 +151,7 @@ public enum OrganizationsFile {
                 let path = "\(f.path("plans"))[\(i)]"
                 guard let plan = readPlan(item, path, reader: &reader) else { continue }
                 if !seen.insert(plan.id).inserted {
-                    reader.error(item, path, "duplicate plan id '\(plan.id)'")
+                    reader.error(item, path, DrillsMessage.duplicatePlan(plan.id))
                     continue
                 }
                 plans.append(plan)
@@ -204,7 +199,7 @@ public enum OrganizationsFile {
         guard let from = f["from"].flatMap({ date($0, f.path("from"), reader: &reader) }),
               let to = f["to"].flatMap({ date($0, f.path("to"), reader: &reader) }) else { return nil }
         guard from <= to else {
-            reader.error(node, path, "'from' \(from) is after 'to' \(to)")
+            reader.error(node, path, DrillsMessage.fromAfterTo(from, to))
             return nil
         }
         return DateRange(from: from, to: to)
@@ -216,9 +211,9 @@ public enum OrganizationsFile {
         switch CalendarDate.parse(text) {
         case .success(let date): return date
         case .failure(.impossible(let y, let m, let d)):
-            reader.error(node, path, "'\(text)' is not a real date (\(CalendarDate.whyImpossible(year: y, month: m, day: d)))")
+            reader.error(node, path, DrillsMessage.notRealDate(text, year: y, month: m, day: d))
         case .failure(.unrecognised):
-            reader.error(node, path, "'\(text)' is not a date (write 2026-03-14, 2026/3/14 or 2026年3月14日)")
+            reader.error(node, path, DrillsMessage.notADate(text))
         }
         return nil
     }

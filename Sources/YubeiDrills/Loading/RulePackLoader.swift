@@ -43,8 +43,8 @@ public enum RulePackLoader {
     /// - Throws: ``InputError`` when there is no such pack (or, a defect, when it does not parse).
     public static func shipped(named name: String) throws(InputError) -> RulePack {
         guard let url = shippedURL(named: name) else {
-            throw InputError(.error(at: SourceLocation(file: name),
-                                    "no shipped rule pack '\(name)' (shipped: \(shippedNames.joined(separator: ", ")))"))
+            throw InputError(Diagnostic(.error, at: SourceLocation(file: name),
+                                        DrillsMessage.noShippedRulePack(name, shipped: shippedNames)))
         }
         var pack = try load(path: url.path)
         pack.name = name
@@ -69,7 +69,7 @@ public enum RulePackLoader {
             let path = "[\(index)]"
             guard let rule = readRule(item, path, pack: name, reader: &reader) else { continue }
             if let first = seen[rule.id] {
-                reader.error(item, path + ".id", "duplicate rule id '\(rule.id)' (first at [\(first)])")
+                reader.error(item, path + ".id", DrillsMessage.duplicateRule(rule.id, first: first))
                 continue
             }
             seen[rule.id] = index
@@ -161,8 +161,8 @@ public enum RulePackLoader {
         if let year = Int(text), (1900...9999).contains(year) { return CalendarDate.firstDay(of: year) }
         switch CalendarDate.parse(text) {
         case .success(let date): return date
-        case .failure(.impossible): reader.error(node, path, "'\(text)' is not a real date")
-        case .failure(.unrecognised): reader.error(node, path, "'\(text)' is not a date (write 2021-04-01, or a year)")
+        case .failure(.impossible): reader.error(node, path, DrillsMessage.notRealDateShort(text))
+        case .failure(.unrecognised): reader.error(node, path, DrillsMessage.notASinceDate(text))
         }
         return nil
     }
@@ -175,13 +175,13 @@ public enum RulePackLoader {
         for (i, item) in items.enumerated() {
             guard let month = reader.integer(item, "\(path)[\(i)]", minimum: 1) else { continue }
             if month > 12 {
-                reader.error(item, "\(path)[\(i)]", "expected a month 1–12, found \(month)")
+                reader.error(item, "\(path)[\(i)]", DrillsMessage.monthOutOfRange(month))
             } else if !result.insert(month).inserted {
-                reader.error(item, "\(path)[\(i)]", "month \(month) is listed twice")
+                reader.error(item, "\(path)[\(i)]", DrillsMessage.monthTwice(month))
             }
         }
         if result.isEmpty && reader.diagnostics.errors.count == before {
-            reader.error(node, path, "expected at least one month 1–12")
+            reader.error(node, path, DrillsMessage.noMonth)
         }
         return reader.diagnostics.errors.count == before ? result : nil
     }

@@ -45,12 +45,12 @@ extension DrillScheduler {
         let settings = problem.settings
         var outcomes: [PreferenceOutcome] = []
         for season in settings.seasons {
-            let isAll = season.hazard == "all"
+            let isAll = season.isForEveryOrganisation
             var outcome = PreferenceOutcome(
                 kind: isAll ? .safetyMonth : .season, name: season.name, hazard: isAll ? nil : season.hazard,
                 weight: isAll ? settings.weights.safetyMonth : settings.weights.season, applicable: 0, met: 0, unmet: []
             )
-            for (i, org) in prepared.orgs.enumerated() where isAll || org.organization.hazards.contains(season.hazard) {
+            for (i, org) in prepared.orgs.enumerated() where season.applies(toOrganisationWith: org.organization.hazards) {
                 let heldIn = org.held.contains { season.contains($0.date) }
                 let canPlan = org.candidates.contains { season.contains(prepared.slots[$0.slot].first) }
                 guard heldIn || canPlan else { continue }

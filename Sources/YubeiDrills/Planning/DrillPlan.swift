@@ -110,8 +110,8 @@ public struct ScheduleInfeasibility: Sendable, Error {
 
     /// A shared capacity that the obligations need more of than it has.
     public struct Overload: Sendable, Hashable {
-        /// `observers` or a team id.
-        public var capacity: String
+        /// The observers or one team.
+        public var capacity: DrillCapacity
         public var capacityName: String
         /// `week of 2027-03-01` or `2027-03`.
         public var period: String

@@ -53,14 +53,13 @@ public struct DrillPlanInputs: Sendable {
                 let loaded = try HolidayCalendar.load(path: path)
                 if loaded.year != year {
                     diagnostics.error(SourceLocation(file: path, line: 1, column: 1),
-                                      "year: the calendar is for \(loaded.year), but --year is \(year)")
+                                      DrillsMessage.calendarForOtherYear(loaded.year, year))
                 }
                 holidayCalendar = loaded
             } else if let shipped = try HolidayCalendar.shipped(year: year) {
                 holidayCalendar = shipped
             } else {
-                let years = HolidayCalendar.shippedYears.map(String.init).joined(separator: ", ")
-                diagnostics.error(SourceLocation(file: orgs), "no holiday calendar is shipped for \(year) (shipped: \(years)); pass --calendar FILE")
+                diagnostics.error(SourceLocation(file: orgs), DrillsMessage.noShippedCalendar(year, shipped: HolidayCalendar.shippedYears))
             }
         } catch {
             diagnostics.append(contentsOf: error.diagnostics)
@@ -77,7 +76,7 @@ public struct DrillPlanInputs: Sendable {
             let ids = Set(registry.organizations.map(\.id))
             let named = (planning.observers.map { [$0.attends] } ?? []) + planning.teams.map(\.joins)
             for id in named.flatMap({ $0.organizations ?? [] }).sorted() where !ids.contains(id) {
-                diagnostics.error(SourceLocation(file: settings ?? ""), "organizations: '\(id)' is not an organisation of \(orgs)")
+                diagnostics.error(SourceLocation(file: settings ?? ""), DrillsMessage.notAnOrganization(id, orgs))
             }
         }
         if let observersPerWeek {

@@ -9,8 +9,8 @@ extension DrillProgram {
         let org = prepared.orgs[orgIndices[g]]
         let weights = prepared.settings.weights
         for season in prepared.settings.seasons {
-            let weight = season.hazard == "all" ? weights.safetyMonth : weights.season
-            guard weight > 0, season.hazard == "all" || org.organization.hazards.contains(season.hazard) else { continue }
+            let weight = season.isForEveryOrganisation ? weights.safetyMonth : weights.season
+            guard weight > 0, season.applies(toOrganisationWith: org.organization.hazards) else { continue }
             if org.held.contains(where: { season.contains($0.date) }) { continue }
             var row = LinearExpression()
             for (k, candidate) in org.candidates.enumerated() where season.contains(prepared.slots[candidate.slot].first) {

@@ -8,7 +8,7 @@ struct DrillProgram {
     /// A capacity row's elastic overload, kept to report which capacity is short.
     struct OverloadSlack {
         var variable: Variable
-        var capacity: String
+        var capacity: DrillCapacity
         var capacityName: String
         var period: String
         var limit: Int
@@ -124,7 +124,7 @@ struct DrillProgram {
         if let observers = settings.observers {
             for (week, row) in observedRows.sorted(by: { $0.key < $1.key }) {
                 let before = shared.observedPerWeek[week] ?? 0
-                addCapacityRow(row, limit: observers.perWeek, before: before, capacity: "observers", name: "observers",
+                addCapacityRow(row, limit: observers.perWeek, before: before, capacity: .observers, name: "observers",
                                period: "week of \(CalendarDate(dayNumber: week))", members: observedMembers[week] ?? [])
             }
         }
@@ -132,7 +132,7 @@ struct DrillProgram {
             for month in teamUsed[t].sorted() {
                 let label = "\(prepared.year)-" + (month < 9 ? "0\(month + 1)" : "\(month + 1)")
                 addCapacityRow(teamRows[t][month], limit: team.perMonth, before: shared.teamPerMonth[t][month],
-                               capacity: team.id, name: team.name, period: label,
+                               capacity: .team(id: team.id), name: team.name, period: label,
                                members: teamMembers[TeamMonth(team: t, month: month)] ?? [])
             }
         }
@@ -140,7 +140,7 @@ struct DrillProgram {
 
     /// `row ≤ limit − before`, elastic.
     mutating func addCapacityRow(
-        _ row: LinearExpression, limit: Int, before: Int, capacity: String, name: String, period: String,
+        _ row: LinearExpression, limit: Int, before: Int, capacity: DrillCapacity, name: String, period: String,
         members: [(Int, Int)]
     ) {
         var row = row

@@ -21,7 +21,7 @@ extension DrillScheduler {
                 let a = prepared.obligations[org.obligations[$0]], b = prepared.obligations[org.obligations[$1]]
                 return a.first.days(to: a.last) < b.first.days(to: b.last)
             }
-            let seasons = settings.seasons.filter { $0.hazard == "all" || org.organization.hazards.contains($0.hazard) }
+            let seasons = settings.seasons.filter { $0.applies(toOrganisationWith: org.organization.hazards) }
             var seasonMet = seasons.map { s in org.held.contains { s.contains($0.date) } }
             for j in order {
                 let ob = prepared.obligations[org.obligations[j]]
@@ -44,7 +44,7 @@ extension DrillScheduler {
                         for (t, team) in settings.teams.enumerated() where team.joins.matches(org.organization, type: type)
                             && shared.teamPerMonth[t][slot.month - 1] >= team.perMonth { score += 1e6 }
                         for (s, season) in seasons.enumerated() where !seasonMet[s] && season.contains(slot.first) {
-                            score -= season.hazard == "all" ? 50 : 200
+                            score -= season.isForEveryOrganisation ? 50 : 200
                         }
                         if score < bestScore || (score == bestScore && k < (best ?? .max)) {
                             bestScore = score

@@ -75,7 +75,7 @@ extension DrillScheduler {
         }
         let result = try model.solve(options: solveOptions)
         guard let values = result.values else {
-            throw Failure(description: "GLPK found no plan (\(result.status.rawValue): \(result.detail)) within \(timeLimit); try a longer time limit")
+            throw Failure(phrase: DrillsText.noPlanFound(status: result.status.rawValue, detail: result.detail, timeLimit: timeLimit))
         }
         let counts = program.x.map { vars in vars.map { Int(values[$0.index].rounded()) } }
         var overloads: [ScheduleInfeasibility.Overload] = []

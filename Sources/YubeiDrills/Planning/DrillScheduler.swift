@@ -49,7 +49,9 @@ public struct DrillScheduler: Sendable {
 
     /// The solver found no plan and could not prove there is none (time limit, numerical trouble).
     public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var description: String
+        /// Why, in English and Chinese.
+        public var phrase: Phrase
+        public var description: String { phrase.en }
     }
 
     public var problem: DrillScheduleProblem

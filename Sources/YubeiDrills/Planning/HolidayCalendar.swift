@@ -187,7 +187,7 @@ extension HolidayCalendar {
                 guard let closure = readClosure(item, "terms[\(i)]", kind: .blackout, year: year, reader: &reader,
                                                 years: (year - 1)...(year + 1)) else { continue }
                 guard closure.last.year >= year, closure.first.year <= year else {
-                    reader.error(item, "terms[\(i)]", "the term \(closure.first)…\(closure.last) has no day in \(year)")
+                    reader.error(item, "terms[\(i)]", DrillsMessage.termOutsideYear(closure.first, closure.last, year))
                     continue
                 }
                 terms.append(SchoolTerm(name: closure.name, first: closure.first, last: closure.last,
@@ -199,7 +199,7 @@ extension HolidayCalendar {
             for (i, item) in items.enumerated() {
                 guard let date = readDate(item, "workdays[\(i)]", year: year, reader: &reader) else { continue }
                 if calendar.weekend.contains(date.weekday) == false {
-                    reader.warning(item, "workdays[\(i)]", "\(date) is a weekday already; a make-up working day is normally a weekend day")
+                    reader.warning(item, "workdays[\(i)]", DrillsMessage.workdayOnWeekday(date))
                 }
                 calendar.workdays.insert(date)
             }
@@ -220,7 +220,7 @@ extension HolidayCalendar {
         if let node = fields["estimated"] { estimated = reader.boolean(node, fields.path("estimated")) ?? false }
         guard let name, let from, let to else { return nil }
         guard from <= to else {
-            reader.error(toNode, fields.path("to"), "the period ends (\(to)) before it starts (\(from))")
+            reader.error(toNode, fields.path("to"), DrillsMessage.periodEndsBeforeStart(from, to))
             return nil
         }
         return Closure(name: name, kind: kind, first: from, last: to, isEstimated: estimated)
@@ -236,20 +236,20 @@ extension HolidayCalendar {
         case .success(let date):
             if let years {
                 guard years.contains(date.year) else {
-                    reader.error(node, keyPath, "\(date) is not in or next to the calendar's year \(year)")
+                    reader.error(node, keyPath, DrillsMessage.dateNotNearYear(date, year))
                     return nil
                 }
                 return date
             }
             guard date.year == year else {
-                reader.error(node, keyPath, "\(date) is not in the calendar's year \(year)")
+                reader.error(node, keyPath, DrillsMessage.dateNotInYear(date, year))
                 return nil
             }
             return date
         case .failure(.impossible(let y, let m, let d)):
-            reader.error(node, keyPath, "'\(text)' is not a real date (\(CalendarDate.whyImpossible(year: y, month: m, day: d)))")
+            reader.error(node, keyPath, DrillsMessage.notRealDate(text, year: y, month: m, day: d))
         case .failure(.unrecognised):
-            reader.error(node, keyPath, "expected a date YYYY-MM-DD, found '\(text)'")
+            reader.error(node, keyPath, DrillsMessage.expectedISODate(text))
         }
         return nil
     }

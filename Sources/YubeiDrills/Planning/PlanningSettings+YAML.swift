@@ -46,7 +46,7 @@ extension PlanningSettings {
                 let name = f["name"].flatMap { reader.string($0, f.path("name")) } ?? ""
                 let perMonth = f["per_month"].flatMap { reader.integer($0, f.path("per_month"), minimum: 0) }
                 let joins = f["joins"].map { readSelector($0, f.path("joins"), reader: &reader) } ?? DrillSelector()
-                if let id, seen.contains(id) { reader.error(f["id"]!, f.path("id"), "team id '\(id)' is used twice") }
+                if let id, seen.contains(id) { reader.error(f["id"]!, f.path("id"), DrillsMessage.teamTwice(id)) }
                 guard let id, let perMonth, !seen.contains(id) else { continue }
                 seen.insert(id)
                 settings.teams.append(TeamLimit(id: id, name: name, perMonth: perMonth, joins: joins))
@@ -61,7 +61,7 @@ extension PlanningSettings {
         }
         if let node = fields["spacing_days"], let v = reader.integer(node, "spacing_days", minimum: 0) {
             if v > 182 {
-                reader.error(node, "spacing_days", "expected at most 182 days (two drills in one year's halves), found \(v)")
+                reader.error(node, "spacing_days", DrillsMessage.spacingTooLong(v))
             } else {
                 settings.spacingDays = v
             }
@@ -77,7 +77,7 @@ extension PlanningSettings {
                 let name = f["name"].flatMap { reader.string($0, f.path("name")) }
                 guard let hazard, let from, let to else { continue }
                 guard from <= to else {
-                    reader.error(f["to"]!, f.path("to"), "the season ends (\(to)) before it starts (\(from)); a season lies within one year")
+                    reader.error(f["to"]!, f.path("to"), DrillsMessage.seasonEndsBeforeStart(from, to))
                     continue
                 }
                 seasons.append(Season(hazard: hazard, name: name ?? "\(hazard) \(from)…\(to)", from: from, to: to))
@@ -115,7 +115,7 @@ extension PlanningSettings {
         let parts = text.split(separator: "-")
         guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m),
               (1...CalendarDate.daysIn(month: m, year: 2024)).contains(d) else {
-            reader.error(node, path, "expected a day of the year MM-DD (e.g. 04-01), found '\(text)'")
+            reader.error(node, path, DrillsMessage.expectedMonthDay(text))
             return nil
         }
         return MonthDay(month: m, day: d)

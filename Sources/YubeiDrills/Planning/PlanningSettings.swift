@@ -58,6 +58,17 @@ public struct PlanningSettings: Sendable, Hashable {
             self.to = to
         }
 
+        /// The `hazard` word of a season for every organisation (the safety month).
+        public static let everyOrganisation = "all"
+
+        /// Whether the season is for every organisation (the safety month) rather than one hazard's.
+        public var isForEveryOrganisation: Bool { hazard == Self.everyOrganisation }
+
+        /// Whether the season concerns an organisation exposed to `hazards`.
+        public func applies(toOrganisationWith hazards: some Sequence<String>) -> Bool {
+            isForEveryOrganisation || hazards.contains(hazard)
+        }
+
         /// Whether `date` falls in the season.
         public func contains(_ date: CalendarDate) -> Bool {
             let md = MonthDay(month: date.month, day: date.day)

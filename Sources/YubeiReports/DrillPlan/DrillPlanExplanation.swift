@@ -16,7 +16,7 @@ public enum DrillPlanExplanation {
                                           closures: b.closures, unavailable: b.unavailable)(l))
         }
         for o in why.overloads {
-            let capacity = o.capacity == "observers" ? "\(T.observers(l)) (≤ \(o.limit) \(T.perWeek(l)))" : "\(o.capacityName) (\(o.capacity), ≤ \(o.limit) \(T.perMonth(l)))"
+            let capacity = o.capacity == .observers ? "\(T.observers(l)) (≤ \(o.limit) \(T.perWeek(l)))" : "\(o.capacityName) (\(o.capacity.id), ≤ \(o.limit) \(T.perMonth(l)))"
             lines.append("  " + T.overload(capacity: capacity, period: o.period, limit: o.limit, needed: o.needed, obligations: o.obligations)(l))
         }
         return lines

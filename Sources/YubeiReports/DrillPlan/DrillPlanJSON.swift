@@ -54,7 +54,7 @@ public struct DrillPlanJSON: Encodable, Sendable {
                     needed: $0.obligation.outstanding, availableDays: $0.availableDays, closures: $0.closures, unavailable: $0.unavailable)
         }
         overloads = why.overloads.map {
-            Overload(capacity: $0.capacity, period: $0.period, limit: $0.limit, needed: $0.needed, obligations: $0.obligations)
+            Overload(capacity: $0.capacity.id, period: $0.period, limit: $0.limit, needed: $0.needed, obligations: $0.obligations)
         }
         proven = why.proven
     }

@@ -44,7 +44,7 @@ enum RoadsFile {
         let path = displayPath(roads, relativeTo: scenarioPath)
         var diagnostics = Diagnostics()
         guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.error(reference, "travel.roads: " + ScenarioMessage.cannotReadRoads(path))
+            diagnostics.error(reference, ScenarioMessage.cannotReadRoads(path))
             return Result(network: nil, diagnostics: diagnostics)
         }
         let result = parse(data: data, displayPath: path, places: places)
@@ -55,7 +55,7 @@ enum RoadsFile {
     /// Parses roads CSV bytes; messages name `displayPath`.
     static func parse(data: Data, displayPath path: String, places: PlaceDirectory) -> Result {
         var diagnostics = Diagnostics()
-        func error(_ row: Int?, _ message: String) { diagnostics.error(SourceLocation(file: path, line: row), message) }
+        func error(_ row: Int?, _ message: Phrase) { diagnostics.error(SourceLocation(file: path, line: row), message) }
 
         let table: CSVTable
         do {
@@ -80,8 +80,8 @@ enum RoadsFile {
             var km: Double? = nil
             if let value = Double(kmText), value.isFinite, value >= 0 {
                 km = value
-                if let problem = InputRanges.range(forKeyPath: "km").problem(with: value) {
-                    error(record.number, "column 'km': \(problem)"); ok = false
+                if let problem = InputRanges.range(forKeyPath: "km").problemPhrase(with: value) {
+                    error(record.number, ScenarioMessage.columnProblem("km", problem)); ok = false
                 }
             } else {
                 error(record.number, ScenarioMessage.badKilometres(kmText)); ok = false
@@ -91,8 +91,8 @@ enum RoadsFile {
             if !speedText.isEmpty {
                 if let value = Double(speedText), value.isFinite, value > 0 {
                     speed = .some(value)
-                    if let problem = InputRanges.range(forKeyPath: "speed_kmh").problem(with: value) {
-                        error(record.number, "column 'speed_kmh': \(problem)"); ok = false
+                    if let problem = InputRanges.range(forKeyPath: "speed_kmh").problemPhrase(with: value) {
+                        error(record.number, ScenarioMessage.columnProblem("speed_kmh", problem)); ok = false
                     }
                 } else {
                     error(record.number, ScenarioMessage.badSpeed(speedText)); speed = nil; ok = false
@@ -117,10 +117,8 @@ enum RoadsFile {
                 case "team" where places.teams.contains(id): return .team(id)
                 case "junction" where !id.isEmpty: return .junction(id)
                 case "area", "site", "team":
-                    var message = ScenarioMessage.unknownPrefixed(kind, id)
                     let pool = kind == "area" ? places.areas : kind == "site" ? places.sites : places.teams
-                    if let suggestion = YAMLReader.closest(to: id, in: pool.sorted()) { message += "; did you mean '\(suggestion)'?" }
-                    error(row, message)
+                    error(row, ScenarioMessage.unknownPrefixed(kind, id, suggestion: YAMLReader.closest(to: id, in: pool.sorted())))
                     return nil
                 default:
                     error(row, ScenarioMessage.unknownPrefix(kind))
@@ -137,9 +135,7 @@ enum RoadsFile {
             if kinds[2] { return .team(name) }
             if junctionUses[name, default: 0] < 2 {
                 if reportedDeadEnds.insert(name).inserted {
-                    var message = ScenarioMessage.deadEndJunction(name)
-                    if let suggestion = YAMLReader.closest(to: name, in: places.allIDs) { message += "; did you mean '\(suggestion)'?" }
-                    error(row, message)
+                    error(row, ScenarioMessage.deadEndJunction(name, suggestion: YAMLReader.closest(to: name, in: places.allIDs)))
                 }
                 return nil
             }

@@ -16,7 +16,7 @@ extension ScenarioDecoder {
         }
         guard let node = f["resilience"] else {
             if let node = f["resilience_max_unmet"] {
-                reader.warning(node, f.path("resilience_max_unmet"), "ignored without policy.resilience (e.g. resilience: n-1)")
+                reader.warning(node, f.path("resilience_max_unmet"), ScenarioMessage.resilienceMaxUnmetIgnored)
             }
             return true
         }
@@ -24,7 +24,7 @@ extension ScenarioDecoder {
               let rule = Resilience.Rule(rawValue: word) else { return false }
         guard let share else {
             reader.error(node, f.path("resilience"),
-                         "needs policy.resilience_max_unmet, the share (0–1) of displaced that may go unmet when a site is lost")
+                         ScenarioMessage.resilienceNeedsShare)
             return false
         }
         policy.resilience = Resilience(rule: rule, maxUnmetShare: share)

@@ -48,7 +48,7 @@ public enum ScenarioLoader {
         try diagnostics.throwIfErrors()
         guard let scenario else {
             // Unreachable: the decoder returns nil only after recording an error.
-            throw InputError(.error(at: SourceLocation(file: file.path), "the scenario could not be read"))
+            throw InputError(Diagnostic(.error, at: SourceLocation(file: file.path), ScenarioMessage.unreadableScenario))
         }
         return LoadedScenario(scenario: scenario, warnings: diagnostics)
     }

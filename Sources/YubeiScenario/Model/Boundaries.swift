@@ -28,15 +28,15 @@ public struct Boundaries: Sendable, Hashable {
     static func read(path: String, relativeTo scenarioPath: String) -> Result<Boundaries, BoundariesError> {
         let base = URL(fileURLWithPath: scenarioPath).deletingLastPathComponent()
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
-        guard let data = try? Data(contentsOf: url) else { return .failure(BoundariesError("cannot read the boundaries file '\(path)'")) }
+        guard let data = try? Data(contentsOf: url) else { return .failure(BoundariesError(ScenarioMessage.cannotReadBoundaries(path))) }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            return .failure(BoundariesError("'\(path)' is not a GeoJSON object"))
+            return .failure(BoundariesError(ScenarioMessage.notGeoJSONObject(path)))
         }
         var features: [[String: Any]] = []
         switch object["type"] as? String {
         case "FeatureCollection": features = (object["features"] as? [Any] ?? []).compactMap { $0 as? [String: Any] }
         case "Feature": features = [object]
-        default: return .failure(BoundariesError("'\(path)': expected a GeoJSON FeatureCollection of polygons"))
+        default: return .failure(BoundariesError(ScenarioMessage.notPolygonCollection(path)))
         }
         func point(_ any: Any) -> Location? {
             guard let pair = any as? [Any], pair.count >= 2,
@@ -58,13 +58,13 @@ public struct Boundaries: Sendable, Hashable {
             switch geometry["type"] as? String {
             case "Polygon":
                 guard let polygon = geometry["coordinates"] as? [Any], let outer = polygon.first.flatMap(ring) else {
-                    return .failure(BoundariesError("'\(path)': features[\(index)]: a polygon needs rings of [lon, lat] points"))
+                    return .failure(BoundariesError(ScenarioMessage.badRings(path, index)))
                 }
                 rings.append(outer)
             case "MultiPolygon":
                 for polygon in geometry["coordinates"] as? [Any] ?? [] {
                     guard let outer = (polygon as? [Any])?.first.flatMap(ring) else {
-                        return .failure(BoundariesError("'\(path)': features[\(index)]: a polygon needs rings of [lon, lat] points"))
+                        return .failure(BoundariesError(ScenarioMessage.badRings(path, index)))
                     }
                     rings.append(outer)
                 }
@@ -73,13 +73,13 @@ public struct Boundaries: Sendable, Hashable {
             }
             if !rings.isEmpty { regions.append(Region(name: name, rings: rings)) }
         }
-        guard !regions.isEmpty else { return .failure(BoundariesError("'\(path)': no Polygon or MultiPolygon features")) }
+        guard !regions.isEmpty else { return .failure(BoundariesError(ScenarioMessage.noPolygons(path))) }
         return .success(Boundaries(path: path, regions: regions))
     }
 }
 
 /// What is wrong with a boundaries file.
 struct BoundariesError: Error {
-    var message: String
-    init(_ message: String) { self.message = message }
+    var message: Phrase
+    init(_ message: Phrase) { self.message = message }
 }

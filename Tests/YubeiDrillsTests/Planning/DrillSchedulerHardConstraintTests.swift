@@ -101,7 +101,7 @@ import Testing
         #expect(why.blocked.isEmpty)
         #expect(why.overloads.count == 1)
         let overload = try #require(why.overloads.first)
-        #expect(overload.capacity == "observers")
+        #expect(overload.capacity == .observers)
         #expect(overload.period == "week of 2027-03-01")
         #expect(overload.limit == 2 && overload.needed == 3)
         #expect(overload.obligations.count == 3)
@@ -131,7 +131,7 @@ import Testing
         tight.obligations[2].last = F.date("2027-04-30")
         let why = try #require(try F.infeasibility(tight))
         try #require(why.overloads.count == 1)
-        #expect(why.overloads[0].capacity == "fire-rescue")
+        #expect(why.overloads[0].capacity == .team(id: "fire-rescue"))
         #expect(why.overloads[0].limit == 1 && why.overloads[0].needed == 2)
         #expect(why.overloads[0].obligations.count == 2)
     }

@@ -1,0 +1,32 @@
+import YubeiCore
+
+/// The diagnostics of the study file and of an adopted plan.json, in English and Chinese.
+enum StudyMessage {
+    static func dotName(_ name: String) -> Phrase {
+        Phrase(en: "variant name '\(name)' must not start with '.' (it names a folder)",
+               zh: "变体名 '\(name)' 不能以 '.' 开头（它用作文件夹名）")
+    }
+
+    static let baseReserved = Phrase(en: "'base' is the base scenario's name; choose another for this variant",
+                                     zh: "'base' 是基准情景的名称；请给这个变体另起一个名字")
+
+    static func duplicate(_ name: String, line: Int) -> Phrase {
+        Phrase(en: "variant name '\(name)' already used at line \(line)", zh: "变体名 '\(name)' 已在第 \(line) 行使用")
+    }
+
+    static let nothingChanged = Phrase(en: "a variant needs 'overrides' or 'scenario' (or both)",
+                                       zh: "变体需要 'overrides' 或 'scenario'（或两者都有）")
+
+    // plan.json adopted by `yubei stress`
+
+    static let planUnreadable = Phrase(en: "no such file, or it cannot be read", zh: "文件不存在或无法读取")
+
+    static func notAPlan(missingKey key: String) -> Phrase {
+        Phrase(en: "not a plan: no '\(key)' key (expected plan.json of yubei solve)",
+               zh: "不是方案文件：没有 '\(key)' 键（应为 yubei solve 写出的 plan.json）")
+    }
+
+    static func notAPlanJSON(_ detail: String) -> Phrase {
+        Phrase(en: "not a plan.json of yubei solve: \(detail)", zh: "不是 yubei solve 写出的 plan.json：\(detail)")
+    }
+}
