@@ -1,3 +1,5 @@
+import YubeiOptimization
+
 /// The Lagrangian relaxation of the single-source capacitated facility location problem in
 /// which the assignment rows Σ_j x_ij = 1 are relaxed with multipliers λ_i.
 ///
@@ -23,7 +25,7 @@ struct SingleSourceLagrangian {
         self.problem = problem
         allowed = problem.allowedFacilities
         required = Set(problem.requiredFacilities)
-        totalDemand = problem.demand.reduce(0, +)
+        totalDemand = problem.demand.reduce(0.0) { $0 + $1 }
         var pairs = [[(point: Int, cost: Double)]](repeating: [], count: problem.facilityCount)
         for j in allowed {
             let capacity = problem.facilities[j].capacity ?? .infinity
@@ -67,7 +69,7 @@ struct SingleSourceLagrangian {
             rho[j] = problem.facilities[j].fixedCost + k.value
             knapsacks[j] = k
         }
-        let base = lambda.reduce(0, +)
+        let base = lambda.reduce(0.0) { $0 + $1 }
         let cover = coverChoice(rho, forced: [], banned: [])
         var g = [Double](repeating: 1, count: problem.pointCount)
         for j in allowed where cover.take[j] > 0 {
@@ -123,5 +125,40 @@ struct SingleSourceLagrangian {
             }
         }
         return (closed, open, banned)
+    }
+
+    /// Lagrangian cuts at `evaluation`: for each facility j in the model,
+    /// Σ_i (λ_i − c_ij)⁺·x_ij ≤ (f_j − ρ_j)·y_j. Valid for every single-source solution: the
+    /// customers an open facility serves fit in its capacity, so their values c_ij − λ_i sum to
+    /// at least the knapsack minimum ρ_j − f_j (a lower bound when the knapsack was relaxed),
+    /// and dropping the customers of value ≥ 0 only raises that sum. With these rows the LP
+    /// bound is at least Σ λ_i + the LP of the cover over ρ.
+    ///
+    /// - Complexity: O(Σ_j k_j), k_j facility j's customers in the model.
+    func cuts(at evaluation: Evaluation, y: [Variable?], columns: [[(point: Int, variable: Variable)]]) -> [LinearConstraint] {
+        var rows: [LinearConstraint] = []
+        for j in allowed {
+            guard let yj = y[j], evaluation.rho[j].isFinite else { continue }
+            var row = LinearExpression()
+            var terms = 0
+            for (i, v) in columns[j] {
+                let a = evaluation.lambda[i] - problem.cost(i, j)
+                if a > 1e-9 { row.add(a, v); terms += 1 }
+            }
+            let rhs = problem.facilities[j].fixedCost - evaluation.rho[j]
+            guard terms > 0, rhs.isFinite else { continue }
+            row.add(-rhs, yj)
+            rows.append(row <= 0)
+        }
+        // Every feasible open set covers the demand, so Σ_j ρ_j·y_j is at least the cover's
+        // minimum (L(λ) − Σ λ_i): with the rows above, the LP bound reaches L(λ).
+        var coverRow = LinearExpression()
+        for j in allowed {
+            guard let yj = y[j], evaluation.rho[j].isFinite else { continue }
+            coverRow.add(evaluation.rho[j], yj)
+        }
+        let least = evaluation.bound - evaluation.base
+        if least.isFinite { rows.append(coverRow >= least) }
+        return rows
     }
 }

@@ -9,10 +9,15 @@ import YubeiOptimization
 /// 2. reduced-cost fixing with the best multipliers: facilities and (customer, facility) pairs
 ///    that no solution cheaper than the incumbent can use leave the model (when every cost is
 ///    a whole number, the cut-off is the incumbent − 1: only strictly better solutions matter);
-/// 3. the strong MILP on what remains (x_ij ≤ y_j, capacity rows, the aggregate capacity row
-///    Σ s_j·y_j ≥ D) in GLPK's branch-and-bound, branching on facilities first: the incumbent
-///    its first solution, extended cover inequalities on the capacity rows separated at the
-///    nodes (``SingleSourceCoverCuts``), and each new open set of a node LP completed by the
+/// 3. a restricted MIP for a better incumbent: the facilities of the recent Lagrangian open sets
+///    and each customer's few pairs of least Lagrangian reduced cost (at most 10 % of the time
+///    limit, 4 s), after which the fixing is redone at the new incumbent;
+/// 4. the strong MILP on what remains (x_ij ≤ y_j, capacity rows, the aggregate capacity row
+///    Σ s_j·y_j ≥ D, and Lagrangian cuts: each facility's knapsack bound at the best multipliers
+///    as a row, which lifts the LP bound to the Lagrangian one) in GLPK's branch-and-bound with
+///    its cut families, branching on facilities first: the incumbent its first solution,
+///    extended cover inequalities on the capacity rows separated at the nodes
+///    (``SingleSourceCoverCuts``), and each new open set of a node LP completed by the
 ///    heuristic and offered as an incumbent.
 ///
 /// The bound reported is the best of the Lagrangian bound and GLPK's, never above the incumbent.
@@ -24,6 +29,18 @@ struct SingleSourceSolver {
     var maxIterations = 3_000
     /// Share of the time limit the Lagrangian phase may use.
     var lagrangianShare = 0.3
+    /// GLPK's own cut families (Gomory, MIR, cover, clique) in the MIPs.
+    var glpkCuts = true
+    /// Share of the time limit for the restricted MIP (0: none), at most ``restrictedCap``.
+    var restrictedShare = 0.1
+    /// Longest restricted MIP (also its limit when the solve has none).
+    var restrictedCap: Duration = .seconds(4)
+    /// How many recent open sets of the Lagrangian phase give facilities to the restricted MIP.
+    var restrictedOpenSets = 10
+    /// Pairs per customer in the restricted MIP (least Lagrangian reduced cost).
+    var restrictedPairs = 3
+    /// How many multiplier vectors give Lagrangian cuts to the MIP.
+    var lagrangianCutSets = 6
     /// Deepest branch-and-bound node at which cover inequalities are separated.
     static let coverCutDepth = 100
 
@@ -57,6 +74,7 @@ struct SingleSourceSolver {
         var stall = 0
         var iterations = 0
         var tried = Set<[Bool]>()
+        var improvements: [SingleSourceLagrangian.Evaluation] = []
         while iterations < maxIterations && !phaseExpired() {
             iterations += 1
             let upper = incumbent?.cost ?? (abs(best.bound) * 1.1 + 1)
@@ -69,6 +87,7 @@ struct SingleSourceSolver {
             }
             if current.bound > best.bound + 1e-9 {
                 best = current
+                improvements.append(current)
                 stall = 0
             } else {
                 stall += 1
@@ -93,19 +112,92 @@ struct SingleSourceSolver {
         var keepPairs = Set<Int>()
         if let a = incumbent { for (i, j) in a.facility.enumerated() { keepPairs.insert(i * m + j) } }
         let keepOpen = Set(incumbent?.openList ?? [])
-        let fix = incumbent.map { lagrangian.fixings(at: best, cutoff: cutoff($0.cost), keepOpen: keepOpen, keepPairs: keepPairs) }
+        var fix = incumbent.map { lagrangian.fixings(at: best, cutoff: cutoff($0.cost), keepOpen: keepOpen, keepPairs: keepPairs) }
             ?? (closed: [], open: [], pairs: [])
+        let fixedAt = incumbent?.cost ?? .infinity
         let pairCount = lagrangian.pairs.reduce(0) { $0 + $1.count }
         solution.log.append("sscflp fixing: \(fix.closed.count) facilities closed, \(fix.open.count) open, \(fix.pairs.count) of \(pairCount) pairs out, \(clock.seconds) s")
 
-        // 3. The MIP on what remains.
+        // 3. A restricted MIP for a better incumbent: the facilities of the best open sets
+        //    seen, each customer's few pairs of least Lagrangian reduced cost.
+        let sources = Self.cutSources(improvements, best: best, count: lagrangianCutSets)
+        if restrictedShare > 0, let a = incumbent, !clock.isExpired {
+            var facilities = Set(a.openList)
+            for e in improvements.suffix(restrictedOpenSets) { for j in lagrangian.allowed where e.open[j] > 0.5 { facilities.insert(j) } }
+            for j in lagrangian.allowed where best.open[j] > 0.5 { facilities.insert(j) }
+            var keep = Set<Int>()
+            for (i, j) in a.facility.enumerated() { keep.insert(i * m + j) }
+            var byPoint = [[(key: Int, value: Double)]](repeating: [], count: n)
+            for j in facilities where !fix.closed.contains(j) {
+                for pair in lagrangian.pairs[j] where !fix.pairs.contains(pair.point * m + j) {
+                    byPoint[pair.point].append((pair.point * m + j, pair.cost - best.lambda[pair.point]))
+                }
+            }
+            for list in byPoint { for e in list.sorted(by: { $0.value < $1.value }).prefix(restrictedPairs) { keep.insert(e.key) } }
+            let closed = Set(lagrangian.allowed.filter { !facilities.contains($0) }).union(fix.closed)
+            let outPairs = Set(lagrangian.pairs.indices.flatMap { j in lagrangian.pairs[j].map { $0.point * m + j } }).subtracting(keep)
+            let limit = clock.limit.map { min($0 * restrictedShare, restrictedCap) } ?? restrictedCap
+            let run = try mip(closed: closed, open: fix.open, outPairs: outPairs, sources: sources, incumbent: a, heuristic: heuristic, limit: limit)
+            solution.log.append("sscflp restricted MIP: \(facilities.count) facilities, \(keep.count) pairs, \(run.result.map { "\($0.termination), \($0.nodes) nodes" } ?? "no pair left"), solution \(run.assignment.map { "\($0.cost)" } ?? "none"), \(clock.seconds) s")
+            offer(run.assignment)
+        }
+
+        // 4. The MIP on what remains (fixing again if the incumbent improved).
+        if let a = incumbent, a.cost < fixedAt - 1e-9 {
+            var keepPairs = Set<Int>()
+            for (i, j) in a.facility.enumerated() { keepPairs.insert(i * m + j) }
+            fix = lagrangian.fixings(at: best, cutoff: cutoff(a.cost), keepOpen: Set(a.openList), keepPairs: keepPairs)
+            solution.log.append("sscflp fixing again: \(fix.closed.count) facilities closed, \(fix.open.count) open, \(fix.pairs.count) of \(pairCount) pairs out, \(clock.seconds) s")
+        }
+        let run = try mip(closed: fix.closed, open: fix.open, outPairs: fix.pairs, sources: sources, incumbent: incumbent, heuristic: heuristic, limit: nil)
+        guard let result = run.result else {
+            // Some customer has no pair left: no solution beats the incumbent (or none exists).
+            if let a = incumbent { return finish(solution, incumbent: a, bound: a.cost, status: .optimal) }
+            solution.status = .infeasible
+            solution.explanation.append(LocationText.capacityPacking)
+            return solution
+        }
+        solution.log.append("sscflp MIP: \(run.columns) columns, \(run.rows) rows, \(result.termination), root bound \(result.rootBound.map { "\($0)" } ?? "-"), \(result.nodes) nodes, \(result.lazyRowsAdded) cover rows, \(clock.seconds) s")
+        offer(run.assignment)
+        guard let final = incumbent else {
+            solution.adoptTermination(of: result)
+            if solution.status == .infeasible || (result.termination == .optimal && !result.hasSolution) {
+                solution.status = .infeasible
+                solution.explanation.append(LocationText.capacityPacking)
+            } else if solution.status == .noSolution {
+                solution.explanation.append(LocationText.stoppedWithoutSolution)
+            }
+            solution.bound = result.bestBound.map { max($0, bound) } ?? bound
+            return solution
+        }
+        switch result.termination {
+        case .optimal, .infeasible:
+            // Every solution left in the model is no better than the incumbent (or none is left);
+            // the ones fixed out cost at least the cut-off.
+            return finish(solution, incumbent: final, bound: final.cost, status: .optimal)
+        default:
+            if let b = result.bestBound { bound = max(bound, min(b, cutoff(final.cost))) }
+            if wholeCosts { bound = (bound - 1e-6).rounded(.up) }
+            let proven = bound >= final.cost - tolerance * max(1, abs(final.cost))
+            return finish(solution, incumbent: final, bound: min(bound, final.cost), status: proven ? .optimal : .feasible)
+        }
+    }
+
+    /// One GLPK run of the strong model: `closed` facilities out, `open` ones fixed open, the
+    /// pairs keyed i·m + j in `outPairs` out, the Lagrangian cuts of `sources`, cover cuts at the
+    /// nodes, the node heuristic, `incumbent` as the start; `limit` caps the time (else the clock's).
+    private func mip(closed: Set<Int>, open: Set<Int>, outPairs: Set<Int>, sources: [SingleSourceLagrangian.Evaluation],
+                     incumbent: SingleSourceHeuristic.Assignment?, heuristic: SingleSourceHeuristic, limit: Duration?) throws
+        -> (result: SolveResult?, assignment: SingleSourceHeuristic.Assignment?, emptyPoint: Bool, columns: Int, rows: Int) {
+        let n = problem.pointCount, m = problem.facilityCount
+        let lagrangian = heuristic.lagrangian
         var model = Model(name: "sscflp")
         var y = [Variable?](repeating: nil, count: m)
         var objective = LinearExpression()
         var cover = LinearExpression()
-        for j in lagrangian.allowed where !fix.closed.contains(j) {
+        for j in lagrangian.allowed where !closed.contains(j) {
             let v = model.addBinary("y_\(j)")
-            if lagrangian.required.contains(j) || fix.open.contains(j) { model.setBounds(of: v, lower: 1, upper: 1) }
+            if lagrangian.required.contains(j) || open.contains(j) { model.setBounds(of: v, lower: 1, upper: 1) }
             y[j] = v
             objective.add(problem.facilities[j].fixedCost, v)
             cover.add(problem.facilities[j].capacity ?? 0, v)
@@ -114,7 +206,7 @@ struct SingleSourceSolver {
         var columns = [[(point: Int, variable: Variable)]](repeating: [], count: m)
         for j in lagrangian.allowed where y[j] != nil {
             var load = LinearExpression()
-            for pair in lagrangian.pairs[j] where !fix.pairs.contains(pair.point * m + j) {
+            for pair in lagrangian.pairs[j] where !outPairs.contains(pair.point * m + j) {
                 let v = model.addBinary("x_\(pair.point)_\(j)")
                 x[pair.point].append((j, v))
                 columns[j].append((pair.point, v))
@@ -133,22 +225,26 @@ struct SingleSourceSolver {
             model.addConstraint(assign == 1)
         }
         model.addConstraint(cover >= lagrangian.totalDemand)
+        // Lagrangian cuts: the knapsack bound of each facility at the best multipliers (and a
+        // few earlier good ones) as rows, so that the LP bound reaches the Lagrangian one.
+        for evaluation in sources {
+            for row in lagrangian.cuts(at: evaluation, y: y, columns: columns) { model.addConstraint(row) }
+        }
         model.minimize(objective)
         if emptyPoint {
-            // Some customer has no pair left: no solution beats the incumbent (or none exists).
-            if let a = incumbent { return finish(solution, incumbent: a, bound: a.cost, status: .optimal) }
-            solution.status = .infeasible
-            solution.explanation.append(LocationText.capacityPacking)
-            return solution
+            return (nil, nil, true, model.variables.count, model.constraints.count)
         }
         var glpk = clock.solveOptions(gap: options.relativeGap)
+        if let limit, let left = glpk.timeLimit { glpk.timeLimit = min(limit, left) } else if let limit { glpk.timeLimit = limit }
+        if limit != nil { glpk.progress = nil }
         if let a = incumbent {
             var start = [Double](repeating: 0, count: model.variables.count)
-            for j in a.openList { if let v = y[j] { start[v.index] = 1 } }
+            var complete = true
+            for j in a.openList { if let v = y[j] { start[v.index] = 1 } else { complete = false } }
             for (i, j) in a.facility.enumerated() {
-                if let pair = x[i].first(where: { $0.facility == j }) { start[pair.variable.index] = 1 }
+                if let pair = x[i].first(where: { $0.facility == j }) { start[pair.variable.index] = 1 } else { complete = false }
             }
-            glpk.initialSolution = start
+            if complete { glpk.initialSolution = start }
         }
         let cuts = SingleSourceCoverCuts(problem: problem, y: y, columns: columns)
         // Every row is explicit (the separator adds only cuts), so GLPK's rounding stays on;
@@ -156,6 +252,7 @@ struct SingleSourceSolver {
         // model) before any x: far fewer nodes than GLPK's default rule on p29–p32, p56.
         glpk.separatorReturnsOnlyCuts = true
         glpk.branching = .firstFractional
+        glpk.cuts = glpkCuts
         // The node heuristic: each new open set of a node LP (y ≥ ½), completed by regret and
         // local search from the customers the LP places (x ≥ ½).
         var triedOpenSets = Set<[Bool]>()
@@ -184,9 +281,8 @@ struct SingleSourceSolver {
             guard !request.isIntegral, request.depth <= Self.coverCutDepth else { return [] }
             return cuts.separate(request.values)
         }, heuristic: nodeHeuristic)
-        solution.log.append("sscflp MIP: \(model.variables.count) columns, \(model.constraints.count) rows, \(result.termination), root bound \(result.rootBound.map { "\($0)" } ?? "-"), \(result.nodes) nodes, \(result.lazyRowsAdded) cover rows, \(clock.seconds) s")
+        var found: SingleSourceHeuristic.Assignment?
         if let values = result.values {
-            let open = lagrangian.allowed.filter { y[$0].map { values[$0.index] > 0.5 } ?? false }
             var facility = [Int](repeating: -1, count: n)
             var load = [Double](repeating: 0, count: m)
             for i in 0..<n {
@@ -195,34 +291,25 @@ struct SingleSourceSolver {
             }
             if facility.allSatisfy({ $0 >= 0 }) {
                 var openMask = [Bool](repeating: false, count: m)
-                for j in open { openMask[j] = true }
+                for j in lagrangian.allowed where y[j].map({ values[$0.index] > 0.5 }) ?? false { openMask[j] = true }
                 var a = SingleSourceHeuristic.Assignment(facility: facility, load: load, cost: 0, open: openMask)
                 a.cost = heuristic.cost(of: a)
-                offer(a)
+                found = a
             }
         }
-        guard let final = incumbent else {
-            solution.adoptTermination(of: result)
-            if solution.status == .infeasible || (result.termination == .optimal && !result.hasSolution) {
-                solution.status = .infeasible
-                solution.explanation.append(LocationText.capacityPacking)
-            } else if solution.status == .noSolution {
-                solution.explanation.append(LocationText.stoppedWithoutSolution)
-            }
-            solution.bound = result.bestBound.map { max($0, bound) } ?? bound
-            return solution
+        return (result, found, false, model.variables.count, model.constraints.count)
+    }
+
+    /// The evaluations whose multipliers give cuts: the best, then the latest improvements.
+    static func cutSources(_ improvements: [SingleSourceLagrangian.Evaluation], best: SingleSourceLagrangian.Evaluation, count: Int) -> [SingleSourceLagrangian.Evaluation] {
+        // Only finite multipliers and bounds make rows (an infinite bound: no open set covers the demand).
+        func usable(_ e: SingleSourceLagrangian.Evaluation) -> Bool {
+            abs(e.bound) < 1e12 && e.lambda.allSatisfy { abs($0) < 1e12 } && e.rho.allSatisfy { !$0.isFinite || abs($0) < 1e12 }
         }
-        switch result.termination {
-        case .optimal, .infeasible:
-            // Every solution left in the model is no better than the incumbent (or none is left);
-            // the ones fixed out cost at least the cut-off.
-            return finish(solution, incumbent: final, bound: final.cost, status: .optimal)
-        default:
-            if let b = result.bestBound { bound = max(bound, min(b, cutoff(final.cost))) }
-            if wholeCosts { bound = (bound - 1e-6).rounded(.up) }
-            let proven = bound >= final.cost - tolerance * max(1, abs(final.cost))
-            return finish(solution, incumbent: final, bound: min(bound, final.cost), status: proven ? .optimal : .feasible)
-        }
+        guard count > 0, usable(best) else { return [] }
+        var list = [best]
+        for e in improvements.reversed() where list.count < count && e.bound < best.bound - 1e-9 && usable(e) { list.append(e) }
+        return list
     }
 
     /// The solution reported for `incumbent`, its loads checked against the capacities.

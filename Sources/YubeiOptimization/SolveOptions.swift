@@ -37,6 +37,8 @@ public struct SolveOptions: Sendable {
     public var branching: BranchingRule = .driebeckTomlin
     /// How branch-and-bound picks the next node (GLPK's `bt_tech`).
     public var nodeSelection: NodeSelection = .bestLocalBound
+    /// Where branch-and-bound tightens bounds from the rows before solving a node (GLPK's `pp_tech`).
+    public var nodePreprocessing: NodePreprocessing = .everyNode
 
     public init() {}
 }
@@ -54,6 +56,18 @@ extension SolveOptions {
         case driebeckTomlin
         /// Hybrid pseudocost branching.
         case pseudocost
+    }
+
+    /// Where GLPK's branch-and-bound preprocesses subproblems (bound tightening over the rows):
+    /// worth its O(nonzeros) per node when it fixes variables, not when the rows are dense
+    /// optimality cuts that imply little.
+    public enum NodePreprocessing: Sendable, Hashable {
+        /// At every node (GLPK's default).
+        case everyNode
+        /// At the root only.
+        case rootOnly
+        /// Never.
+        case none
     }
 
     /// GLPK's node selection (backtracking) rules.

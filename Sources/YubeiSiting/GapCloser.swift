@@ -124,10 +124,15 @@ public enum GapCloser {
             let on = open.contains(warehouse.id) || w == extra ? 1.0 : 0.0
             siting.model.setBounds(of: siting.warehouseOpen[w], lower: on, upper: on)
         }
-        siting.model.minimize(siting.withoutKitLevel(weights: weights.map { max($0, 1e-6) }))
+        let level = siting.withoutKitLevel(weights: weights.map { max($0, 1e-6) })
+        siting.model.minimize(level)
         var options = SolveOptions()
         options.timeLimit = timeLimit
-        options.relativeGap = 1e-9
+        // Within one (weighted) person: the gains are whole people, and a proof to the last
+        // kit-rounding fraction can take GLPK longer than the whole plan.
+        let largest = q.hazards.indices.reduce(0.0) { $0 + max(weights[$1], 1e-6) * q.hazards[$1].totalDisplaced }
+        options.relativeGap = max(CostSplit.latticeGap(level, siting.model) ?? 1e-9, largest > 0 ? 0.999 / largest : 1e-9)
+        options.branching = CostSplit.needBranching
         guard let result = try? siting.model.solve(options: options), result.termination == .optimal, let values = result.values else { return nil }
         return q.hazards.indices.map { h in
             siting.supplied[h].enumerated().reduce(0.0) { total, item in

@@ -25,6 +25,9 @@ import YubeiOptimization
 /// per hazard with a `service_level` σ: B ≤ D − U, B ≤ N, Σₐ B ≥ ⌈σ·D_h⌉ (B people sheltered
 /// and fully supplied). The per-route links Σₛ vol·f[h,w,a,s] ≤ Σₛ vol·need·y_w are added when
 /// the model has at most ``automaticFlowPairLinkLimit`` flow columns, or as `flowPairLinks` says.
+/// Without them, one reach-cover row per hazard, area and supply, need·Σ_w y_w + V ≥ need over
+/// the candidates within reach (valid: each open warehouse delivers at most the need; left out
+/// when an existing warehouse is within reach), keeps the LP from opening a sliver of each.
 ///
 /// Objective levels, each minimised with the ones before held at their optimum (a bound row
 /// `level ≤ optimum`), so the order is lexicographic exactly, with no penalty weights:
@@ -299,6 +302,7 @@ struct SitingModel: Sendable {
         for (h, hazard) in p.hazards.enumerated() {
             var delivered = Array(repeating: Array(repeating: LinearExpression(), count: supplyCount), count: p.areas.count)
             var shipped = Array(repeating: Array(repeating: LinearExpression(), count: supplyCount), count: p.warehouses.count)
+            var reachers = Array(repeating: Array(repeating: [Int](), count: supplyCount), count: p.areas.count)
             for (l, link) in p.supplyLinks.enumerated() {
                 let a = link.area, w = link.warehouse
                 let d = hazard.displaced[a]
@@ -312,6 +316,7 @@ struct SitingModel: Sendable {
                     flows.append(FlowVariable(hazard: h, link: l, supply: s, variable: f))
                     delivered[a][s].add(1, f)
                     shipped[w][s].add(1, f)
+                    reachers[a][s].append(w)
                     pairVolume.add(weightOf[s], f)
                     pairNeed += weightOf[s] * need
                     transportTerm.add(hazard.weight * p.policy.transportCostPerCubicMetreKm * supply.volume * link.km, f)
@@ -326,8 +331,17 @@ struct SitingModel: Sendable {
                     guard let v = supplyShort[h][a][s] else { continue }
                     var row = delivered[a][s]
                     row.add(1, v)
-                    model.addConstraint(row == p.supplies[s].need(people: hazard.displaced[a]),
-                                        name: names ? "supply_\(h)_\(a)_\(s)" : "")
+                    let need = p.supplies[s].need(people: hazard.displaced[a])
+                    model.addConstraint(row == need, name: names ? "supply_\(h)_\(a)_\(s)" : "")
+                    // Reach cover: what is not short comes from open warehouses within reach,
+                    // each delivering at most the need, so need·Σ y + V ≥ need. Implied by the
+                    // per-route links; without them it is what keeps the LP from opening a
+                    // sliver of each of several candidates (one row, not one per route).
+                    guard !flowPairLinks, !reachers[a][s].isEmpty,
+                          !reachers[a][s].contains(where: { p.warehouses[$0].isExisting }) else { continue }
+                    var cover = LinearExpression(terms: [(v, 1.0)])
+                    for w in reachers[a][s] { cover.add(need, warehouseOpen[w]) }
+                    model.addConstraint(cover >= need, name: names ? "reach_cover_\(h)_\(a)_\(s)" : "")
                 }
             }
             for w in p.warehouses.indices {

@@ -21,6 +21,9 @@ public struct SitingOptions: Sendable {
     /// After the plan, re-solve with one more site at a time to say what would close each gap
     /// (``GapCloser``); off for benchmarks.
     public var closeGaps = true
+    /// Solve rules 2–4 on the shelter and supply parts apart when only the budget ties them
+    /// (``CostSplit``); off: on the whole model, as a check of the split.
+    public var splitParts = true
     /// GLPK's cutting planes.
     public var cuts = false
     /// Add the per-route supply links Σₛ vol·f ≤ Σₛ vol·need·y (see ``SitingModel``): a slightly
@@ -92,6 +95,7 @@ public enum SitingSolver {
         let worstKits = risk == .worstCase && siting.supplied.contains(where: { $0.contains { $0 != nil } })
             ? siting.addWorstShare(kits: true) : nil
         var incumbent: [Double]?
+        var held = CostSplit.Held()
         var stages: [(level: Level, expression: LinearExpression)] = []
         var proven = true
         // Rule 1 on the shelters alone: warehouses only spend budget there, so the optimum is the
@@ -100,6 +104,8 @@ public enum SitingSolver {
         if let people {
             proven = people.proven
             if let t = worstPeople { siting.model.addConstraint(LinearExpression(t) <= people.worstShare + 1e-9) }
+            if worstPeople != nil { held.worstUnshelteredShare = people.worstShare }
+            held.unsheltered = people.unsheltered
             let level = siting.unshelteredLevel(weights: weights)
             siting.model.addConstraint(level <= people.unsheltered + 1e-7 * max(1, abs(people.unsheltered)))
             var start = SitingHeuristic(problem, fixedShelters: people.shelterOpen).values(for: siting)
@@ -141,6 +147,24 @@ public enum SitingSolver {
         var values: [Double]?
         var last: SolveResult?
         var costResult: SolveResult?
+        // Rules 2–4 with the shelter and supply parts apart, when only the budget ties them
+        // (``CostSplit``); otherwise, or when that finds nothing, on the full model.
+        if people != nil, CostSplit.applies(problem, options: options),
+           let outcome = try CostSplit.run(&siting, incumbent: incumbent, held: held, worstKits: worstKits, weights: weights,
+                                           options: options, clock: clock, start: start) {
+            values = outcome.values
+            proven = proven && outcome.needsProven
+            trace("split cost \(outcome.cost.termination) obj=\(outcome.cost.objectiveValue ?? .nan) bound=\(outcome.cost.bestBound ?? .nan) whole=\(outcome.costOnWholeModel) t=\(clock.now - start)")
+            if outcome.costOnWholeModel {
+                incumbent = trimmed(outcome.values, siting)
+                stages = [(.cost, siting.costTerm)]
+            } else {
+                last = outcome.cost
+                costResult = outcome.cost
+                plan.incumbentAccepted = outcome.cost.initialSolutionAccepted
+                stages = []
+            }
+        }
         for (index, stage) in stages.enumerated() {
             if stage.expression.indices.isEmpty && stage.level != .cost { continue }
             siting.model.minimize(stage.expression)
@@ -152,11 +176,13 @@ public enum SitingSolver {
                 // A rule of needs gets its share of the time; unproven, the plan says so (needs_proven).
                 let share = options.needStageTimeLimit
                 stageOptions.timeLimit = stageOptions.timeLimit.map { min($0, share) } ?? share
+                stageOptions.relativeGap = CostSplit.latticeGap(stage.expression, siting.model) ?? 1e-9
             }
             stageOptions.initialSolution = incumbent
             if stage.level == .cost, let progress = options.progress { stageOptions.progress = progress }
             if stage.level == .cost, options.timeLimit == nil { stageOptions.timeLimit = options.costStageTimeLimit }
             let result = try solveWithinBudgets(&siting, options: stageOptions)
+            trace("stage \(stage.level) \(result.termination) obj=\(result.objectiveValue ?? .nan) bound=\(result.bestBound ?? .nan) root=\(result.rootBound ?? .nan) nodes=\(result.nodes) start=\(result.initialSolutionAccepted.map(String.init) ?? "-") t=\(clock.now - start)")
             last = result
             if index == 0 || plan.incumbentAccepted == nil { plan.incumbentAccepted = result.initialSolutionAccepted }
             if stage.level == .cost { costResult = result }
@@ -185,6 +211,14 @@ public enum SitingSolver {
                 // Hold this rule at its optimum for the rules after it.
                 let optimum = stage.expression.evaluated(at: found)
                 siting.model.addConstraint(stage.expression <= optimum + 1e-7 * max(1, abs(optimum)))
+                switch stage.level {
+                case .worstUnshelteredShare: held.worstUnshelteredShare = optimum
+                case .unsheltered: held.unsheltered = optimum
+                case .worstWithoutKitShare: held.worstWithoutKitShare = optimum
+                case .withoutKit: held.withoutKit = optimum
+                case .itemsShort: held.itemsShort = optimum
+                case .cost: break
+                }
             }
             if clock.now - start > (options.timeLimit ?? .seconds(1e9)) * 0.9 { if stage.level != .cost { proven = false }; break }
         }
@@ -205,18 +239,21 @@ public enum SitingSolver {
                 plan.status = .error
                 plan.verification = [PlanViolation(constraint: .wholeUnits, message: failure.message)]
             }
+            trace("fixed and extracted t=\(clock.now - start)")
             if plan.status != .error {
                 plan.levels = levels(of: plan, problem: problem, weights: weights, proven: proven && plan.solutionSource == .glpk)
                 plan.objective = plan.levels?.cost
                 plan.unmetReasons = problem.unmetReasons(of: plan)
                 plan.verification = PlanVerifier.violations(of: plan, problem: problem)
                 if !plan.verification.isEmpty { plan.status = .error }
+                trace("verified t=\(clock.now - start)")
             }
             teamCoverage(problem, into: &plan, stage: options.stageTeams && plan.status != .error,
                          timeLimit: remaining(options.timeLimit, clock, start))
             if options.closeGaps && plan.status != .error {
                 plan.improvements = GapCloser.improvements(problem, plan: plan, weights: weights,
                                                            deadline: remaining(options.timeLimit, clock, start))
+                trace("gap closers t=\(clock.now - start)")
             }
         } else {
             teamCoverage(problem, into: &plan, stage: false, timeLimit: nil)
@@ -224,6 +261,13 @@ public enum SitingSolver {
         let elapsed = clock.now - start
         plan.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return plan
+    }
+
+    /// Stage timings on standard error when `YUBEI_TRACE_SITING` is set (for benchmarking).
+    static let tracing = ProcessInfo.processInfo.environment["YUBEI_TRACE_SITING"] != nil
+    static func trace(_ message: @autoclosure () -> String) {
+        guard tracing else { return }
+        FileHandle.standardError.write(Data(("siting: " + message() + "\n").utf8))
     }
 
     /// Rule 1 (and the worst share first under `worst-case`) on the shelter part alone.
@@ -261,6 +305,7 @@ public enum SitingSolver {
             stageOptions.timeLimit = remaining(options.timeLimit.map { $0 * 0.4 }, clock, start)
             stageOptions.initialSolution = values
             let result = try solveWithinBudgets(&siting, options: stageOptions)
+            trace("people \(result.termination) obj=\(result.objectiveValue ?? .nan) nodes=\(result.nodes) t=\(clock.now - start)")
             guard let found = result.values else { return values == nil ? nil : nil }
             if result.termination != .optimal { proven = false }
             values = found
@@ -291,6 +336,10 @@ public enum SitingSolver {
     /// binary at 0.999995) is cut off by a cover row Σ z ≤ |set| − 1, valid for every plan within
     /// budget, and the model solved again; likewise a stock purchase over `stock_budget` lowers
     /// that row's right-hand side by the overshoot.
+    static func solveWithinBudgetsPublic(_ siting: inout SitingModel, options: SolveOptions) throws -> SolveResult {
+        try solveWithinBudgets(&siting, options: options)
+    }
+
     private static func solveWithinBudgets(_ siting: inout SitingModel, options: SolveOptions) throws -> SolveResult {
         let p = siting.problem
         for _ in 0..<50 {

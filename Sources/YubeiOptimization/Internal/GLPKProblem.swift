@@ -115,6 +115,11 @@ struct GLPKProblem: ~Copyable {
             parm.gmi_cuts = GLP_ON; parm.mir_cuts = GLP_ON; parm.cov_cuts = GLP_ON; parm.clq_cuts = GLP_ON
         }
         parm.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
+        switch options.nodePreprocessing {
+        case .everyNode: parm.pp_tech = GLP_PP_ALL
+        case .rootOnly: parm.pp_tech = GLP_PP_ROOT
+        case .none: parm.pp_tech = GLP_PP_NONE
+        }
         switch options.branching {
         case .firstFractional: parm.br_tech = GLP_BR_FFV
         case .lastFractional: parm.br_tech = GLP_BR_LFV
