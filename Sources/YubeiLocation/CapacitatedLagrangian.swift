@@ -74,7 +74,10 @@ extension CapacitatedRowGeneration {
     /// without progress; at most `iterations` rounds or until `expired`.
     ///
     /// - Returns: the best multipliers and their evaluation.
-    func dualSearch(target: Double, iterations: Int, expired: () -> Bool) -> (lambda: [Double], point: DualPoint) {
+    /// `record`, when given, sees every evaluation (Σ λ_i and the point): each is a valid
+    /// Benders cut of ``CapacitatedBenders``.
+    func dualSearch(target: Double, iterations: Int, expired: () -> Bool,
+                    record: ((Double, DualPoint) -> Void)? = nil) -> (lambda: [Double], point: DualPoint) {
         let n = problem.pointCount
         let allowed = problem.allowedFacilities
         var lambda = (0..<n).map { i -> Double in
@@ -84,6 +87,7 @@ extension CapacitatedRowGeneration {
             }.filter(\.isFinite).min() ?? 0
         }
         var best = dualPoint(lambda)
+        record?(lambda.reduce(0, +), best)
         var bestLambda = lambda
         var current = best
         var step = 2.0, stall = 0
@@ -94,6 +98,7 @@ extension CapacitatedRowGeneration {
             let t = step * max(upper - current.bound, 1e-7 * max(1, abs(upper))) / norm
             for i in 0..<n { lambda[i] += t * current.subgradient[i] }
             current = dualPoint(lambda)
+            record?(lambda.reduce(0, +), current)
             if current.bound > best.bound + 1e-9 * max(1, abs(best.bound)) {
                 best = current
                 bestLambda = lambda

@@ -26,6 +26,9 @@ struct CapacitatedRowGeneration {
     var rowsPerRound = 5_000
     /// Link rows built into the first LP for each point (its cheapest pairs).
     var seedLinks = 5
+    /// A known solution (from ``CapacitatedBenders`` stopped at its budget), taken as the first
+    /// incumbent when it beats the greedy one.
+    var start: (open: [Int], shares: [[(facility: Int, fraction: Double)]])?
     /// Subgradient rounds of the Lagrangian dual.
     static let dualIterations = 600
     /// Most (point, facility) pairs of a MIP built with every link row.
@@ -256,6 +259,10 @@ struct CapacitatedRowGeneration {
         var incumbent = base.greedyCFLP()
         var incumbentCost = incumbent.map { FacilityLocationSolver.objective(problem, open: $0.open, shares: $0.shares) } ?? .infinity
         solution.log.append("cflp greedy: \(incumbentCost)")
+        if let start {
+            let cost = FacilityLocationSolver.objective(problem, open: start.open, shares: start.shares)
+            if cost < incumbentCost { incumbentCost = cost; incumbent = start }
+        }
         let n = problem.pointCount
         func allLinks(_ facilities: [Int]) -> Set<Int> {
             var set = Set<Int>(minimumCapacity: n * facilities.count)

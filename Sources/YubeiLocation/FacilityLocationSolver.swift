@@ -19,7 +19,22 @@ struct FacilityLocationSolver {
             return try SingleSourceSolver(problem: problem, options: options, clock: clock).solve()
         }
         if problem.model == .cflp && problem.pointCount * problem.allowedFacilities.count > Self.rowGenerationThreshold {
-            return try CapacitatedRowGeneration(problem: problem, options: options, clock: clock).solve()
+            // Benders first, within a budget; a master it cannot close in time (a large LP gap,
+            // as capb at 6000) goes on to the strong model by link-row generation, from its incumbent.
+            let budget = min(clock.remaining.map { $0 / 2 } ?? Self.bendersBudget, Self.bendersBudget)
+            var benders = try CapacitatedBenders(problem: problem, options: options,
+                                                 clock: SolveClock(limit: budget, progress: clock.progress)).solve()
+            guard benders.status == .feasible || benders.status == .noSolution, !clock.isExpired else { return benders }
+            var rows = CapacitatedRowGeneration(problem: problem, options: options, clock: clock)
+            rows.start = (benders.open, benders.shares)
+            var solution = try rows.solve()
+            solution.log = benders.log + ["cflp Benders stopped at its budget; link-row generation from its incumbent"] + solution.log
+            if let b = benders.bound, let own = solution.bound, let objective = solution.objective {
+                solution.bound = min(max(b, own), objective)
+            }
+            solution.search.transportationSolves = benders.search.transportationSolves
+            benders = solution
+            return benders
         }
         let (model, y, x) = Self.strongModel(problem)
         var solution = LocationSolution(model: problem.model, status: .noSolution)
@@ -64,9 +79,13 @@ struct FacilityLocationSolver {
         return solution
     }
 
-    /// Above this many (point, facility) pairs a CFLP is solved by ``CapacitatedRowGeneration``
-    /// (link rows generated as the LP needs them) instead of the full strong model.
+    /// Above this many (point, facility) pairs a CFLP is solved by ``CapacitatedBenders``
+    /// (a master over the facilities, the transportation LP as subproblem) instead of the full
+    /// strong model.
     static let rowGenerationThreshold = 20_000
+
+    /// The time ``CapacitatedBenders`` gets before link-row generation takes over.
+    static let bendersBudget: Duration = .seconds(60)
 
     /// Σ fixed costs of `open` + Σ cost_ij · share_ij.
     static func objective(_ problem: LocationProblem, open: [Int], shares: [[(facility: Int, fraction: Double)]]) -> Double {

@@ -52,6 +52,9 @@ public struct LocationSolution: Sendable {
         /// Link rows x_ij ≤ y_j generated for the strong LP of a capacitated model, when the
         /// row-generation path was taken (`nil` otherwise).
         public var generatedLinkRows: Int?
+        /// Transportation LPs solved for a large CFLP's Benders decomposition, when that path
+        /// was taken (`nil` otherwise).
+        public var transportationSolves: Int?
     }
 
     public init(model: LocationModelKind, status: SolveStatus) {

@@ -3,7 +3,7 @@ import Testing
 import YubeiOptimization
 import YubeiTestSupport
 
-/// The row-generation CFLP path (used above 20,000 pairs, as for capa, capb, capc) against an
+/// The row-generation CFLP path (for large CFLPs before ``CapacitatedBenders``) against an
 /// independent answer: every open set enumerated, each with its transportation problem solved in plain Swift.
 @Suite("CFLP by link-row generation against enumeration")
 struct CapacitatedRowGenerationTests {
@@ -83,8 +83,8 @@ struct CapacitatedRowGenerationTests {
         #expect(abs((direct.objective ?? .nan) - objective) <= 1e-6 * max(1, objective))
     }
 
-    @Test("large CFLP instances take the row-generation path")
-    func largeInstancesUseRowGeneration() throws {
+    @Test("large CFLP instances take the Benders path")
+    func largeInstancesUseBenders() throws {
         var rng = SplitMix64(seed: 42)
         let n = 210, m = 100
         let demand = (0..<n).map { _ in Double(Int.random(in: 1...10, using: &rng)) }
@@ -94,7 +94,7 @@ struct CapacitatedRowGenerationTests {
         #expect(n * m > FacilityLocationSolver.rowGenerationThreshold)
         let solution = problem.solve()
         #expect(solution.status == .optimal)
-        #expect((solution.search.generatedLinkRows ?? 0) > 0)
+        #expect((solution.search.transportationSolves ?? 0) > 0)
         let total = demand.reduce(Double(0), +)
         #expect(Double(solution.open.count) * 60 >= total)
     }

@@ -1,0 +1,83 @@
+import Testing
+@testable import YubeiLocation
+import YubeiOptimization
+import YubeiTestSupport
+
+/// The Benders CFLP path (used above 20,000 pairs, as for capa, capb, capc) against an
+/// independent answer: every open set enumerated, each with its transportation problem solved
+/// in plain Swift (``CapacitatedRowGenerationTests/enumerated(_:)``).
+@Suite("CFLP by Benders decomposition against enumeration")
+struct CapacitatedBendersTests {
+    /// Settings that make each part of the search do the work: the full method; no Lagrangian
+    /// cuts in the master and no fractional rounds (every cut from an integral point); few
+    /// subgradient rounds (weak fixing, a weak incumbent) with fractional rounds at every node;
+    /// a heuristic master over the two facilities rated cheapest before the full one.
+    static let settings: [(dual: Int, cuts: Int, root: Int, node: Int, heuristicAbove: Int)] = [
+        (600, 120, 40, 2, 40), (600, 0, 0, 0, 40), (3, 5, 40, 5, 40), (3, 5, 40, 1, 0),
+    ]
+
+    @Test("same optimum as enumeration, every row respected, a valid bound",
+          arguments: Array(UInt64(1)...16), 0..<4)
+    func matchesEnumeration(seed: UInt64, setting: Int) throws {
+        let problem = CapacitatedRowGenerationTests.instance(seed: seed)
+        let expected = try CapacitatedRowGenerationTests.enumerated(problem)
+        var solver = CapacitatedBenders(problem: problem, options: LocationOptions(), clock: SolveClock(limit: nil))
+        let s = Self.settings[setting]
+        solver.dualIterations = s.dual
+        solver.masterCuts = s.cuts
+        solver.rootRounds = s.root
+        solver.nodeRounds = s.node
+        solver.heuristicAbove = s.heuristicAbove
+        solver.candidateFacilities = 2
+        let solution = try solver.solve()
+        guard let expected else {
+            #expect(solution.status != .optimal && solution.status != .feasible, "seed \(seed)")
+            return
+        }
+        #expect(solution.status == .optimal, "seed \(seed) setting \(setting)")
+        let objective = try #require(solution.objective)
+        #expect(abs(objective - expected) <= 1e-6 * max(1, expected), "seed \(seed) setting \(setting): \(objective) vs \(expected)")
+        let bound = try #require(solution.bound)
+        #expect(bound <= expected + 1e-6 * max(1, expected), "seed \(seed): bound \(bound) above the optimum \(expected)")
+        // Every row: each point fully served by open, allowed pairs; no capacity exceeded.
+        var load = [Double](repeating: 0, count: problem.facilityCount)
+        for (i, list) in solution.shares.enumerated() {
+            #expect(abs(list.reduce(Double(0)) { $0 + $1.fraction } - 1) <= 1e-6)
+            for (j, f) in list {
+                #expect(solution.open.contains(j))
+                #expect(problem.cost(i, j).isFinite)
+                load[j] += problem.demand[i] * f
+            }
+        }
+        for j in solution.open { #expect(load[j] <= problem.facilities[j].capacity! * (1 + 1e-6)) }
+        #expect(problem.requiredFacilities.allSatisfy(solution.open.contains))
+        #expect(solution.open.allSatisfy(problem.isAllowed))
+        #expect((solution.search.transportationSolves ?? 0) > 0)
+    }
+
+    @Test("every Lagrangian iterate is a valid cut: below the transportation cost of every open set")
+    func lagrangianCutsAreValid() throws {
+        for seed in UInt64(1)...8 {
+            let problem = CapacitatedRowGenerationTests.instance(seed: seed)
+            let solver = CapacitatedBenders(problem: problem, options: LocationOptions(), clock: SolveClock(limit: nil))
+            let rows = CapacitatedRowGeneration(problem: problem, options: LocationOptions(), clock: SolveClock(limit: nil))
+            var cuts: [CapacitatedBenders.Cut] = []
+            _ = rows.dualSearch(target: .infinity, iterations: 40, expired: { false }) { base, point in
+                var k = [Double](repeating: 0, count: problem.facilityCount)
+                for j in problem.allowedFacilities { k[j] = point.rho[j] - problem.facilities[j].fixedCost }
+                cuts.append(CapacitatedBenders.Cut(constant: base, coefficients: k))
+            }
+            let m = problem.facilityCount
+            for mask in 1..<(1 << m) {
+                let open = (0..<m).filter { mask & (1 << $0) != 0 && problem.isAllowed($0) }
+                guard let z = cheapestSplittableService(problem, open: open) else { continue }
+                for cut in cuts { #expect(cut.value(at: open) <= z + 1e-6 * max(1, z), "seed \(seed) open \(open)") }
+                // The cut of the transportation duals is tight at its own open set.
+                if let t = solver.transport(open: open) {
+                    #expect(abs(t.cost - z) <= 1e-6 * max(1, z))
+                    #expect(abs(solver.cut(t.duals).value(at: open) - z) <= 1e-6 * max(1, z), "seed \(seed) open \(open)")
+                }
+            }
+        }
+    }
+}
