@@ -17,6 +17,16 @@ enum StudyMessage {
     static let nothingChanged = Phrase(en: "a variant needs 'overrides' or 'scenario' (or both)",
                                        zh: "变体需要 'overrides' 或 'scenario'（或两者都有）")
 
+    /// `variant 'NAME': PROBLEM` (`变体 'NAME'：PROBLEM`): a variant's scenario refused with its overrides.
+    static func inVariant(_ name: String, _ problem: Phrase) -> Phrase {
+        Phrase(en: "variant '\(name)': \(problem.en)", zh: "变体 '\(name)'：\(problem.zh)")
+    }
+
+    /// An error no reader words (the system's own text, in the system's language).
+    static func unexpected(_ text: String) -> Phrase {
+        Phrase(en: text, zh: "意外的错误：\(text)")
+    }
+
     // plan.json adopted by `yubei stress`
 
     static let planUnreadable = Phrase(en: "no such file, or it cannot be read", zh: "文件不存在或无法读取")

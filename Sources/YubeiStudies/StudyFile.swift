@@ -75,7 +75,7 @@ public struct StudyFile: Sendable {
                         for (k, lineNode) in lines.enumerated() {
                             guard let text = reader.string(lineNode, "\(f.path("overrides"))[\(k)]") else { continue }
                             do { overrides.append(try ScenarioOverride.parse(commandLine: text)) } catch {
-                                reader.error(lineNode, "\(f.path("overrides"))[\(k)]", error.description)
+                                reader.error(lineNode, "\(f.path("overrides"))[\(k)]", error.labelled)
                             }
                         }
                     }
@@ -110,9 +110,9 @@ public struct StudyFile: Sendable {
             } catch let error as InputError {
                 problems.append(contentsOf: error.diagnostics)
             } catch let error as OverrideError {
-                problems.append(.error(at: variant.location, "variant '\(variant.name)': \(error.description)"))
+                problems.append(Diagnostic(.error, at: variant.location, StudyMessage.inVariant(variant.name, error.labelled)))
             } catch {
-                problems.append(.error(at: variant.location, "variant '\(variant.name)': \(error)"))
+                problems.append(Diagnostic(.error, at: variant.location, StudyMessage.inVariant(variant.name, StudyMessage.unexpected("\(error)"))))
             }
         }
         // Scenario files shared by variants report their problems once.

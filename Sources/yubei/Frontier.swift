@@ -42,7 +42,7 @@ extension Yubei {
             try checkOutOption(out)
             try checkOption("--budget", YubeiStudies.Frontier.budgets(parsing: budget)?.last, InputRanges.money)
             guard YubeiStudies.Frontier.budgets(parsing: budget) != nil else {
-                throw ValidationError("--budget expects FROM:TO[:STEP] in yuan with 0 ≤ FROM ≤ TO, STEP > 0 and at most 1000 points, found '\(budget)'")
+                throw ValidationError(UsageText.budgetRange(budget)(output.language))
             }
         }
 

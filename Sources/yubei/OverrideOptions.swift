@@ -63,21 +63,21 @@ struct OverrideOptions: ParsableArguments {
         do {
             for (option, argument) in ordered { items.append(try ScenarioOverride.parse(option: option, argument: argument)) }
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(error.description(in: commandLineLanguage))
         }
         return ScenarioOverrides(items)
     }
 }
 
 /// Reads `path` with `overrides`: file errors are printed as diagnostics (exit 65), unknown
-/// override targets as usage errors (exit 64), warnings on standard error.
+/// override targets as usage errors (exit 64), warnings on standard error, all in `language`.
 func loadScenario(_ path: String, overrides: ScenarioOverrides,
-                  language: Language = Language.fromEnvironment(ProcessInfo.processInfo.environment)) throws -> OverriddenScenario {
+                  language: Language = commandLineLanguage) throws -> OverriddenScenario {
     let loaded: OverriddenScenario
     do {
         loaded = try withInputErrorsReported(language: language) { try ScenarioLoader.load(path: path, overrides: overrides) }
     } catch let error as OverrideError {
-        printError("yubei: error: \(error.description)")
+        printError("yubei: error: \(error.description(in: language))")
         throw ExitCode(ExitStatus.usage.rawValue)
     }
     printWarnings(loaded.warnings, language: language)

@@ -51,7 +51,7 @@ extension Yubei {
         func validate() throws {
             try checkOutOption(out)
             if let exportModel, ModelFileFormat(pathExtension: URL(fileURLWithPath: exportModel).pathExtension) == nil {
-                throw ValidationError("--export-model needs a file ending in .lp or .mps")
+                throw ValidationError(UsageText.exportModelExtension(output.language))
             }
         }
 

@@ -61,4 +61,14 @@ enum UsageText {
     static func orlibModels(_ format: String, _ models: String, _ modelsZh: String, not model: String) -> Phrase {
         Phrase(en: "--orlib \(format) solves \(models), not \(model)", zh: "--orlib \(format) 只能求解 \(modelsZh)，不能求解 \(model)")
     }
+
+    // MARK: solve and frontier
+
+    static let exportModelExtension = Phrase(en: "--export-model needs a file ending in .lp or .mps",
+                                             zh: "--export-model 需要以 .lp 或 .mps 结尾的文件名")
+
+    static func budgetRange(_ text: String) -> Phrase {
+        Phrase(en: "--budget expects FROM:TO[:STEP] in yuan with 0 ≤ FROM ≤ TO, STEP > 0 and at most 1000 points, found '\(text)'",
+               zh: "--budget 应写作 FROM:TO[:STEP]（单位：元），0 ≤ FROM ≤ TO，STEP > 0，至多 1000 个点；实为 '\(text)'")
+    }
 }

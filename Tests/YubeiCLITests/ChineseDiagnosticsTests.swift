@@ -284,4 +284,60 @@ struct ChineseDiagnosticsTests {
         let english = try runYubei(["stress", "county.yaml", "--plan", "nowhere.json", "--out", "out"], in: folder)
         #expect(english.stderr == "nowhere.json: error: no such file, or it cannot be read\n", "\(english.stderr)")
     }
+
+    /// The first line of a usage error ArgumentParser prints (`Error: MESSAGE`, then the usage).
+    static func usageMessage(_ stderr: String) -> String {
+        let first = stderr.split(separator: "\n").first.map(String.init) ?? ""
+        return first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
+    }
+
+    @Test("overrides and the scenario commands' option checks in Chinese: usage errors (64)")
+    func overridesAndOptions() throws {
+        let folder = try scratchFolder(texts: [
+            "county.yaml": Self.scenario.replacingOccurrences(of: ", roads: roads.csv", with: ""),
+            "study.yaml": "base: county.yaml\nvariants:\n  - {name: v, overrides: [\"--close nosuchsite\"]}\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = [folder.appendingPathComponent("county.yaml")]
+
+        let key = try runYubei(["solve", "county.yaml", "--out", "out", "--set", "policy.budgt=1", "--lang", "zh"], in: folder)
+        #expect(key.status == 64, "\(key.stderr)")
+        #expect(key.stderr == "yubei: error: --set policy.budgt=1：policy 中没有键 'budgt'；是否应为 'budget'？\n", "\(key.stderr)")
+        try Self.expectChinese(key.stderr, inputs: inputs, folder: folder, extra: ["yubei", "set", "budgt", "policy.budgt"])
+        // English without --lang (the tests run with YUBEI_LANG=en).
+        let keyEnglish = try runYubei(["solve", "county.yaml", "--out", "out", "--set", "policy.budgt=1"], in: folder)
+        #expect(keyEnglish.stderr == "yubei: error: --set policy.budgt=1: unknown key 'budgt' in policy; did you mean 'budget'?\n",
+                "\(keyEnglish.stderr)")
+
+        let site = try runYubei(["solve", "county.yaml", "--out", "out", "--close", "nosuchsite", "--lang", "zh"], in: folder)
+        #expect(site.status == 64, "\(site.stderr)")
+        #expect(site.stderr.hasPrefix("yubei: error: --close nosuchsite：未知的站点 'nosuchsite'（不是仓库或避难场所的编号）"), "\(site.stderr)")
+        try Self.expectChinese(site.stderr, inputs: inputs, folder: folder, extra: ["yubei", "close", "nosuchsite"])
+
+        let option = try runYubei(["solve", "county.yaml", "--out", "out", "--clse", "w1", "--lang", "zh"], in: folder)
+        #expect(option.status == 64, "\(option.stderr)")
+        let factor = try runYubei(["solve", "county.yaml", "--out", "out", "--scale-displaced", "many", "--lang", "zh"], in: folder)
+        #expect(factor.status == 64, "\(factor.stderr)")
+        #expect(Self.usageMessage(factor.stderr) == "--scale-displaced many：应为 ≥ 0 的倍数（例如 1.3），实为 'many'", "\(factor.stderr)")
+
+        let budget = try runYubei(["frontier", "county.yaml", "--budget", "bad", "--out", "out", "--lang", "zh"], in: folder)
+        #expect(budget.status == 64, "\(budget.stderr)")
+        let budgetMessage = Self.usageMessage(budget.stderr)
+        #expect(budgetMessage == "--budget 应写作 FROM:TO[:STEP]（单位：元），0 ≤ FROM ≤ TO，STEP > 0，至多 1000 个点；实为 'bad'",
+                "\(budget.stderr)")
+        #expect(englishWords(in: budgetMessage, allowed: ["budget", "FROM", "TO", "STEP", "bad"]).isEmpty, "\(budgetMessage)")
+
+        let export = try runYubei(["solve", "county.yaml", "--out", "out", "--export-model", "model.txt", "--lang", "zh"], in: folder)
+        #expect(export.status == 64, "\(export.stderr)")
+        let exportMessage = Self.usageMessage(export.stderr)
+        #expect(exportMessage == "--export-model 需要以 .lp 或 .mps 结尾的文件名", "\(export.stderr)")
+        #expect(englishWords(in: exportMessage, allowed: ["export-model", "lp", "mps"]).isEmpty, "\(exportMessage)")
+
+        // A study variant's override, at the variant's line (exit 65: the study file is input).
+        let study = try runYubei(["study", "study.yaml", "--out", "out", "--lang", "zh"], in: folder)
+        #expect(study.status == 65, "\(study.stderr)")
+        #expect(study.stderr.hasPrefix("study.yaml:3:5: error: 变体 'v'：--close nosuchsite：未知的站点 'nosuchsite'"), "\(study.stderr)")
+        try Self.expectChinese(study.stderr, inputs: inputs + [folder.appendingPathComponent("study.yaml")], folder: folder)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
 }

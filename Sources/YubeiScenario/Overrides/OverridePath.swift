@@ -96,8 +96,7 @@ enum OverridePath {
             if after.hasPrefix(".") { after = after.dropFirst() }
             let known = section.keys ?? existing
             guard known.contains(key) || existing.contains(key) else {
-                var message = OverrideMessage.unknownKey(key, in: sectionName)
-                if let guess = closest(key, known) { message += "; did you mean '\(guess)'?" }
+                let message = OverrideMessage.suggesting(OverrideMessage.unknownKey(key, in: sectionName), closest(key, known))
                 throw OverrideError(override, message)
             }
             keyPath = YAMLReader.join(keyPath, key)
@@ -139,8 +138,7 @@ enum OverridePath {
                     return (offset, id)
                 }).max(by: { $0.1.count < $1.1.count }) else {
                     let word = String(rest.prefix { $0 != "." })
-                    var message = OverrideMessage.unknownItem(word, in: sectionName)
-                    if let guess = closest(word, ids.compactMap { $0 }) { message += "; did you mean '\(guess)'?" }
+                    let message = OverrideMessage.suggesting(OverrideMessage.unknownItem(word, in: sectionName), closest(word, ids.compactMap { $0 }))
                     throw OverrideError(override, message)
                 }
                 index = match.0

@@ -100,9 +100,8 @@ public enum ScenarioOverride: Sendable, Hashable {
             return .withoutTeam(team: team)
         default:
             let known = ["set", "close", "scale-displaced", "require", "forbid", "cut-road", "without-team"]
-            var message = OverrideMessage.unknownOption(option)
-            if let guess = closest(option, known) { message += "; did you mean '--\(guess)'?" }
-            throw OverrideError(text, message)
+            throw OverrideError(text, OverrideMessage.suggesting(OverrideMessage.unknownOption(option),
+                                                                 closest(option, known).map { "--\($0)" }))
         }
     }
 
@@ -143,13 +142,21 @@ public enum ScenarioOverride: Sendable, Hashable {
 }
 
 /// An override that cannot be applied: a usage error (exit 64), printed as
-/// `yubei: error: --set policy.budgt=1: unknown key 'budgt' in policy; did you mean 'budget'?`.
+/// `yubei: error: --set policy.budgt=1: unknown key 'budgt' in policy; did you mean 'budget'?`
+/// (``description``, English) or in the run's language (``description(in:)``).
 public struct OverrideError: Error, Sendable, CustomStringConvertible {
     /// The override as written.
     public var override: String
-    public var message: String
-    public init(_ override: String, _ message: String) { self.override = override; self.message = message }
-    public var description: String { "\(override): \(message)" }
+    /// What is wrong, in English and Chinese.
+    public var phrase: Phrase
+    /// What is wrong, in English.
+    public var message: String { phrase.en }
+    public init(_ override: String, _ phrase: Phrase) { self.override = override; self.phrase = phrase }
+    /// `OVERRIDE: MESSAGE` in English and Chinese.
+    public var labelled: Phrase { OverrideMessage.labelled(override, phrase) }
+    public var description: String { labelled.en }
+    /// `OVERRIDE: MESSAGE` in `language`.
+    public func description(in language: Language) -> String { labelled(language) }
 }
 
 func closest(_ word: String, _ candidates: [String]) -> String? {

@@ -91,8 +91,7 @@ extension ScenarioLoader {
         let siteSet = Set(sites)
         func checkSite(_ id: String, _ item: ScenarioOverride) throws(OverrideError) {
             guard !siteSet.contains(id) else { return }
-            var message = OverrideMessage.unknownSite(id)
-            if let guess = closest(id, sites) { message += "; did you mean '\(guess)'?" }
+            let message = OverrideMessage.suggesting(OverrideMessage.unknownSite(id), closest(id, sites))
             throw OverrideError(item.commandLine, message)
         }
         for item in overrides.items {
@@ -108,8 +107,7 @@ extension ScenarioLoader {
                 var targets = Array(scenario.hazards.indices)
                 if let hazardID {
                     guard let h = scenario.hazards.firstIndex(where: { $0.id == hazardID }) else {
-                        var message = OverrideMessage.unknownHazard(hazardID)
-                        if let guess = closest(hazardID, scenario.hazards.map(\.id)) { message += "; did you mean '\(guess)'?" }
+                        let message = OverrideMessage.suggesting(OverrideMessage.unknownHazard(hazardID), closest(hazardID, scenario.hazards.map(\.id)))
                         throw OverrideError(item.commandLine, message)
                     }
                     targets = [h]
@@ -121,9 +119,8 @@ extension ScenarioLoader {
                         let scaled = Self.scaled(entry.people, by: factor)
                         scenario.hazards[h].displaced[d].people = scaled
                         if let residents = population[entry.area], scaled > Double(residents) {
-                            warnings.append(.warning(at: SourceLocation(file: file.path),
-                                                     "\(item.commandLine): " + OverrideMessage.moreDisplacedThanLive(
-                                                        scenario.hazards[h].id, entry.area, scaled, residents)))
+                            warnings.append(Diagnostic(.warning, at: SourceLocation(file: file.path), OverrideMessage.labelled(
+                                item.commandLine, OverrideMessage.moreDisplacedThanLive(scenario.hazards[h].id, entry.area, scaled, residents))))
                         }
                     }
                 }
@@ -141,8 +138,7 @@ extension ScenarioLoader {
                 scenario.travel.roads = roads
             case let .withoutTeam(team):
                 guard let t = scenario.teams.firstIndex(where: { $0.id == team }) else {
-                    var message = OverrideMessage.unknownTeam(team)
-                    if let guess = closest(team, scenario.teams.map(\.id)) { message += "; did you mean '\(guess)'?" }
+                    let message = OverrideMessage.suggesting(OverrideMessage.unknownTeam(team), closest(team, scenario.teams.map(\.id)))
                     throw OverrideError(item.commandLine, message)
                 }
                 scenario.teams.remove(at: t)
@@ -162,8 +158,7 @@ extension ScenarioLoader {
         func matches(_ place: Place, _ name: String) -> Bool { name == place.id || name == place.description }
         let ends = Array(Set(edges.flatMap { [$0.from.id, $0.to.id] })).sorted()
         for name in [from, to] where !edges.contains(where: { matches($0.from, name) || matches($0.to, name) }) {
-            var message = OverrideMessage.unknownRoadEnd(name)
-            if let guess = closest(name, ends) { message += "; did you mean '\(guess)'?" }
+            let message = OverrideMessage.suggesting(OverrideMessage.unknownRoadEnd(name), closest(name, ends))
             throw OverrideError(item.commandLine, message)
         }
         var out = edges
@@ -176,11 +171,11 @@ extension ScenarioLoader {
             }
         }
         guard found else {
-            var message = OverrideMessage.noRoadBetween(from, to)
             let neighbours = edges.compactMap { e -> String? in
                 matches(e.from, from) ? e.to.id : matches(e.to, from) ? e.from.id : nil
             }
-            if let guess = closest(to, neighbours) { message += "; did you mean '\(from):\(guess)'?" }
+            let message = OverrideMessage.suggesting(OverrideMessage.noRoadBetween(from, to),
+                                                     closest(to, neighbours).map { "\(from):\($0)" })
             throw OverrideError(item.commandLine, message)
         }
         return out
