@@ -141,9 +141,14 @@ enum ScenarioMessage {
         Phrase(en: "a road from '\(name)' to itself", zh: "道路从 '\(name)' 通向它自己")
     }
 
-    static func unknownPrefixed(_ kind: String, _ id: String, suggestion: String?) -> Phrase {
-        let zhKind = ["area": "区域", "site": "站点", "team": "队伍"][kind] ?? kind
-        return Phrase(en: "unknown \(kind) '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+    static func unknownPrefixed(_ kind: Place.Kind, _ id: String, suggestion: String?) -> Phrase {
+        let zhKind = switch kind {
+        case .area: "区域"
+        case .site: "站点"
+        case .team: "队伍"
+        case .junction: "路口"
+        }
+        return Phrase(en: "unknown \(kind.rawValue) '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
                       zh: "未知的\(zhKind) '\(id)'" + (suggestion.map { "；是否应为 '\($0)'？" } ?? ""))
     }
 

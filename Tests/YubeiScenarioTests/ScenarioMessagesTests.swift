@@ -35,7 +35,7 @@ struct ScenarioMessagesTests {
             M.probabilitiesLeaveNothing(1, missing: 2), M.areaOffNetwork("甲", "roads.csv"), M.siteOffNetwork("甲", "roads.csv"),
             M.cannotReadRoads("roads.csv"), M.roadsWithoutRows, M.emptyEndpoint("from"), M.badKilometres("一"), M.badSpeed("一"),
             M.columnProblem("km", InputText.outsideRange("0…1", "2")), M.selfLoop("甲"),
-            M.unknownPrefixed("area", "甲", suggestion: "乙"), M.unknownPrefixed("team", "甲", suggestion: nil), M.unknownPrefix("甲"),
+            M.unknownPrefixed(.area, "甲", suggestion: "乙"), M.unknownPrefixed(.team, "甲", suggestion: nil), M.unknownPrefix("甲"),
             M.ambiguousEndpoint("甲"), M.deadEndJunction("甲", suggestion: "乙"), M.cannotReadBoundaries("b.geojson"),
             M.notGeoJSONObject("b.geojson"), M.notPolygonCollection("b.geojson"), M.badRings("b.geojson", 0), M.noPolygons("b.geojson"),
             M.unreadableScenario, M.resilienceNeedsShare, M.resilienceMaxUnmetIgnored,

@@ -8,6 +8,16 @@ struct PlaceDirectory {
     var teams: Set<String>
 
     var allIDs: [String] { (areas.union(sites).union(teams)).sorted() }
+
+    /// The ids of one kind of place (junctions have none: the roads file names them).
+    func ids(of kind: Place.Kind) -> Set<String> {
+        switch kind {
+        case .area: areas
+        case .site: sites
+        case .team: teams
+        case .junction: []
+        }
+    }
 }
 
 /// Reads a roads file: CSV with a header naming `from`, `to`, `km` and optionally `speed_kmh`
@@ -110,20 +120,16 @@ enum RoadsFile {
         var reportedDeadEnds: Set<String> = []
         func resolve(_ name: String, row: Int) -> Place? {
             if let colon = name.firstIndex(of: ":") {
-                let kind = String(name[..<colon]), id = String(name[name.index(after: colon)...])
-                switch kind {
-                case "area" where places.areas.contains(id): return .area(id)
-                case "site" where places.sites.contains(id): return .site(id)
-                case "team" where places.teams.contains(id): return .team(id)
-                case "junction" where !id.isEmpty: return .junction(id)
-                case "area", "site", "team":
-                    let pool = kind == "area" ? places.areas : kind == "site" ? places.sites : places.teams
-                    error(row, ScenarioMessage.unknownPrefixed(kind, id, suggestion: YAMLReader.closest(to: id, in: pool.sorted())))
-                    return nil
-                default:
-                    error(row, ScenarioMessage.unknownPrefix(kind))
+                let prefix = String(name[..<colon]), id = String(name[name.index(after: colon)...])
+                guard let kind = Place.Kind(rawValue: prefix), kind != .junction || !id.isEmpty else {
+                    error(row, ScenarioMessage.unknownPrefix(prefix))
                     return nil
                 }
+                if kind == .junction { return .junction(id) }
+                let pool = places.ids(of: kind)
+                if pool.contains(id) { return Place(kind, id: id) }
+                error(row, ScenarioMessage.unknownPrefixed(kind, id, suggestion: YAMLReader.closest(to: id, in: pool.sorted())))
+                return nil
             }
             let kinds = [places.areas.contains(name), places.sites.contains(name), places.teams.contains(name)]
             if kinds.filter({ $0 }).count > 1 {

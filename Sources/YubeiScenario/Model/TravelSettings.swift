@@ -76,12 +76,28 @@ public enum Place: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
-        switch self {
-        case .area(let id): return "area:\(id)"
-        case .site(let id): return "site:\(id)"
-        case .team(let id): return "team:\(id)"
-        case .junction(let id): return "junction:\(id)"
+    /// The kind of a place: the word before the colon in a roads file (`site:county-depot`).
+    public enum Kind: String, Sendable, CaseIterable {
+        case area, site, team, junction
+    }
+
+    public init(_ kind: Kind, id: String) {
+        switch kind {
+        case .area: self = .area(id)
+        case .site: self = .site(id)
+        case .team: self = .team(id)
+        case .junction: self = .junction(id)
         }
     }
+
+    public var kind: Kind {
+        switch self {
+        case .area: return .area
+        case .site: return .site
+        case .team: return .team
+        case .junction: return .junction
+        }
+    }
+
+    public var description: String { "\(kind.rawValue):\(id)" }
 }
