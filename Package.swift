@@ -79,7 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "YubeiSitingTests",
-            dependencies: ["YubeiSiting", "YubeiScenario", "YubeiTestSupport", .product(name: "Yams", package: "Yams")],
+            dependencies: ["YubeiSiting", "YubeiScenario", "YubeiOptimization", "YubeiTestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "YubeiDrillsTests", dependencies: ["YubeiDrills", "YubeiCore", "YubeiTestSupport"]),
