@@ -81,8 +81,7 @@ struct CapacitatedBenders {
             for j in open {
                 let c = problem.cost(i, j)
                 guard c.isFinite else { continue }
-                let capacity = problem.facilities[j].capacity ?? .infinity
-                let u = d > 0 ? min(1, capacity / d) : 1
+                let u = problem.shareBound(i, j)
                 guard u > 0 else { continue }
                 let v = model.addVariable("x_\(i)_\(j)", lowerBound: 0, upperBound: u)
                 x[i].append((j, v))
@@ -149,7 +148,7 @@ struct CapacitatedBenders {
             for j in facilities {
                 let c = problem.cost(i, j)
                 guard c.isFinite else { continue }
-                let u = d > 0 ? min(1, (problem.facilities[j].capacity ?? .infinity) / d) : 1
+                let u = problem.shareBound(i, j)
                 guard u > 0 else { continue }
                 let v = model.addVariable("", lowerBound: 0, upperBound: u)
                 columns.byFacility[j].append((v, u))

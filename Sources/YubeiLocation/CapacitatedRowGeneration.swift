@@ -37,13 +37,6 @@ struct CapacitatedRowGeneration {
     /// The index of a (point, facility) pair, for sets of link rows.
     private func pair(_ i: Int, _ j: Int) -> Int { i * problem.facilityCount + j }
 
-    /// u_ij: the most of point i's demand facility j can take.
-    private func upper(_ i: Int, _ j: Int) -> Double {
-        let d = problem.demand[i]
-        guard d > 0 else { return 1 }
-        return min(1, (problem.facilities[j].capacity ?? .infinity) / d)
-    }
-
     /// The CFLP model over `facilities` (closed ones left out), with link rows for `links`
     /// (pairs) and every pair of a zero-demand point; y continuous in [0, 1] when `relaxed`.
     ///
@@ -70,7 +63,7 @@ struct CapacitatedRowGeneration {
             for j in facilities {
                 let c = problem.cost(i, j)
                 guard c.isFinite else { continue }
-                let u = upper(i, j)
+                let u = problem.shareBound(i, j)
                 guard u > 0 else { continue }
                 let v = model.addVariable("x_\(i)_\(j)", lowerBound: 0, upperBound: u)
                 x[i].append((j, v))
@@ -128,7 +121,7 @@ struct CapacitatedRowGeneration {
                 var violated: [(Double, Int, Int, Variable)] = []
                 for i in 0..<problem.pointCount where problem.demand[i] > 0 {
                     for (j, v) in x[i] {
-                        let excess = values[v.index] - upper(i, j) * values[y[j]!.index]
+                        let excess = values[v.index] - problem.shareBound(i, j) * values[y[j]!.index]
                         if excess > 1e-7 && !generated.contains(pair(i, j)) { violated.append((excess, i, j, v)) }
                     }
                 }
@@ -148,7 +141,7 @@ struct CapacitatedRowGeneration {
                 for (_, i, j, v) in violated {
                     var link = LinearExpression()
                     link.add(1, v)
-                    link.add(-upper(i, j), y[j]!)
+                    link.add(-problem.shareBound(i, j), y[j]!)
                     try session.addConstraint(link <= 0)
                     generated.insert(pair(i, j))
                 }
@@ -207,7 +200,7 @@ struct CapacitatedRowGeneration {
                 guard c.isFinite else { continue }
                 let r = c - lambda[i]
                 guard r < 0 else { continue }
-                let u = upper(i, j)
+                let u = problem.shareBound(i, j)
                 let w = problem.demand[i] * u
                 if w <= 0 { rho[j] += r * u; continue }
                 items.append((r / problem.demand[i], r * u, w))

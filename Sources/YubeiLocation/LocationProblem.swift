@@ -95,3 +95,14 @@ public struct LocationProblem: Sendable {
         return cost(i, j) <= radius
     }
 }
+
+extension LocationProblem {
+    /// u_ij: the most of point i's demand facility j can take, as a share in [0, 1] (1 for a
+    /// point without demand or a facility without capacity). The bound of x_ij in the CFLP and
+    /// transportation models.
+    func shareBound(_ i: Int, _ j: Int) -> Double {
+        let d = demand[i]
+        guard d > 0 else { return 1 }
+        return min(1, (facilities[j].capacity ?? .infinity) / d)
+    }
+}
