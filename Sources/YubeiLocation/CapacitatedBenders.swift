@@ -266,6 +266,7 @@ struct CapacitatedBenders {
         lpOptions.presolve = false
         lpOptions.progress = nil
         var integralVisits = 0, fractionalRounds = 0, lpSolves = 0
+        var lpTime = Duration.zero
         let deadline = glpk.timeLimit.map { clock.elapsed + $0 }
         let result = try transportModel.withIncrementalSolver(options: lpOptions) { sessionRef -> SolveResult in
           // A pointer, valid for this body, that the separator can capture.
@@ -282,7 +283,9 @@ struct CapacitatedBenders {
                 }
                 if let deadline { session.pointee.options.timeLimit = max(deadline - clock.elapsed, .milliseconds(1)) }
                 lpSolves += 1
+                let started = clock.elapsed
                 let r = session.pointee.solve()
+                lpTime += clock.elapsed - started
                 guard r.termination == .optimal, let values = r.values, let z = r.objectiveValue, let duals = r.rowDuals else { return nil }
                 return (z, assignRows.map { duals[$0] }, values)
             }
@@ -369,6 +372,7 @@ struct CapacitatedBenders {
           }
         }
         state.transportSolves += lpSolves
+        log.append("cflp master: \(remaining.count) facilities, \(result.nodes) nodes, \(integralVisits) integral points, \(fractionalRounds) fractional rounds, \(lpSolves) transportation LPs in \(lpTime)")
         log.append("cflp master detail: root \(result.rootBound.map { "\($0)" } ?? "-"), bound \(result.bestBound.map { "\($0)" } ?? "-"), objective \(result.objectiveValue.map { "\($0)" } ?? "-"), start accepted \(result.initialSolutionAccepted.map { "\($0)" } ?? "-"), \(result.detail)")
         return result
     }

@@ -4,10 +4,13 @@ import YubeiOptimization
 /// The splittable CFLP on large instances (capa, capb, capc: 100 × 1000), solved from the
 /// strong formulation without ever building all its n·m link rows x_ij ≤ u_ij·y_j:
 ///
-/// 1. the LP relaxation by row generation: start with the assignment, capacity and cover rows
-///    only, add the link rows the LP optimum violates and re-solve warm-started
-///    (``Model/withIncrementalSolver(options:_:)``) until none is violated. This is the full
-///    strong LP bound, with a few thousand link rows instead of 100,000;
+/// 0. the Lagrangian dual by subgradient, an incumbent from the MIP over the facilities it
+///    opens, and a first Lagrangian fixing against that incumbent (as in step 3);
+/// 1. the LP relaxation over the facilities that fixing leaves, by row generation: start with
+///    the assignment, capacity and cover rows only, add the link rows the LP optimum violates
+///    and re-solve warm-started (``Model/withIncrementalSolver(options:_:)``) until none is
+///    violated. This is the strong LP bound of every solution better than the incumbent (a
+///    closed facility is in none), with a few thousand link rows instead of 100,000;
 /// 2. an incumbent: the greedy start, improved by solving the MIP restricted to the facilities
 ///    the LP opens (each a small model);
 /// 3. Lagrangian fixing: with the LP duals of the assignment rows as multipliers, a facility
@@ -32,7 +35,7 @@ struct CapacitatedRowGeneration {
     /// Subgradient rounds of the Lagrangian dual.
     static let dualIterations = 600
     /// Most (point, facility) pairs of a MIP built with every link row.
-    static let directPairs = 15_000
+    var directPairs = 15_000
 
     /// The index of a (point, facility) pair, for sets of link rows.
     private func pair(_ i: Int, _ j: Int) -> Int { i * problem.facilityCount + j }
@@ -270,7 +273,7 @@ struct CapacitatedRowGeneration {
         let dualOpen = Set(dual.point.open)
         let extra = allowed.filter { !dualOpen.contains($0) }.sorted { dual.point.rho[$0] < dual.point.rho[$1] }
         let support = dual.point.open + extra.prefix(max(5, dual.point.open.count / 2))
-        if support.count * n <= Self.directPairs && !clock.isExpired {
+        if support.count * n <= directPairs && !clock.isExpired {
             // Only a heuristic, at most 20 s; but fixing needs a near-optimal incumbent, so a tight gap.
             let heuristicLimit = min(clock.remaining.map { $0 / 4 } ?? .seconds(20), .seconds(20))
             if let restricted = try mip(facilities: support, links: allLinks(support), fixedOpen: [], start: incumbent, gap: 1e-6,
@@ -285,12 +288,14 @@ struct CapacitatedRowGeneration {
         var links = Set<Int>()
         // Seed: each point's links to its seedLinks cheapest facilities (rows built with the
         // model are cheap; rows added to a session copy the model).
-        for i in 0..<problem.pointCount {
-            for j in allowed.sorted(by: { problem.cost(i, $0) < problem.cost(i, $1) }).prefix(seedLinks) { links.insert(pair(i, j)) }
-        }
+        // The facilities the fixing leaves: the strong LP over them bounds every solution better
+        // than the incumbent (the others cannot be in one).
         let shortcut = allowed.filter { !early.closed.contains($0) }
-        let direct = shortcut.count * n <= Self.directPairs
-        let lp = direct ? nil : try stronglp(facilities: allowed, links: &links, log: &solution.log)
+        for i in 0..<problem.pointCount {
+            for j in shortcut.sorted(by: { problem.cost(i, $0) < problem.cost(i, $1) }).prefix(seedLinks) { links.insert(pair(i, j)) }
+        }
+        let direct = shortcut.count * n <= directPairs
+        let lp = direct ? nil : try stronglp(facilities: shortcut, links: &links, log: &solution.log)
         var bound: Double? = max(dual.point.bound, early.bound)
         if let b = lp?.bound { bound = max(bound!, b) }
         var fixedClosed = early.closed, fixedOpen = early.open
@@ -326,6 +331,11 @@ struct CapacitatedRowGeneration {
             solution.log.append("cflp MIP: \(remaining.count) facilities, \(result.termination), \(result.nodes) nodes, \(clock.seconds) s")
             solution.search.mipSolves += 1
             solution.adoptTermination(of: result)
+            if result.termination == .infeasible, incumbent != nil {
+                // No solution among the facilities the fixing left: none beats the incumbent.
+                solution.status = .optimal
+                bound = incumbentCost
+            }
             if !final.open.isEmpty {
                 let cost = FacilityLocationSolver.objective(problem, open: final.open, shares: final.shares)
                 if cost <= incumbentCost + 1e-9 * max(1, abs(cost)) || incumbent == nil {
