@@ -19,8 +19,9 @@ struct FacilityLocationSolver {
             return try SingleSourceSolver(problem: problem, options: options, clock: clock).solve()
         }
         if problem.model == .cflp && problem.pointCount * problem.allowedFacilities.count > Self.rowGenerationThreshold {
-            // Benders first, within a budget; a master it cannot close in time (a large LP gap,
-            // as capb at 6000) goes on to the strong model by link-row generation, from its incumbent.
+            // Benders first, within a budget; a master it cannot close in time, or too many
+            // facilities left after its fixing (a large LP gap, as capb at 6000), goes on to the
+            // strong model by link-row generation, from its incumbent.
             let budget = min(clock.remaining.map { $0 / 2 } ?? Self.bendersBudget, Self.bendersBudget)
             var benders = try CapacitatedBenders(problem: problem, options: options,
                                                  clock: SolveClock(limit: budget, progress: clock.progress)).solve()
@@ -28,7 +29,7 @@ struct FacilityLocationSolver {
             var rows = CapacitatedRowGeneration(problem: problem, options: options, clock: clock)
             rows.start = (benders.open, benders.shares)
             var solution = try rows.solve()
-            solution.log = benders.log + ["cflp Benders stopped at its budget; link-row generation from its incumbent"] + solution.log
+            solution.log = benders.log + ["cflp Benders stopped (its budget, or too many facilities left for its master); link-row generation from its incumbent"] + solution.log
             if let b = benders.bound, let own = solution.bound, let objective = solution.objective {
                 solution.bound = min(max(b, own), objective)
             }

@@ -55,6 +55,29 @@ struct CapacitatedBendersTests {
         #expect((solution.search.transportationSolves ?? 0) > 0)
     }
 
+    @Test("stopped before the master when too many facilities are left: its incumbent and a valid bound",
+          arguments: Array(UInt64(1)...16))
+    func handsOverWithManyFacilitiesLeft(seed: UInt64) throws {
+        let problem = CapacitatedRowGenerationTests.instance(seed: seed)
+        let expected = try CapacitatedRowGenerationTests.enumerated(problem)
+        var solver = CapacitatedBenders(problem: problem, options: LocationOptions(), clock: SolveClock(limit: nil))
+        solver.masterFacilities = 0
+        solver.heuristicAbove = problem.facilityCount
+        let solution = try solver.solve()
+        guard let expected else {
+            #expect(solution.status != .optimal, "seed \(seed)")
+            return
+        }
+        // Every facility the fixing leaves counts, so only a fixing that closes all but the
+        // incumbent's (none left beyond it) may still prove it.
+        let objective = try #require(solution.objective)
+        #expect(objective >= expected - 1e-6 * max(1, expected), "seed \(seed)")
+        if solution.status == .optimal { #expect(abs(objective - expected) <= 1e-6 * max(1, expected), "seed \(seed)") }
+        let bound = try #require(solution.bound)
+        #expect(bound <= expected + 1e-6 * max(1, expected), "seed \(seed): bound \(bound) above the optimum \(expected)")
+        #expect(solution.log.contains { $0.contains("stopped with the incumbent") } || solution.status == .optimal, "seed \(seed)")
+    }
+
     @Test("every Lagrangian iterate is a valid cut: below the transportation cost of every open set")
     func lagrangianCutsAreValid() throws {
         for seed in UInt64(1)...8 {
