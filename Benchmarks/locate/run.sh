@@ -13,6 +13,7 @@
 #   CAPX_LIMIT=600     yubei's time limit on capa/capb/capc, in seconds
 #   PMED_LIMIT=120     yubei's time limit on each pmed instance, in seconds
 #   PMED="1 2 …"       which pmed instances (default: 1–40)
+#   CAPX="capb_6000 …"  which capa/capb/capc settings, as FILE_CAPACITY (default: all twelve)
 #   SECTIONS="cap pmed pcenter capx sscflp"  which groups to run (default: all five)
 #   SSCFLP_DATA=DIR    Holmberg's p1–p71 and their optima `os` (default: ../shared/data/sscflp/holmberg)
 #   SSCFLP="1 2 …"     which Holmberg instances (default: 1–71)
@@ -31,6 +32,7 @@ GLPSOL_LIMIT=${GLPSOL_LIMIT:-120}
 CAPX_LIMIT=${CAPX_LIMIT:-600}
 PMED=${PMED:-$(seq 1 40)}
 PMED_LIMIT=${PMED_LIMIT:-120}
+CAPX=${CAPX:-}
 SECTIONS=${SECTIONS:-cap pmed pcenter capx sscflp}
 SSCFLP_DATA=${SSCFLP_DATA:-$ROOT/../shared/data/sscflp/holmberg}
 SSCFLP=${SSCFLP:-$(seq 1 71)}
@@ -148,6 +150,7 @@ section capx && for spec in "capa 8000 10000 12000 14000" "capb 5000 6000 7000 8
     shift
     for capacity in "$@"; do
         name="${file}_$capacity"
+        [ -z "$CAPX" ] || case " $CAPX " in *" $name "*) ;; *) continue ;; esac
         bench "$name" cflp "$(optimum "$name")" "$( [ "$GLPSOL" = all ] && echo yes || echo no)" -- \
             --orlib cap "$ORLIB/cap/$file.txt" --capacity "$capacity" --time-limit "$CAPX_LIMIT"
     done
