@@ -51,9 +51,9 @@ public struct StudyResult: Sendable, Encodable {
 ///
 /// The base is solved first. A variant that only restricts the base (a lower budget, a site
 /// closed, forbidden or required: ``SitingProblem/restricts(_:decisions:baseDecisions:)``) waits
-/// for it and starts from its plan: when that plan holds there too it is the variant's answer,
-/// proven (``SitingOptions/restrictionOf``), and otherwise the variant is searched as usual. The
-/// other variants are solved meanwhile, the largest first.
+/// for it and starts from its plan as soon as it is planned: when that plan holds there too it is
+/// the variant's answer, proven (``SitingOptions/restrictionOf``), and otherwise the variant is
+/// searched as usual. The other variants are solved meanwhile, the largest model first.
 public enum Study {
     /// - Parameter concurrency: solves at once (default: every core).
     /// - Throws: what the siting solver throws (a model GLPK must not see).
@@ -81,9 +81,11 @@ public enum Study {
             var results = [PlannedScenario?](repeating: nil, count: variants.count)
             var waiting = order
             var running = 0
-            // Starts the next variant that can start: a restriction only once the base is planned.
+            // Starts the next variant that can start: a restriction only once the base is planned,
+            // and then before the searches left (it takes one LP re-solve when the base's plan holds).
             func launch() -> Bool {
-                guard let at = waiting.firstIndex(where: { !restricts[$0] || results[0] != nil }) else { return false }
+                let ready = results[0] != nil ? waiting.firstIndex(where: { restricts[$0] }) : nil
+                guard let at = ready ?? waiting.firstIndex(where: { !restricts[$0] }) else { return false }
                 let index = waiting.remove(at: at)
                 var variantOptions = fixedOptions
                 if restricts[index], let base = results[0] {
