@@ -96,7 +96,7 @@ public enum SitingSolver {
 
         if let base = options.restrictionOf,
            var reused = try planOfRestriction(base, problem: problem, siting: siting, decisions: options.decisions, weights: weights,
-                                              size: size) {
+                                              size: size, relativeGap: options.relativeGap) {
             trace("restriction: the base's plan holds, every rule at the base's optimum t=\(clock.now - start)")
             reused.explanations = findings
             teamCoverage(problem, into: &reused, stage: options.stageTeams, timeLimit: remaining(options.timeLimit, clock, start))
@@ -289,9 +289,9 @@ public enum SitingSolver {
     /// at most `base`'s value (within 1e-7, relative: the rows a rule is held by allow that much).
     /// A restriction cannot do better than `base`'s optimum on any rule with the rules before it
     /// held, so the plan is optimal here, rule by rule, and `base`'s cost bound bounds it.
-    /// nil when `base` is not proven optimal or its plan does not carry over.
+    /// nil when `base` is not proven optimal within `relativeGap` or its plan does not carry over.
     static func planOfRestriction(_ base: SitingPlan, problem p: SitingProblem, siting: SitingModel, decisions: SiteDecisions,
-                                  weights: [Double], size: SitingPlan.ModelSize) throws -> SitingPlan? {
+                                  weights: [Double], size: SitingPlan.ModelSize, relativeGap: Double) throws -> SitingPlan? {
         guard base.status == .optimal, base.solutionSource == .glpk, base.verification.isEmpty,
               let baseLevels = base.levels, baseLevels.needsProven, let bound = base.bound else { return nil }
         let openW = Set(base.openWarehouses), openS = Set(base.openShelters)
@@ -336,6 +336,8 @@ public enum SitingSolver {
         guard plan.verification.isEmpty else { return nil }
         plan.bound = min(bound, levels.cost)
         plan.gap = Tolerance.relativeGap(objective: levels.cost, bound: plan.bound!)
+        // Optimal only within the gap this solve asks for (the base may have been solved to a looser one).
+        guard let gap = plan.gap, gap <= relativeGap else { return nil }
         plan.lpBound = base.lpBound
         plan.carriedOver = true
         return plan

@@ -87,8 +87,18 @@ import YubeiTestSupport
             let siting = SitingModel(variant)
             let weights = SitingSolver.levelWeights(variant)
             let size = SitingPlan.ModelSize(variables: 0, integerVariables: 0, rows: 0, nonzeros: 0, strongFlowLinks: false)
-            let reused = try SitingSolver.planOfRestriction(base, problem: variant, siting: siting, decisions: decisions, weights: weights, size: size)
+            let reused = try SitingSolver.planOfRestriction(base, problem: variant, siting: siting, decisions: decisions, weights: weights,
+                                                            size: size, relativeGap: 1e-4)
             #expect((reused != nil) == carries, "\(overrides)")
+            // Never optimal within a tighter gap than the base was proven to: a base whose bound is
+            // 1 % below its cost carries over to a solve asking for 2 %, not to one asking for 0.01 %.
+            var loose = base
+            loose.bound = try #require(base.levels).cost * 0.99
+            let within2 = try SitingSolver.planOfRestriction(loose, problem: variant, siting: siting, decisions: decisions, weights: weights,
+                                                             size: size, relativeGap: 0.02)
+            let within1e4 = try SitingSolver.planOfRestriction(loose, problem: variant, siting: siting, decisions: decisions, weights: weights,
+                                                               size: size, relativeGap: 1e-4)
+            #expect((within2 != nil) == carries && within1e4 == nil, "\(overrides)")
             // Through the solver: the same rules and cost as a separate solve of the variant.
             let warm = try Self.solve(variant, decisions, restrictionOf: base)
             let alone = try Self.solve(variant, decisions)
