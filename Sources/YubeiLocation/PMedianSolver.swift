@@ -18,8 +18,12 @@ import YubeiOptimization
 /// search then fixes, proves and prunes against that cutoff (a node whose LP bound passes it
 /// gets the objective row as a local cut, which makes its LP infeasible).
 ///
-/// The phases, in ``PMedianSearch``: cold LP rounds that rebuild the master and drop slack
-/// cuts; warm-started rounds on one GLPK problem; then branch-and-cut.
+/// The phases, in ``PMedianSearch``: subgradient ascent on the Lagrangian relaxation of the
+/// assignment rows (``PMedianLagrangian``), which fixes facilities against the incumbent and
+/// seeds the master with the cut at each point's Lagrangian radius; cold LP rounds that
+/// rebuild the master and drop slack cuts (only when nothing was seeded); warm-started rounds
+/// on one GLPK problem; then branch-and-cut, where GLPK itself prunes nodes within the
+/// whole-cost cutoff (``SolveOptions/pruneTolerance``).
 struct PMedianSolver {
     let problem: LocationProblem
     let options: LocationOptions
@@ -34,6 +38,10 @@ struct PMedianSolver {
     /// Rounds of optimality cuts at one fractional branch-and-bound node.
     static let fractionalRoundsPerNode = 1
 
+    /// Subgradient passes of ``PMedianSearch/lagrangianRounds(log:)``: each after the first
+    /// starts from the last radii with the facilities fixed so far left out.
+    static let lagrangianPasses = 3
+
     func solve() throws -> LocationSolution {
         let p = problem.p ?? 1
         var solution = LocationSolution(model: .pMedian, status: .noSolution)
@@ -41,7 +49,10 @@ struct PMedianSolver {
         var start = PMedianHeuristic(problem: problem).solve(p: p, deadline: { clock.isExpired })
         if start.count != p || !problem.nearestObjective(start).isFinite { start = [] }
         var search = PMedianSearch(solver: self, p: p, incumbent: start)
-        var infeasible = try search.coldRounds(log: &solution.log)
+        // Seeded by the Lagrangian radii, the master starts near its optimum: no cold round to
+        // thin its cuts, straight to the warm-started ones.
+        let seeded = search.lagrangianRounds(log: &solution.log)
+        var infeasible = search.closed || seeded ? false : try search.coldRounds(log: &solution.log)
         if !infeasible { infeasible = try search.warmRounds(log: &solution.log) }
         if !infeasible { infeasible = try search.branchAndCut(log: &solution.log, record: &solution.search) }
         if infeasible {
@@ -221,6 +232,48 @@ struct PMedianSearch {
 
     // MARK: Phases (each returns whether the master proved the problem infeasible)
 
+    /// Subgradient ascent on the Lagrangian relaxation (``PMedianLagrangian``) from the
+    /// incumbent's distances: its bound, the facilities it fixes against the cutoff, and the
+    /// radius cuts around its radii, which start the master near the LP optimum.
+    ///
+    /// - Complexity: O(passes · iterations · (Σ_i k_i + m·log m)).
+    @discardableResult
+    mutating func lagrangianRounds(log: inout [String]) -> Bool {
+        guard incumbentCost.isFinite, !family.weighted.isEmpty, !clock.isExpired else { return false }
+        let lagrangian = PMedianLagrangian(problem: problem, family: family, p: p)
+        let threshold = max(cutoff, incumbentCost - options.relativeGap * max(1, abs(incumbentCost)))
+        var radius = problem.nearest(among: incumbent).map(\.cost)
+        var best: PMedianLagrangian.Evaluation?
+        for pass in 0..<PMedianSolver.lagrangianPasses {
+            var closedMask = [Bool](repeating: false, count: problem.facilityCount)
+            for j in fixedClosed { closedMask[j] = true }
+            guard let e = lagrangian.ascend(from: radius, closed: closedMask, upper: incumbentCost, stopAbove: threshold,
+                                            iterations: pass == 0 ? 300 : 100) else { return false }
+            best = e
+            radius = e.radius
+            lowerBound = max(lowerBound, e.bound)
+            let (closing, opening) = lagrangian.fixings(e, threshold: threshold, keepOpen: Set(incumbent))
+            let before = fixedClosed.count + fixedOpen.count
+            fixedClosed.formUnion(closing)
+            fixedOpen.formUnion(opening)
+            log.append("Lagrangian pass \(pass + 1): bound \(e.bound), \(fixedClosed.count) closed, \(fixedOpen.count) open")
+            if closed || fixedClosed.count + fixedOpen.count == before || clock.isExpired { break }
+        }
+        guard let e = best, !closed else { return false }
+        // Seed the master with each point's cut at the first sorted distance from its radius on
+        // (its neighbour below as well made the first LP 2× slower on pmed36 for the same bound).
+        var seeded = 0
+        for i in family.weighted {
+            let costs = family.sorted[i].costs
+            var k = 0
+            while k < costs.count - 1 && costs[k] < e.radius[i] { k += 1 }
+            let cut = PMedianCuts.Cut(point: i, distance: costs[k])
+            if costs[k] > costs[0], known.insert(cut).inserted { cuts.append(cut); seeded += 1 }
+        }
+        log.append("Lagrangian: \(seeded) cuts seeded")
+        return seeded > 0
+    }
+
     /// Kelley's cutting planes on the relaxation, the master rebuilt each round without the
     /// cuts the last LP left slack (at most ``PMedianSolver/roundsWithCutDeletion`` rounds).
     mutating func coldRounds(log: inout [String]) throws -> Bool {
@@ -302,6 +355,11 @@ struct PMedianSearch {
         // Bound tightening over the dense optimality cuts fixes little and costs a pass over
         // them at every node: about 6 % of the CPU time on pmed1–40.
         glpk.nodePreprocessing = .none
+        if granularity > 0 && incumbentCost.isFinite {
+            // GLPK prunes a node within (incumbent − cutoff) of the incumbent itself: with whole
+            // costs no better solution lies there (the tolerance shrinks with a better incumbent).
+            glpk.pruneTolerance = max(1e-7, (incumbentCost - cutoff) * (1 - 1e-6) / (1 + abs(incumbentCost)))
+        }
         var roundsAtNode: [Int: Int] = [:]
         let family = self.family, allowed = self.allowed, facilityCount = problem.facilityCount
         // With whole costs, a node whose bound is above the incumbent less one cannot hold a

@@ -39,6 +39,11 @@ public struct SolveOptions: Sendable {
     public var nodeSelection: NodeSelection = .bestLocalBound
     /// Where branch-and-bound tightens bounds from the rows before solving a node (GLPK's `pp_tech`).
     public var nodePreprocessing: NodePreprocessing = .everyNode
+    /// Branch-and-bound prunes a node whose bound is within this fraction of (1 + |incumbent|)
+    /// of the incumbent (GLPK's `tol_obj`, default 1e-7). When every solution's cost is a
+    /// whole number, a value just under 1 / (1 + |incumbent|) prunes every node that cannot
+    /// hold a solution better by at least one, without re-solving it.
+    public var pruneTolerance: Double = 1e-7
 
     public init() {}
 }

@@ -110,6 +110,7 @@ struct GLPKProblem: ~Copyable {
         parm.msg_lev = options.verbosity.glpkMessageLevel
         parm.presolve = GLP_OFF  // the LP is solved already, and a heuristic solution needs the original columns
         parm.mip_gap = options.relativeGap
+        parm.tol_obj = options.pruneTolerance
         if let ms = timeLimitMilliseconds { parm.tm_lim = ms }
         if options.cuts {
             parm.gmi_cuts = GLP_ON; parm.mir_cuts = GLP_ON; parm.cov_cuts = GLP_ON; parm.clq_cuts = GLP_ON
