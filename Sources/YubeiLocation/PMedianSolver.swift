@@ -46,14 +46,16 @@ struct PMedianSolver {
         let p = problem.p ?? 1
         var solution = LocationSolution(model: .pMedian, status: .noSolution)
         // Incumbent: greedy addition and Teitz–Bart interchange.
-        var start = PMedianHeuristic(problem: problem).solve(p: p, deadline: { clock.isExpired })
+        let heuristic = PMedianHeuristic(problem: problem)
+        var start = heuristic.solve(p: p, deadline: { clock.isExpired })
         if start.count != p || !problem.nearestObjective(start).isFinite { start = [] }
         var search = PMedianSearch(solver: self, p: p, incumbent: start)
+        search.heuristic = heuristic
         // Seeded by the Lagrangian radii, the master starts near its optimum: no cold round to
         // thin its cuts, straight to the warm-started ones.
         let seeded = search.lagrangianRounds(log: &solution.log)
         var infeasible = search.closed || seeded ? false : try search.coldRounds(log: &solution.log)
-        if !infeasible { infeasible = try search.warmRounds(log: &solution.log) }
+        if !infeasible && !search.closed { infeasible = try search.warmRounds(log: &solution.log) }
         if !infeasible { infeasible = try search.branchAndCut(log: &solution.log, record: &solution.search) }
         if infeasible {
             solution.status = .infeasible
@@ -82,6 +84,8 @@ struct PMedianSearch {
     var fixedOpen = Set<Int>()
     var incumbent: [Int]
     var incumbentCost: Double
+    /// Interchange from the Lagrangian subproblem's facilities (a Lagrangian heuristic).
+    var heuristic: PMedianHeuristic?
     var lowerBound = -Double.infinity
     var rounds = 0
     var lpConverged = false
@@ -241,7 +245,7 @@ struct PMedianSearch {
     mutating func lagrangianRounds(log: inout [String]) -> Bool {
         guard incumbentCost.isFinite, !family.weighted.isEmpty, !clock.isExpired else { return false }
         let lagrangian = PMedianLagrangian(problem: problem, family: family, p: p)
-        let threshold = max(cutoff, incumbentCost - options.relativeGap * max(1, abs(incumbentCost)))
+        var threshold: Double { max(cutoff, incumbentCost - options.relativeGap * max(1, abs(incumbentCost))) }
         var radius = problem.nearest(among: incumbent).map(\.cost)
         var best: PMedianLagrangian.Evaluation?
         for pass in 0..<PMedianSolver.lagrangianPasses {
@@ -252,6 +256,17 @@ struct PMedianSearch {
             best = e
             radius = e.radius
             lowerBound = max(lowerBound, e.bound)
+            if pass == 0, let heuristic, e.chosen.count == p {
+                // The subproblem's p facilities, improved by interchange, may beat the incumbent.
+                let candidate = heuristic.improve(e.chosen, deadline: { clock.isExpired })
+                let cost = problem.nearestObjective(candidate)
+                if candidate.count == p && cost < incumbentCost && fixedClosed.isDisjoint(with: candidate) {
+                    incumbent = candidate
+                    incumbentCost = cost
+                    _ = addCuts(at: vector(incumbent), theta: nil)
+                    log.append("Lagrangian heuristic: incumbent \(cost)")
+                }
+            }
             let (closing, opening) = lagrangian.fixings(e, threshold: threshold, keepOpen: Set(incumbent))
             let before = fixedClosed.count + fixedOpen.count
             fixedClosed.formUnion(closing)
