@@ -245,6 +245,7 @@ struct PMedianSearch {
     mutating func lagrangianRounds(log: inout [String]) -> Bool {
         guard incumbentCost.isFinite, !family.weighted.isEmpty, !clock.isExpired else { return false }
         let lagrangian = PMedianLagrangian(problem: problem, family: family, p: p)
+        let started = ContinuousClock.now
         var threshold: Double { max(cutoff, incumbentCost - options.relativeGap * max(1, abs(incumbentCost))) }
         var radius = problem.nearest(among: incumbent).map(\.cost)
         var best: PMedianLagrangian.Evaluation?
@@ -285,7 +286,7 @@ struct PMedianSearch {
             let cut = PMedianCuts.Cut(point: i, distance: costs[k])
             if costs[k] > costs[0], known.insert(cut).inserted { cuts.append(cut); seeded += 1 }
         }
-        log.append("Lagrangian: \(seeded) cuts seeded")
+        log.append("Lagrangian: \(seeded) cuts seeded, \(ContinuousClock.now - started)")
         return seeded > 0
     }
 
