@@ -32,7 +32,7 @@ run: build
 	$(SWIFT) run yubei solve $(SCENARIO) --out $(OUT)
 	@echo "Plan written to $(OUT)/ (open $(OUT)/report.html in a browser; $(OUT)/plan.json for scripts)."
 
-test: deps
+test: deps check-graph
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
