@@ -73,11 +73,11 @@ struct SingleSourceNodeBoundTests {
         return (forced, banned, restriction)
     }
 
-    @Test("the node relaxation never exceeds the cheapest solution of its node, for any multipliers")
+    @Test("the node relaxation never exceeds the cheapest solution of its node, nor falls below the root's, for any multipliers")
     func restrictedBoundValid() {
         var rng = SplitMix64(seed: 515)
-        var checked = 0, tight = 0
-        for seed in SingleSourceTests.seeds {
+        var checked = 0, raised = 0
+        for seed in SingleSourceTests.seeds.prefix(16) {
             let q = SingleSourceTests.instance(seed: seed)
             let all = Self.solutions(q)
             guard !all.isEmpty else { continue }
@@ -92,19 +92,22 @@ struct SingleSourceNodeBoundTests {
                     let e = lagrangian.evaluate(lambda, forced: node.forced, banned: node.banned, restriction: node.restriction)
                     #expect(e.bound <= optimum.cost + 1e-9, "seed \(seed): node bound \(e.bound) above the node's optimum \(optimum.cost)")
                     checked += 1
-                    if abs(e.bound - optimum.cost) < 1e-6 { tight += 1 }
+                    // Restricting never lowers the bound at the same multipliers, and often raises it.
+                    let free = lagrangian.evaluate(lambda)
+                    #expect(e.bound >= free.bound - 1e-9, "seed \(seed): the node's bound \(e.bound) below the root's \(free.bound)")
+                    if e.bound > free.bound + 1e-6 { raised += 1 }
                 }
             }
         }
-        #expect(checked > 500)
-        #expect(tight > 0)
+        #expect(checked > 200)
+        #expect(raised > checked / 4)
     }
 
     @Test("node fixings at the node's optimum as cut-off never remove that solution's facilities or pairs")
     func restrictedFixingValid() {
         var rng = SplitMix64(seed: 616)
         var fixedSomething = 0
-        for seed in SingleSourceTests.seeds {
+        for seed in SingleSourceTests.seeds.prefix(16) {
             let q = SingleSourceTests.instance(seed: seed)
             let all = Self.solutions(q)
             guard !all.isEmpty else { continue }
@@ -151,7 +154,7 @@ struct SingleSourceNodeBoundTests {
     @Test("with node bounds, optimum and bound equal enumeration on random tight instances")
     func solverAgainstEnumeration() {
         var solved = 0, withNodes = 0
-        for seed in SingleSourceTests.seeds {
+        for seed in SingleSourceTests.seeds.prefix(24) {
             let q = SingleSourceTests.instance(seed: seed)
             let expected = SingleSourceTests.enumerate(q)
             let s = Self.solveWithNodeBounds(q)
@@ -166,7 +169,7 @@ struct SingleSourceNodeBoundTests {
             BruteForceTests.check(q, s)
             if s.log.contains(where: { $0.contains("node bounds at") && !$0.contains("node bounds at 0 nodes") }) { withNodes += 1 }
         }
-        #expect(solved >= SingleSourceTests.seeds.count / 2)
+        #expect(solved >= 12)
         #expect(withNodes > 0, "no instance reached the node bounds")
     }
 
