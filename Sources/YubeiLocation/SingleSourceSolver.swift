@@ -266,6 +266,7 @@ struct SingleSourceSolver {
             // With node bounds: facilities branched on first (nearest ½), GLPK's own cut
             // families off (the node relaxation is stronger, and they cost most per node).
             glpk.branchFirst = y.compactMap { $0?.index }
+            glpk.separatorSeesBounds = true
             glpk.cuts = false
         }
         // The node heuristic: each new open set of a node LP (y ≥ ½), completed by regret and

@@ -147,6 +147,7 @@ struct LazyConstraintTests {
             options.branchFirst = preferred.map { x[$0].index }
             options.branching = .firstFractional
             options.separatorReturnsOnlyCuts = true
+            options.separatorSeesBounds = true
             options.cuts = false
             var root = Set<Int>(), depthOne: [Set<Int>] = [], inconsistent = 0
             let result = try m.solve(options: options, lazyConstraints: { request in

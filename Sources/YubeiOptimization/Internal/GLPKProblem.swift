@@ -229,6 +229,8 @@ final class MIPCallbackContext {
     var lazyRowsAdded = 0
     /// Columns (1-based) branched on first while fractional (``SolveOptions/branchFirst``).
     var branchFirst: [Int32] = []
+    /// Whether requests carry the node's column bounds (``SolveOptions/separatorSeesBounds``).
+    var separatorSeesBounds = false
 
     init(start: ContinuousClock.Instant, options: SolveOptions, incumbent: [Double]?) {
         self.start = start
@@ -300,9 +302,11 @@ private func addLazyRows(_ tree: OpaquePointer, _ context: MIPCallbackContext, _
     let integral = context.integerColumns.allSatisfy { Tolerance.isIntegral(values[$0]) }
     let node = glp_ios_curr_node(tree)
     var request = LazyConstraintRequest(values: values, isIntegral: integral, node: Int(node), depth: Int(glp_ios_node_level(tree, node)))
-    request.lowerBounds = (0..<context.columnCount).map { glp_get_col_lb(prob, Int32($0 + 1)) }
-    request.upperBounds = (0..<context.columnCount).map { glp_get_col_ub(prob, Int32($0 + 1)) }
-    request.parentNode = Int(glp_ios_up_node(tree, node))
+    if context.separatorSeesBounds {
+        request.lowerBounds = (0..<context.columnCount).map { glp_get_col_lb(prob, Int32($0 + 1)) }
+        request.upperBounds = (0..<context.columnCount).map { glp_get_col_ub(prob, Int32($0 + 1)) }
+        request.parentNode = Int(glp_ios_up_node(tree, node))
+    }
     for row in separate(request) {
         let r = glp_add_rows(prob, 1)
         let (type, lb, ub) = GLPKProblem.boundType(row.lowerBound, row.upperBound)
