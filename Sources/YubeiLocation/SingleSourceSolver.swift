@@ -18,7 +18,9 @@ import YubeiOptimization
 ///    its cut families, branching on facilities first: the incumbent its first solution,
 ///    extended cover inequalities on the capacity rows separated at the nodes
 ///    (``SingleSourceCoverCuts``), and each new open set of a node LP completed by the
-///    heuristic and offered as an incumbent.
+///    heuristic and offered as an incumbent. With ``nodeBounds`` (off by default), the
+///    Lagrangian relaxation is re-optimised at each node under its fixings
+///    (``SingleSourceNodeBound``), the facilities are branched on first, and GLPK's cuts are off.
 ///
 /// The bound reported is the best of the Lagrangian bound and GLPK's, never above the incumbent.
 struct SingleSourceSolver {
