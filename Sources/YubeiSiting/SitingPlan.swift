@@ -52,6 +52,9 @@ public struct SitingPlan: Sendable, Codable {
     public var improvements: [Improvement] = []
     /// The scenario's keys Yubei does not use, carried through as written (by key path); absent when none.
     public var extra: [String: ExtraValue]?
+    /// Whether this is the plan of a problem this one restricts, carried over and proven here
+    /// (``SitingOptions/restrictionOf``) instead of searched. Not in plan.json (a study says it).
+    public var carriedOver = false
 
     enum CodingKeys: String, CodingKey {
         case status, objective, stock, hazards, bound, gap, seconds, spending, explanations

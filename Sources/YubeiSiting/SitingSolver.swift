@@ -36,6 +36,11 @@ public struct SitingOptions: Sendable {
     /// A plan of the same problem to start GLPK from when it satisfies every row (e.g. a
     /// neighbouring point's plan on a budget frontier).
     public var startPlan: SitingPlan?
+    /// An optimal plan (rules proven, status `optimal`) of a problem this one restricts
+    /// (``SitingProblem/restricts(_:decisions:baseDecisions:)``, checked by the caller): when it
+    /// is a plan of this problem too, with the same value of every rule, it is this problem's
+    /// answer, with that problem's cost bound, and no search is run (see ``SitingSolver``).
+    public var restrictionOf: SitingPlan?
 
     public init() {}
 }
@@ -88,6 +93,21 @@ public enum SitingSolver {
             status: .noSolution, objective: nil, openWarehouses: [], stock: [:], openShelters: [], hazards: [:],
             bound: nil, gap: nil, lpBound: nil, seconds: 0, objectiveTerms: nil, spending: nil, explanations: findings,
             shadowPrices: nil, modelSize: size, teamStaging: nil, incumbentAccepted: nil)
+
+        if let base = options.restrictionOf,
+           var reused = try planOfRestriction(base, problem: problem, siting: siting, decisions: options.decisions, weights: weights,
+                                              size: size, relativeGap: options.relativeGap) {
+            trace("restriction: the base's plan holds, every rule at the base's optimum t=\(clock.now - start)")
+            reused.explanations = findings
+            teamCoverage(problem, into: &reused, stage: options.stageTeams, timeLimit: remaining(options.timeLimit, clock, start))
+            if options.closeGaps {
+                reused.improvements = GapCloser.improvements(problem, plan: reused, weights: weights,
+                                                             deadline: remaining(options.timeLimit, clock, start))
+            }
+            let elapsed = clock.now - start
+            reused.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            return reused
+        }
 
         // Worst-case share columns go in before the first solve, so the starting plan covers them.
         let risk = problem.policy.risk
@@ -260,6 +280,66 @@ public enum SitingSolver {
         }
         let elapsed = clock.now - start
         plan.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return plan
+    }
+
+    /// `base`'s plan as a plan of `problem`, a restriction of `base`'s problem: its first stage
+    /// (sites and stock) must keep `problem`'s site decisions, its second stage is planned again
+    /// (``fixAndExtract``) and checked exactly (``PlanVerifier``), and then every rule must be
+    /// at most `base`'s value (within 1e-7, relative: the rows a rule is held by allow that much).
+    /// A restriction cannot do better than `base`'s optimum on any rule with the rules before it
+    /// held, so the plan is optimal here, rule by rule, and `base`'s cost bound bounds it.
+    /// nil when `base` is not proven optimal within `relativeGap` or its plan does not carry over.
+    static func planOfRestriction(_ base: SitingPlan, problem p: SitingProblem, siting: SitingModel, decisions: SiteDecisions,
+                                  weights: [Double], size: SitingPlan.ModelSize, relativeGap: Double) throws -> SitingPlan? {
+        guard base.status == .optimal, base.solutionSource == .glpk, base.verification.isEmpty,
+              let baseLevels = base.levels, baseLevels.needsProven, let bound = base.bound else { return nil }
+        let openW = Set(base.openWarehouses), openS = Set(base.openShelters)
+        for (w, warehouse) in p.warehouses.enumerated() {
+            let open = openW.contains(warehouse.id)
+            if open && decisions.forbiddenWarehouses.contains(w) || !open && decisions.requiredWarehouses.contains(w) { return nil }
+            if !open && warehouse.isExisting { return nil }
+        }
+        for (k, shelter) in p.shelters.enumerated() {
+            let open = openS.contains(shelter.id)
+            if open && decisions.forbiddenShelters.contains(k) || !open && decisions.requiredShelters.contains(k) { return nil }
+            if !open && shelter.isExisting { return nil }
+        }
+        if let budget = p.policy.budget, openingCost(p, base) > Exact.decimal(budget) { return nil }
+        if let stockBudget = p.policy.stockBudget, stockCost(p, base) > Exact.decimal(stockBudget) { return nil }
+        var plan = SitingPlan(
+            status: .optimal, objective: nil, openWarehouses: [], stock: [:], openShelters: [], hazards: [:],
+            bound: nil, gap: nil, lpBound: nil, seconds: 0, objectiveTerms: nil, spending: nil, explanations: [],
+            shadowPrices: nil, modelSize: size, teamStaging: nil, incumbentAccepted: nil)
+        do {
+            try fixAndExtract(siting.values(from: base), from: siting, into: &plan)
+        } catch is FixFailure {
+            return nil
+        }
+        // The first stage must be the base's: sites and stock as planned there.
+        guard Set(plan.openWarehouses) == openW, Set(plan.openShelters) == openS, plan.stock == base.stock else { return nil }
+        let levels = levels(of: plan, problem: p, weights: weights, proven: true)
+        func within(_ mine: Double?, _ theirs: Double?) -> Bool {
+            switch (mine, theirs) {
+            case (nil, nil): return true
+            case let (a?, b?): return a <= b + 1e-7 * max(1, abs(b))
+            default: return false
+            }
+        }
+        guard within(levels.worstUnshelteredShare, baseLevels.worstUnshelteredShare), within(levels.unsheltered, baseLevels.unsheltered),
+              within(levels.worstWithoutKitShare, baseLevels.worstWithoutKitShare), within(levels.withoutKit, baseLevels.withoutKit),
+              within(levels.itemsShort, baseLevels.itemsShort), within(levels.cost, baseLevels.cost) else { return nil }
+        plan.levels = levels
+        plan.objective = levels.cost
+        plan.unmetReasons = p.unmetReasons(of: plan)
+        plan.verification = PlanVerifier.violations(of: plan, problem: p)
+        guard plan.verification.isEmpty else { return nil }
+        plan.bound = min(bound, levels.cost)
+        plan.gap = Tolerance.relativeGap(objective: levels.cost, bound: plan.bound!)
+        // Optimal only within the gap this solve asks for (the base may have been solved to a looser one).
+        guard let gap = plan.gap, gap <= relativeGap else { return nil }
+        plan.lpBound = base.lpBound
+        plan.carriedOver = true
         return plan
     }
 

@@ -54,6 +54,43 @@ struct StudyTests {
         #expect(!noStadium.opened.isEmpty || !noStadium.closed.isEmpty)
     }
 
+    @Test("a variant that only restricts the base takes the base's plan when it holds there, and every variant still matches its separate solve")
+    func restrictionsTakeTheBasePlan() async throws {
+        let base = try Fixture.solve(Fixture.hillside)
+        let open = Set(base.plan.openWarehouses + base.plan.openShelters)
+        let candidates = base.problem.warehouses.filter { !$0.isExisting }.map { ($0.id, $0.fixedCost) }
+            + base.problem.shelters.filter { !$0.isExisting }.map { ($0.id, $0.fixedCost) }
+        let spent = Int(candidates.filter { open.contains($0.0) }.reduce(0.0) { $0 + $1.1 })
+        let opened = try #require(candidates.first { open.contains($0.0) }?.0)
+        let shut = try #require(candidates.first { !open.contains($0.0) }?.0)
+        let variants: [(name: String, overrides: [String], holds: Bool)] = [
+            ("budget-as-spent", ["--set policy.budget=\(spent)"], true),
+            ("no-\(shut)", ["--forbid \(shut)"], true),
+            ("no-\(opened)", ["--forbid \(opened)"], false),
+            ("more-people", ["--scale-displaced 1.2"], false),
+        ]
+        let (dir, path) = try Self.write("base: \(Fixture.hillside)\nvariants:\n"
+            + variants.map { "  - {name: \($0.name), overrides: [\($0.overrides.map { "\"\($0)\"" }.joined(separator: ", "))]}\n" }.joined())
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try StudyFile.read(path: path)
+        let result = try await Study.run(name: nil, variants: try file.load(), options: Fixture.quiet, concurrency: 2)
+        #expect(result.variants.map(\.name) == ["base"] + variants.map(\.name))
+        #expect(result.variants[0].basePlanHolds == false)
+        #expect(PlanDecisions(result.variants[0].plan) == PlanDecisions(base.plan))
+        for (variant, expected) in zip(result.variants.dropFirst(), variants) {
+            #expect(variant.basePlanHolds == expected.holds, "\(variant.name)")
+            let alone = try Fixture.solve(Fixture.hillside, expected.overrides)
+            #expect(PlanDecisions(variant.plan) == PlanDecisions(alone.plan), "\(variant.name)")
+            #expect(variant.plan.status == alone.plan.status, "\(variant.name)")
+            if expected.holds {
+                #expect(variant.opened.isEmpty && variant.closed.isEmpty && variant.stockChange.isEmpty, "\(variant.name)")
+                #expect(variant.plan.bound == base.plan.bound, "\(variant.name)")
+            }
+        }
+        let json = try #require(String(data: try JSONEncoder().encode(result), encoding: .utf8))
+        #expect(json.contains("\"base_plan_holds\":true") && json.contains("\"base_plan_holds\":false"))
+    }
+
     @Test("study file problems are reported at their lines")
     func badStudyFile() throws {
         let (dir, path) = try Self.write("""
