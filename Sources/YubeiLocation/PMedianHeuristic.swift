@@ -67,6 +67,18 @@ struct PMedianHeuristic {
         return open.sorted()
     }
 
+    /// `start` (p allowed facilities, the required ones among them) improved by the same
+    /// interchange until no single swap improves it.
+    ///
+    /// - Complexity: O(m·(n + p)) per interchange pass.
+    func improve(_ start: [Int], deadline: () -> Bool) -> [Int] {
+        var isOpen = [Bool](repeating: false, count: m)
+        for j in start { isOpen[j] = true }
+        var open = start
+        interchange(&open, &isOpen, deadline: deadline)
+        return open.sorted()
+    }
+
     private func relax(_ best: inout [Double], with j: Int) {
         let base = j * n
         for i in 0..<n where byFacility[base + i] < best[i] { best[i] = byFacility[base + i] }

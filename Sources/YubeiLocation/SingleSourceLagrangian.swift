@@ -37,10 +37,18 @@ struct SingleSourceLagrangian {
         self.pairs = pairs
     }
 
+    /// Assignment decisions of a branch-and-bound node, beyond its open and closed facilities.
+    struct Restriction {
+        /// Pairs keyed i·m + j that no solution of the node uses.
+        var removed = Set<Int>()
+        /// Customers the node assigns: point → facility.
+        var assigned: [Int: Int] = [:]
+    }
+
     /// One evaluation of L(λ).
     struct Evaluation {
         var bound: Double
-        /// ρ_j for allowed facilities (`.infinity` for the others).
+        /// ρ_j for allowed facilities (`.infinity` for the others and the banned ones).
         var rho: [Double]
         /// Each facility's knapsack, over `pairs[j]`.
         var knapsacks: [Knapsack.Packing?]
@@ -52,31 +60,104 @@ struct SingleSourceLagrangian {
         var base: Double
         /// The multipliers λ.
         var lambda: [Double]
+        /// Each facility's capacity left by the customers a restriction assigns to it, and
+        /// Σ (c_ij − λ_i) over those customers (part of ρ_j).
+        var capacityLeft: [Double] = []
+        var assignedPart: [Double] = []
     }
 
-    /// L(λ) with its solution.
+    /// L(λ) with its solution; with `forced` facilities open and `banned` ones closed, the
+    /// Lagrangian bound of the solutions that open and close them so (a branch-and-bound node's).
     ///
     /// - Complexity: O(Σ_j k_j·s_j/g_j + m·R), k_j the customers with c_ij < λ_i (see ``Knapsack``).
-    func evaluate(_ lambda: [Double]) -> Evaluation {
+    /// With a `restriction`, its removed pairs stay out of the knapsacks and each assigned
+    /// customer is served by its facility (which is then forced open): its cost is part of ρ_j
+    /// and its demand takes capacity.
+    func evaluate(_ lambda: [Double], forced: Set<Int> = [], banned: Set<Int> = [], restriction: Restriction? = nil) -> Evaluation {
         let m = problem.facilityCount
         var rho = [Double](repeating: .infinity, count: m)
         var knapsacks = [Knapsack.Packing?](repeating: nil, count: m)
-        for j in allowed {
+        var capacityLeft = (0..<m).map { problem.facilities[$0].capacity ?? .infinity }
+        var assignedPart = [Double](repeating: 0, count: m)
+        var forced = forced
+        if let restriction {
+            for (i, j) in restriction.assigned {
+                capacityLeft[j] -= problem.demand[i]
+                assignedPart[j] += problem.cost(i, j) - lambda[i]
+                forced.insert(j)
+            }
+        }
+        for j in allowed where !banned.contains(j) {
             let list = pairs[j]
-            let values = list.map { $0.cost - lambda[$0.point] }
+            var values = list.map { $0.cost - lambda[$0.point] }
+            if let restriction {
+                // A value of 0 keeps an item out of the knapsack (only negative ones are taken).
+                for (r, pair) in list.enumerated()
+                where restriction.assigned[pair.point] != nil || restriction.removed.contains(pair.point * m + j) { values[r] = 0 }
+                if capacityLeft[j] < 0 { continue }
+            }
             let weights = list.map { problem.demand[$0.point] }
-            let k = Knapsack.Packing(values: values, weights: weights, capacity: problem.facilities[j].capacity ?? .infinity)
-            rho[j] = problem.facilities[j].fixedCost + k.value
+            let k = Knapsack.Packing(values: values, weights: weights, capacity: capacityLeft[j])
+            rho[j] = problem.facilities[j].fixedCost + assignedPart[j] + k.value
             knapsacks[j] = k
         }
         let base = lambda.reduce(0.0) { $0 + $1 }
-        let cover = coverChoice(rho, forced: [], banned: [])
+        let cover = coverChoice(rho, forced: forced, banned: banned)
         var g = [Double](repeating: 1, count: problem.pointCount)
         for j in allowed where cover.take[j] > 0 {
             guard let k = knapsacks[j] else { continue }
             for (r, pair) in pairs[j].enumerated() where k.take[r] > 0 { g[pair.point] -= cover.take[j] * k.take[r] }
         }
-        return Evaluation(bound: base + cover.value, rho: rho, knapsacks: knapsacks, open: cover.take, subgradient: g, base: base, lambda: lambda)
+        if let restriction { for (i, j) in restriction.assigned { g[i] -= cover.take[j] } }
+        return Evaluation(bound: base + cover.value, rho: rho, knapsacks: knapsacks, open: cover.take, subgradient: g, base: base, lambda: lambda,
+                          capacityLeft: capacityLeft, assignedPart: assignedPart)
+    }
+
+    /// Facilities that no solution cheaper than `cutoff` opens (`closed`) or closes (`open`)
+    /// among those neither `forced` nor `banned`, by the bound at `evaluation` (made with
+    /// the same `forced` and `banned`).
+    ///
+    /// - Complexity: O(m·(m·R)) (exact cover knapsacks).
+    func facilityFixings(at evaluation: Evaluation, cutoff: Double, forced: Set<Int>, banned: Set<Int>) -> (closed: [Int], open: [Int]) {
+        var closed: [Int] = [], open: [Int] = []
+        for j in allowed where !forced.contains(j) && !banned.contains(j) && !required.contains(j) {
+            if evaluation.open[j] > 0.5 {
+                let without = evaluation.base + coverChoice(evaluation.rho, forced: forced, banned: banned.union([j])).value
+                if without > cutoff { open.append(j) }
+            } else {
+                let with = evaluation.base + coverChoice(evaluation.rho, forced: forced.union([j]), banned: banned).value
+                if with > cutoff { closed.append(j) }
+            }
+        }
+        return (closed, open)
+    }
+
+    /// Pairs (point, facility) that no solution cheaper than `cutoff` uses among those of the
+    /// facilities neither banned nor closed, by the bound at `evaluation` (made with the same
+    /// `forced` and `banned`): facility j open with customer i in its knapsack, the rest of its
+    /// capacity chosen best, and the cover re-chosen with j open.
+    ///
+    /// - Complexity: O(m·(m·R) + Σ_j |pairs_j|) (exact knapsacks).
+    func pairFixings(at evaluation: Evaluation, cutoff: Double, forced: Set<Int>, banned: Set<Int>, restriction: Restriction? = nil) -> [(point: Int, facility: Int)] {
+        var out: [(point: Int, facility: Int)] = []
+        let m = problem.facilityCount
+        var forced = forced
+        if let restriction { for j in restriction.assigned.values { forced.insert(j) } }
+        for j in allowed where !banned.contains(j) {
+            guard let k = evaluation.knapsacks.indices.contains(j) ? evaluation.knapsacks[j] : nil, evaluation.rho[j].isFinite else { continue }
+            let withJ = evaluation.open[j] > 0.5 ? evaluation.bound
+                : evaluation.base + coverChoice(evaluation.rho, forced: forced.union([j]), banned: banned).value
+            if withJ > cutoff { continue }  // the facility itself is fixed closed elsewhere
+            let capacity = evaluation.capacityLeft.isEmpty ? problem.facilities[j].capacity ?? .infinity : evaluation.capacityLeft[j]
+            let assignedPart = evaluation.assignedPart.isEmpty ? 0 : evaluation.assignedPart[j]
+            for pair in pairs[j] {
+                if let restriction, restriction.assigned[pair.point] != nil || restriction.removed.contains(pair.point * m + j) { continue }
+                let d = problem.demand[pair.point]
+                let forcedRho = problem.facilities[j].fixedCost + assignedPart + (pair.cost - evaluation.lambda[pair.point]) + k.value(capacity: capacity - d)
+                if withJ + (forcedRho - evaluation.rho[j]) > cutoff { out.append((pair.point, j)) }
+            }
+        }
+        return out
     }
 
     /// min Σ ρ_j·y_j over the allowed facilities with Σ s_j·y_j ≥ D, required ones open.
@@ -127,7 +208,7 @@ struct SingleSourceLagrangian {
         return (closed, open, banned)
     }
 
-    /// Lagrangian cuts at `evaluation`: for each facility j in the model,
+    /// Lagrangian cuts at `evaluation` (the cover row only when `coverRow`): for each facility j in the model,
     /// Σ_i (λ_i − c_ij)⁺·x_ij ≤ (f_j − ρ_j)·y_j. Valid for every single-source solution: the
     /// customers an open facility serves fit in its capacity, so their values c_ij − λ_i sum to
     /// at least the knapsack minimum ρ_j − f_j (a lower bound when the knapsack was relaxed),
@@ -135,7 +216,7 @@ struct SingleSourceLagrangian {
     /// bound is at least Σ λ_i + the LP of the cover over ρ.
     ///
     /// - Complexity: O(Σ_j k_j), k_j facility j's customers in the model.
-    func cuts(at evaluation: Evaluation, y: [Variable?], columns: [[(point: Int, variable: Variable)]]) -> [LinearConstraint] {
+    func cuts(at evaluation: Evaluation, y: [Variable?], columns: [[(point: Int, variable: Variable)]], coverRow: Bool = true) -> [LinearConstraint] {
         var rows: [LinearConstraint] = []
         for j in allowed {
             guard let yj = y[j], evaluation.rho[j].isFinite else { continue }
@@ -152,6 +233,7 @@ struct SingleSourceLagrangian {
         }
         // Every feasible open set covers the demand, so Σ_j ρ_j·y_j is at least the cover's
         // minimum (L(λ) − Σ λ_i): with the rows above, the LP bound reaches L(λ).
+        guard coverRow else { return rows }
         var coverRow = LinearExpression()
         for j in allowed {
             guard let yj = y[j], evaluation.rho[j].isFinite else { continue }

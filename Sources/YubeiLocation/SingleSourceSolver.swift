@@ -18,7 +18,9 @@ import YubeiOptimization
 ///    its cut families, branching on facilities first: the incumbent its first solution,
 ///    extended cover inequalities on the capacity rows separated at the nodes
 ///    (``SingleSourceCoverCuts``), and each new open set of a node LP completed by the
-///    heuristic and offered as an incumbent.
+///    heuristic and offered as an incumbent. With ``nodeBounds`` (off by default), the
+///    Lagrangian relaxation is re-optimised at each node under its fixings
+///    (``SingleSourceNodeBound``), the facilities are branched on first, and GLPK's cuts are off.
 ///
 /// The bound reported is the best of the Lagrangian bound and GLPK's, never above the incumbent.
 struct SingleSourceSolver {
@@ -41,6 +43,10 @@ struct SingleSourceSolver {
     var restrictedPairs = 3
     /// How many multiplier vectors give Lagrangian cuts to the MIP.
     var lagrangianCutSets = 6
+    /// Lagrangian bounds at the branch-and-bound nodes (``SingleSourceNodeBound``), with the
+    /// facilities branched on first and GLPK's cut families off. Off by default: on Holmberg's
+    /// instances it proved some faster and some slower, none of p30–p32 within 30 s.
+    var nodeBounds = false
     /// Deepest branch-and-bound node at which cover inequalities are separated.
     static let coverCutDepth = 100
 
@@ -140,6 +146,7 @@ struct SingleSourceSolver {
             let run = try mip(closed: closed, open: fix.open, outPairs: outPairs, sources: sources, incumbent: a, heuristic: heuristic, limit: limit)
             solution.log.append("sscflp restricted MIP: \(facilities.count) facilities, \(keep.count) pairs, \(run.result.map { "\($0.termination), \($0.nodes) nodes" } ?? "no pair left"), solution \(run.assignment.map { "\($0.cost)" } ?? "none"), \(clock.seconds) s")
             offer(run.assignment)
+            offer(run.nodeBest)
         }
 
         // 4. The MIP on what remains (fixing again if the incumbent improved).
@@ -149,7 +156,8 @@ struct SingleSourceSolver {
             fix = lagrangian.fixings(at: best, cutoff: cutoff(a.cost), keepOpen: Set(a.openList), keepPairs: keepPairs)
             solution.log.append("sscflp fixing again: \(fix.closed.count) facilities closed, \(fix.open.count) open, \(fix.pairs.count) of \(pairCount) pairs out, \(clock.seconds) s")
         }
-        let run = try mip(closed: fix.closed, open: fix.open, outPairs: fix.pairs, sources: sources, incumbent: incumbent, heuristic: heuristic, limit: nil)
+        let run = try mip(closed: fix.closed, open: fix.open, outPairs: fix.pairs, sources: sources, incumbent: incumbent, heuristic: heuristic, limit: nil,
+                          nodeRoot: nodeBounds ? best : nil, cutoff: cutoff)
         guard let result = run.result else {
             // Some customer has no pair left: no solution beats the incumbent (or none exists).
             if let a = incumbent { return finish(solution, incumbent: a, bound: a.cost, status: .optimal) }
@@ -157,8 +165,9 @@ struct SingleSourceSolver {
             solution.explanation.append(LocationText.capacityPacking)
             return solution
         }
-        solution.log.append("sscflp MIP: \(run.columns) columns, \(run.rows) rows, \(result.termination), root bound \(result.rootBound.map { "\($0)" } ?? "-"), \(result.nodes) nodes, \(result.lazyRowsAdded) cover rows, \(clock.seconds) s")
+        solution.log.append("sscflp MIP: \(run.columns) columns, \(run.rows) rows, \(result.termination), root bound \(result.rootBound.map { "\($0)" } ?? "-"), \(result.nodes) nodes, \(result.lazyRowsAdded) cut rows, \(run.nodeLog), \(clock.seconds) s")
         offer(run.assignment)
+        offer(run.nodeBest)
         guard let final = incumbent else {
             solution.adoptTermination(of: result)
             if solution.status == .infeasible || (result.termination == .optimal && !result.hasSolution) {
@@ -187,8 +196,10 @@ struct SingleSourceSolver {
     /// pairs keyed i·m + j in `outPairs` out, the Lagrangian cuts of `sources`, cover cuts at the
     /// nodes, the node heuristic, `incumbent` as the start; `limit` caps the time (else the clock's).
     private func mip(closed: Set<Int>, open: Set<Int>, outPairs: Set<Int>, sources: [SingleSourceLagrangian.Evaluation],
-                     incumbent: SingleSourceHeuristic.Assignment?, heuristic: SingleSourceHeuristic, limit: Duration?) throws
-        -> (result: SolveResult?, assignment: SingleSourceHeuristic.Assignment?, emptyPoint: Bool, columns: Int, rows: Int) {
+                     incumbent: SingleSourceHeuristic.Assignment?, heuristic: SingleSourceHeuristic, limit: Duration?,
+                     nodeRoot: SingleSourceLagrangian.Evaluation? = nil, cutoff: @escaping (Double) -> Double = { $0 }) throws
+        -> (result: SolveResult?, assignment: SingleSourceHeuristic.Assignment?, emptyPoint: Bool, columns: Int, rows: Int,
+            nodeBest: SingleSourceHeuristic.Assignment?, nodeLog: String) {
         let n = problem.pointCount, m = problem.facilityCount
         let lagrangian = heuristic.lagrangian
         var model = Model(name: "sscflp")
@@ -232,7 +243,7 @@ struct SingleSourceSolver {
         }
         model.minimize(objective)
         if emptyPoint {
-            return (nil, nil, true, model.variables.count, model.constraints.count)
+            return (nil, nil, true, model.variables.count, model.constraints.count, nil, "")
         }
         var glpk = clock.solveOptions(gap: options.relativeGap)
         if let limit, let left = glpk.timeLimit { glpk.timeLimit = min(limit, left) } else if let limit { glpk.timeLimit = limit }
@@ -253,17 +264,24 @@ struct SingleSourceSolver {
         glpk.separatorReturnsOnlyCuts = true
         glpk.branching = .firstFractional
         glpk.cuts = glpkCuts
+        if nodeRoot != nil {
+            // With node bounds: facilities branched on first (nearest ½), GLPK's own cut
+            // families off (the node relaxation is stronger, and they cost most per node).
+            glpk.branchFirst = y.compactMap { $0?.index }
+            glpk.separatorSeesBounds = true
+            glpk.cuts = false
+        }
         // The node heuristic: each new open set of a node LP (y ≥ ½), completed by regret and
         // local search from the customers the LP places (x ≥ ½).
         var triedOpenSets = Set<[Bool]>()
         var nodeBest = incumbent?.cost ?? .infinity
-        let nodeHeuristic: (LazyConstraintRequest) -> [Double]? = { request in
-            var open = [Bool](repeating: false, count: m)
-            for j in 0..<m { if let v = y[j], request.values[v.index] > 0.5 { open[j] = true } }
-            guard triedOpenSets.insert(open).inserted else { return nil }
-            var seed = [Int](repeating: -1, count: n)
-            for i in 0..<n { for pair in x[i] where request.values[pair.variable.index] > 0.5 && open[pair.facility] { seed[i] = pair.facility } }
-            guard let a = heuristic.assign(open: open, seed: seed), a.cost < nodeBest - 1e-9 else { return nil }
+        var nodeBestAssignment: SingleSourceHeuristic.Assignment?
+        // Lagrangian bounds at the nodes (``SingleSourceNodeBound``), when asked for.
+        let nodeBound = nodeRoot.map {
+            SingleSourceNodeBound(lagrangian: lagrangian, heuristic: heuristic, y: y, columns: columns, root: $0,
+                                  incumbentCost: incumbent?.cost ?? .infinity, cutoff: cutoff)
+        }
+        func vector(_ a: SingleSourceHeuristic.Assignment) -> [Double]? {
             var vector = [Double](repeating: 0, count: model.variables.count)
             for j in 0..<m where a.open[j] {
                 guard let v = y[j] else { return nil }
@@ -273,12 +291,32 @@ struct SingleSourceSolver {
                 guard let pair = x[i].first(where: { $0.facility == j }) else { return nil }
                 vector[pair.variable.index] = 1
             }
-            nodeBest = a.cost
             return vector
+        }
+        let nodeHeuristic: (LazyConstraintRequest) -> [Double]? = { request in
+            if let nodeBound, let a = nodeBound.best, a.cost < nodeBest - 1e-9 {
+                // A solution the node bounds' heuristic found (kept for the answer either way).
+                nodeBest = a.cost
+                nodeBestAssignment = a
+                if let v = vector(a) { return v }
+            }
+            var open = [Bool](repeating: false, count: m)
+            for j in 0..<m { if let v = y[j], request.values[v.index] > 0.5 { open[j] = true } }
+            guard triedOpenSets.insert(open).inserted else { return nil }
+            var seed = [Int](repeating: -1, count: n)
+            for i in 0..<n { for pair in x[i] where request.values[pair.variable.index] > 0.5 && open[pair.facility] { seed[i] = pair.facility } }
+            guard let a = heuristic.assign(open: open, seed: seed), a.cost < nodeBest - 1e-9 else { return nil }
+            nodeBest = a.cost
+            nodeBestAssignment = a
+            nodeBound?.incumbentCost = min(nodeBound?.incumbentCost ?? a.cost, a.cost)
+            return vector(a)
         }
         let result = try model.solve(options: glpk, lazyConstraints: { request in
             // Every row of the model is explicit: an integral point needs no cut.
-            guard !request.isIntegral, request.depth <= Self.coverCutDepth else { return [] }
+            guard !request.isIntegral else { return [] }
+            if let rows = nodeBound?.rows(request), !rows.isEmpty { return rows }
+            if let rows = nodeBound?.openSetRows(request), !rows.isEmpty { return rows }
+            guard request.depth <= Self.coverCutDepth else { return [] }
             return cuts.separate(request.values)
         }, heuristic: nodeHeuristic)
         var found: SingleSourceHeuristic.Assignment?
@@ -297,7 +335,9 @@ struct SingleSourceSolver {
                 found = a
             }
         }
-        return (result, found, false, model.variables.count, model.constraints.count)
+        if let a = nodeBound?.best, a.cost < (nodeBestAssignment?.cost ?? .infinity) { nodeBestAssignment = a }
+        let nodeLog = nodeBound.map { "node bounds at \($0.nodes) nodes, \($0.pruned) pruned, \($0.fixedFacilities) facilities fixed, \($0.openSetsEvaluated) open sets evaluated, \($0.openSetsCut) cut off, \($0.openSetRowsAdded) open-set rows, \($0.fixedPairs) pairs fixed" } ?? "no node bounds"
+        return (result, found, false, model.variables.count, model.constraints.count, nodeBestAssignment, nodeLog)
     }
 
     /// The evaluations whose multipliers give cuts: the best, then the latest improvements.

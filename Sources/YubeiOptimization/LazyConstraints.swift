@@ -10,6 +10,15 @@ public struct LazyConstraintRequest {
     public var node: Int
     /// Depth of the node in the tree (0 at the root).
     public var depth: Int
+    /// Each variable's lower and upper bound in the node's subproblem (branching and GLPK's
+    /// own fixing tighten them), by variable index; empty for an LP and unless
+    /// ``SolveOptions/separatorSeesBounds``. Rows returned may rely on them: they hold in the
+    /// node's whole subtree, where the rows are kept.
+    public var lowerBounds: [Double] = []
+    public var upperBounds: [Double] = []
+    /// GLPK's number of the node's parent (0 at the root, for an LP, and unless
+    /// ``SolveOptions/separatorSeesBounds``). GLPK reuses the numbers of deleted nodes.
+    public var parentNode = 0
 }
 
 extension Model {

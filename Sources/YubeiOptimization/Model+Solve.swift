@@ -215,6 +215,8 @@ extension GLPKProblem {
         context.heuristic = heuristic
         context.columnCount = columnCount
         context.integerColumns = integerColumns
+        context.separatorSeesBounds = options.separatorSeesBounds
+        context.branchFirst = options.branchFirst.filter { $0 >= 0 && $0 < columnCount }.map { Int32($0 + 1) }
         let code = branchAndBound(options, timeLimitMilliseconds: Self.remainingMilliseconds(options, clock, start), context: context)
         let status = mipStatus
         var result = SolveResult(termination: .otherError, detail: "\(code); \(status)", sense: sense)

@@ -35,10 +35,22 @@ public struct SolveOptions: Sendable {
     public var separatorReturnsOnlyCuts = false
     /// How branch-and-bound picks the variable to branch on (GLPK's `br_tech`).
     public var branching: BranchingRule = .driebeckTomlin
+    /// Variables (by index) branched on before all others: while one of them is fractional at
+    /// a node, the one nearest ½ is branched on (GLPK's `GLP_IBRANCH` callback); otherwise
+    /// ``branching`` picks. Empty: ``branching`` alone.
+    public var branchFirst: [Int] = []
+    /// Whether the separator's requests carry the node's column bounds and parent
+    /// (``LazyConstraintRequest/lowerBounds``): O(columns) more per call, so only on demand.
+    public var separatorSeesBounds = false
     /// How branch-and-bound picks the next node (GLPK's `bt_tech`).
     public var nodeSelection: NodeSelection = .bestLocalBound
     /// Where branch-and-bound tightens bounds from the rows before solving a node (GLPK's `pp_tech`).
     public var nodePreprocessing: NodePreprocessing = .everyNode
+    /// Branch-and-bound prunes a node whose bound is within this fraction of (1 + |incumbent|)
+    /// of the incumbent (GLPK's `tol_obj`, default 1e-7). When every solution's cost is a
+    /// whole number, a value just under 1 / (1 + |incumbent|) prunes every node that cannot
+    /// hold a solution better by at least one, without re-solving it.
+    public var pruneTolerance: Double = 1e-7
 
     public init() {}
 }

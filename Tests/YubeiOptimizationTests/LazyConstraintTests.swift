@@ -115,4 +115,77 @@ struct LazyConstraintTests {
         let solution = x.map { result.value(of: $0)! }
         #expect((0..<10).reduce(0.0) { $0 + weights[$1] * solution[$1] } <= capacity + 1e-9)
     }
+
+    /// The separator sees each node's column bounds and parent, and ``SolveOptions/branchFirst``
+    /// makes the first branching fix the preferred variable where GLPK's rule would pick
+    /// another; the optimum is unchanged.
+    // Seeds 6 and 7 give a root LP with two fractional variables (the others check the bounds only).
+    @Test("node bounds and parent reach the separator; preferred variables are branched on first", arguments: [5, 6, 7, 8])
+    func nodeBoundsAndBranchFirst(seed: Int) throws {
+        var state = UInt64(seed) &* 6364136223846793005 &+ 1442695040888963407
+        func next(_ range: ClosedRange<Int>) -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(range.lowerBound + Int((state >> 33) % UInt64(range.count)))
+        }
+        // Two knapsack rows: the root LP has two fractional variables as a rule.
+        let count = 12
+        let values = (0..<count).map { _ in next(3...40) }
+        let weights = (0..<2).map { _ in (0..<count).map { _ in next(3...17) } }
+        let capacity = 41.0
+        var m = Model()
+        let x = (0..<count).map { m.addBinary("x\($0)") }
+        var objective = LinearExpression()
+        for k in 0..<count { objective.add(values[k], x[k]) }
+        for w in weights {
+            var load = LinearExpression()
+            for k in 0..<count { load.add(w[k], x[k]) }
+            m.addConstraint(load <= capacity)
+        }
+        m.maximize(objective)
+        func run(_ preferred: [Int]) throws -> (result: SolveResult, root: Set<Int>, depthOne: [Set<Int>], inconsistent: Int) {
+            var options = SolveOptions()
+            options.branchFirst = preferred.map { x[$0].index }
+            options.branching = .firstFractional
+            options.separatorReturnsOnlyCuts = true
+            options.separatorSeesBounds = true
+            options.cuts = false
+            var root = Set<Int>(), depthOne: [Set<Int>] = [], inconsistent = 0
+            let result = try m.solve(options: options, lazyConstraints: { request in
+                for k in 0..<count {
+                    let v = request.values[x[k].index]
+                    if v < request.lowerBounds[x[k].index] - 1e-7 || v > request.upperBounds[x[k].index] + 1e-7 { inconsistent += 1 }
+                }
+                if request.depth == 0 {
+                    #expect(request.parentNode == 0)
+                    root = Set((0..<count).filter { abs(request.values[x[$0].index] - request.values[x[$0].index].rounded()) > 1e-6 })
+                } else {
+                    #expect(request.parentNode != 0 && request.parentNode != request.node)
+                    if request.depth == 1 {
+                        depthOne.append(Set((0..<count).filter { request.lowerBounds[x[$0].index] == request.upperBounds[x[$0].index] }))
+                    }
+                }
+                return []
+            })
+            return (result, root, depthOne, inconsistent)
+        }
+        var best = -Double.infinity
+        for mask in 0..<(1 << count) {
+            let chosen = (0..<count).filter { mask & (1 << $0) != 0 }
+            guard weights.allSatisfy({ w in chosen.reduce(0.0, { $0 + w[$1] }) <= capacity }) else { continue }
+            best = max(best, chosen.reduce(0.0) { $0 + values[$1] })
+        }
+        let plain = try run([])
+        #expect(plain.result.isOptimal)
+        #expect(approximatelyEqual(plain.result.objectiveValue, best))
+        #expect(plain.inconsistent == 0)
+        // GLPK's rule branches on the first fractional variable; prefer the last one instead.
+        guard plain.root.count >= 2, let first = plain.root.min(), let last = plain.root.max() else { return }
+        #expect(plain.depthOne.allSatisfy { $0.contains(first) })
+        let preferred = try run([last])
+        #expect(preferred.result.isOptimal)
+        #expect(approximatelyEqual(preferred.result.objectiveValue, best))
+        #expect(preferred.inconsistent == 0)
+        #expect(!preferred.depthOne.isEmpty)
+        #expect(preferred.depthOne.allSatisfy { $0.contains(last) && !$0.contains(first) }, "\(preferred.depthOne)")
+    }
 }

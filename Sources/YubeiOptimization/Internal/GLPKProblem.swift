@@ -110,6 +110,7 @@ struct GLPKProblem: ~Copyable {
         parm.msg_lev = options.verbosity.glpkMessageLevel
         parm.presolve = GLP_OFF  // the LP is solved already, and a heuristic solution needs the original columns
         parm.mip_gap = options.relativeGap
+        parm.tol_obj = options.pruneTolerance
         if let ms = timeLimitMilliseconds { parm.tm_lim = ms }
         if options.cuts {
             parm.gmi_cuts = GLP_ON; parm.mir_cuts = GLP_ON; parm.cov_cuts = GLP_ON; parm.clq_cuts = GLP_ON
@@ -227,6 +228,10 @@ final class MIPCallbackContext {
     var heuristic: ((LazyConstraintRequest) -> [Double]?)?
     /// Rows the separator added during the search.
     var lazyRowsAdded = 0
+    /// Columns (1-based) branched on first while fractional (``SolveOptions/branchFirst``).
+    var branchFirst: [Int32] = []
+    /// Whether requests carry the node's column bounds (``SolveOptions/separatorSeesBounds``).
+    var separatorSeesBounds = false
 
     init(start: ContinuousClock.Instant, options: SolveOptions, incumbent: [Double]?) {
         self.start = start
@@ -252,6 +257,15 @@ private func mipCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer
     }
     if reason == GLP_IROWGEN, let separate = context.lazyConstraints {
         addLazyRows(tree, context, separate)
+    }
+    if reason == GLP_IBRANCH, !context.branchFirst.isEmpty, let prob = glp_ios_get_prob(tree) {
+        // The preferred column nearest ½ among those GLPK may branch on.
+        var pick: Int32 = 0, distance = Double.infinity
+        for j in context.branchFirst where glp_ios_can_branch(tree, j) != 0 {
+            let d = abs(glp_get_col_prim(prob, j) - 0.5)
+            if d < distance { distance = d; pick = j }
+        }
+        if pick != 0 { glp_ios_branch_upon(tree, pick, GLP_NO_BRNCH) }
     }
     if reason == GLP_IHEUR, let x = context.initialSolution {
         context.initialSolution = nil  // offered once
@@ -288,7 +302,12 @@ private func addLazyRows(_ tree: OpaquePointer, _ context: MIPCallbackContext, _
     let values = (0..<context.columnCount).map { glp_get_col_prim(prob, Int32($0 + 1)) }
     let integral = context.integerColumns.allSatisfy { Tolerance.isIntegral(values[$0]) }
     let node = glp_ios_curr_node(tree)
-    let request = LazyConstraintRequest(values: values, isIntegral: integral, node: Int(node), depth: Int(glp_ios_node_level(tree, node)))
+    var request = LazyConstraintRequest(values: values, isIntegral: integral, node: Int(node), depth: Int(glp_ios_node_level(tree, node)))
+    if context.separatorSeesBounds {
+        request.lowerBounds = (0..<context.columnCount).map { glp_get_col_lb(prob, Int32($0 + 1)) }
+        request.upperBounds = (0..<context.columnCount).map { glp_get_col_ub(prob, Int32($0 + 1)) }
+        request.parentNode = Int(glp_ios_up_node(tree, node))
+    }
     for row in separate(request) {
         let r = glp_add_rows(prob, 1)
         let (type, lb, ub) = GLPKProblem.boundType(row.lowerBound, row.upperBound)
