@@ -26,15 +26,15 @@ struct PMedianEnumerationTests {
                                facilities: facilities, costs: costs)
     }
 
-    /// The optimum over every p-subset, written without the solver's code.
-    static func enumerate(_ q: LocationProblem) -> Double {
+    /// Calls `body` with every p-subset of the facilities and its cost, written without the solver's code.
+    /// - Complexity: O(C(m, p) · n · p).
+    static func forEachSubset(_ q: LocationProblem, _ body: ([Int], Double) -> Void) {
         let n = q.demand.count, m = q.facilities.count, p = q.p!
-        var best = Double.infinity
         func recurse(_ start: Int, _ chosen: inout [Int]) {
             if chosen.count == p {
                 var total = 0.0
                 for i in 0..<n { total += q.demand[i] * chosen.map { q.costs[i * m + $0] }.min()! }
-                best = min(best, total)
+                body(chosen, total)
                 return
             }
             guard start < m else { return }
@@ -46,6 +46,12 @@ struct PMedianEnumerationTests {
         }
         var chosen: [Int] = []
         recurse(0, &chosen)
+    }
+
+    /// The optimum over every p-subset.
+    static func enumerate(_ q: LocationProblem) -> Double {
+        var best = Double.infinity
+        forEachSubset(q) { _, total in best = min(best, total) }
         return best
     }
 

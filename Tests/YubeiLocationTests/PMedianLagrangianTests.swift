@@ -11,31 +11,18 @@ struct PMedianLagrangianTests {
     /// Every p-subset's cost (required facilities in every subset): the optimum, and the best
     /// cost with each facility open and with it closed.
     static func enumerate(_ q: LocationProblem) -> (optimum: Double, withOpen: [Double], withClosed: [Double]) {
-        let n = q.demand.count, m = q.facilities.count, p = q.p!
+        let m = q.facilities.count
         let required = Set(q.facilities.indices.filter { q.facilities[$0].status == .required })
         var optimum = Double.infinity
         var withOpen = [Double](repeating: .infinity, count: m)
         var withClosed = [Double](repeating: .infinity, count: m)
-        func recurse(_ start: Int, _ chosen: inout [Int]) {
-            if chosen.count == p {
-                guard required.isSubset(of: chosen) else { return }
-                var total = 0.0
-                for i in 0..<n { total += q.demand[i] * chosen.map { q.costs[i * m + $0] }.min()! }
-                optimum = min(optimum, total)
-                for j in 0..<m {
-                    if chosen.contains(j) { withOpen[j] = min(withOpen[j], total) } else { withClosed[j] = min(withClosed[j], total) }
-                }
-                return
-            }
-            guard start < m else { return }
-            for j in start..<m {
-                chosen.append(j)
-                recurse(j + 1, &chosen)
-                chosen.removeLast()
+        PMedianEnumerationTests.forEachSubset(q) { chosen, total in
+            guard required.isSubset(of: chosen) else { return }
+            optimum = min(optimum, total)
+            for j in 0..<m {
+                if chosen.contains(j) { withOpen[j] = min(withOpen[j], total) } else { withClosed[j] = min(withClosed[j], total) }
             }
         }
-        var chosen: [Int] = []
-        recurse(0, &chosen)
         return (optimum, withOpen, withClosed)
     }
 
