@@ -65,43 +65,19 @@ struct CapacitatedBenders {
     }
 
     /// The transportation problem of `open`, solved by GLPK: its cost, the duals of the
-    /// assignment rows, and the shares. `nil` when it is infeasible (or GLPK fails).
+    /// assignment rows, and the shares. `nil` when a point has no pair to an open facility, when
+    /// it is infeasible, or when GLPK fails. One solve of ``transportModel(_:)``.
     ///
     /// - Complexity: one LP of n rows + |open| rows and at most n·|open| columns.
     func transport(open: [Int]) -> (cost: Double, duals: [Double], shares: Shares)? {
-        let n = problem.pointCount
-        var model = Model(name: "transport")
-        var x = [[(facility: Int, variable: Variable)]](repeating: [], count: n)
-        var load = [LinearExpression](repeating: LinearExpression(), count: problem.facilityCount)
-        var objective = LinearExpression()
-        var assignRows: [Int] = []
-        for i in 0..<n {
-            let d = problem.demand[i]
-            var assign = LinearExpression()
-            for j in open {
-                let c = problem.cost(i, j)
-                guard c.isFinite else { continue }
-                let u = problem.shareBound(i, j)
-                guard u > 0 else { continue }
-                let v = model.addVariable("x_\(i)_\(j)", lowerBound: 0, upperBound: u)
-                x[i].append((j, v))
-                assign.add(1, v)
-                objective.add(c, v)
-                if d > 0 { load[j].add(d, v) }
-            }
-            if x[i].isEmpty { return nil }
-            assignRows.append(model.addConstraint(assign == 1, name: "assign_\(i)").index)
-        }
-        for j in open where !load[j].isConstant {
-            model.addConstraint(load[j] <= (problem.facilities[j].capacity ?? .infinity))
-        }
-        model.minimize(objective)
+        let (model, columns, _, assignRows) = transportModel(open)
+        guard !columns.points.contains(where: \.isEmpty) else { return nil }
         var glpk = clock.solveOptions(gap: 0)
         glpk.presolve = false
         guard let result = try? model.solve(options: glpk), result.termination == .optimal,
               let values = result.values, let z = result.objectiveValue, let duals = result.rowDuals else { return nil }
-        let shares: Shares = (0..<n).map { i in
-            x[i].compactMap { p in
+        let shares: Shares = columns.points.map { pairs in
+            pairs.compactMap { p in
                 let value = values[p.variable.index]
                 return value > 1e-9 ? (p.facility, min(1, value)) : nil
             }
