@@ -39,19 +39,7 @@ struct CapacitatedBendersTests {
         #expect(abs(objective - expected) <= 1e-6 * max(1, expected), "seed \(seed) setting \(setting): \(objective) vs \(expected)")
         let bound = try #require(solution.bound)
         #expect(bound <= expected + 1e-6 * max(1, expected), "seed \(seed): bound \(bound) above the optimum \(expected)")
-        // Every row: each point fully served by open, allowed pairs; no capacity exceeded.
-        var load = [Double](repeating: 0, count: problem.facilityCount)
-        for (i, list) in solution.shares.enumerated() {
-            #expect(abs(list.reduce(Double(0)) { $0 + $1.fraction } - 1) <= 1e-6)
-            for (j, f) in list {
-                #expect(solution.open.contains(j))
-                #expect(problem.cost(i, j).isFinite)
-                load[j] += problem.demand[i] * f
-            }
-        }
-        for j in solution.open { #expect(load[j] <= problem.facilities[j].capacity! * (1 + 1e-6)) }
-        #expect(problem.requiredFacilities.allSatisfy(solution.open.contains))
-        #expect(solution.open.allSatisfy(problem.isAllowed))
+        CapacitatedRowGenerationTests.checkRows(problem, solution)
         #expect((solution.search.transportationSolves ?? 0) > 0)
     }
 

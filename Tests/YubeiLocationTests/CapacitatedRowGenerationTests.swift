@@ -51,6 +51,22 @@ struct CapacitatedRowGenerationTests {
 
     /// With `direct` 0 the strong LP is generated (over the facilities the first fixing leaves)
     /// even on these small instances, as on capa, capb, capc.
+    /// Every row of a CFLP solution: each point fully served by open, allowed pairs; no capacity exceeded.
+    static func checkRows(_ problem: LocationProblem, _ solution: LocationSolution) {
+        var load = [Double](repeating: 0, count: problem.facilityCount)
+        for (i, list) in solution.shares.enumerated() {
+            #expect(abs(list.reduce(Double(0)) { $0 + $1.fraction } - 1) <= 1e-6)
+            for (j, f) in list {
+                #expect(solution.open.contains(j))
+                #expect(problem.cost(i, j).isFinite)
+                load[j] += problem.demand[i] * f
+            }
+        }
+        for j in solution.open { #expect(load[j] <= problem.facilities[j].capacity! * (1 + 1e-6)) }
+        #expect(problem.requiredFacilities.allSatisfy(solution.open.contains))
+        #expect(solution.open.allSatisfy(problem.isAllowed))
+    }
+
     @Test("same optimum as enumeration, every row respected", arguments: Array(UInt64(1)...16), [15_000, 0])
     func matchesEnumeration(seed: UInt64, direct: Int) throws {
         let problem = Self.instance(seed: seed)
@@ -70,19 +86,7 @@ struct CapacitatedRowGenerationTests {
         #expect(abs(objective - expected) <= 1e-6 * max(1, expected), "seed \(seed): \(objective) vs \(expected)")
         let bound = try #require(solution.bound)
         #expect(bound <= expected + 1e-6 * max(1, expected), "seed \(seed): bound \(bound) above the optimum \(expected)")
-        // Every row: each point fully served by open, allowed pairs; no capacity exceeded.
-        var load = [Double](repeating: 0, count: problem.facilityCount)
-        for (i, list) in solution.shares.enumerated() {
-            #expect(abs(list.reduce(Double(0)) { $0 + $1.fraction } - 1) <= 1e-6)
-            for (j, f) in list {
-                #expect(solution.open.contains(j))
-                #expect(problem.cost(i, j).isFinite)
-                load[j] += problem.demand[i] * f
-            }
-        }
-        for j in solution.open { #expect(load[j] <= problem.facilities[j].capacity! * (1 + 1e-6)) }
-        #expect(problem.requiredFacilities.allSatisfy(solution.open.contains))
-        #expect(solution.open.allSatisfy(problem.isAllowed))
+        CapacitatedRowGenerationTests.checkRows(problem, solution)
         // The ordinary strong model agrees.
         let direct = problem.solve()
         #expect(abs((direct.objective ?? .nan) - objective) <= 1e-6 * max(1, objective))
