@@ -11,7 +11,7 @@ public struct PlannedScenario: Sendable {
 }
 
 /// The narrow seam between scenario runs and the siting engine: every command here builds its
-/// problems and solves them through these two calls.
+/// problems and solves them through these calls.
 public enum ScenarioPlanner {
     /// The siting problem of a scenario read with overrides, and the site decisions they hold
     /// (`--require`, `--forbid`).
@@ -26,14 +26,22 @@ public enum ScenarioPlanner {
     ///
     /// - Throws: what ``SitingSolver/solve(_:options:)`` throws (a model GLPK must not see).
     public static func solve(_ scenario: OverriddenScenario, options: SitingOptions = SitingOptions()) throws -> PlannedScenario {
-        let (problem, decisions) = problem(scenario)
+        try solve(problem(scenario), overrides: scenario.overrides, options: options)
+    }
+
+    /// Solves a problem already built by ``problem(_:)`` (a study builds each variant's once, to
+    /// compare it with the base before solving); `options.decisions` gains its site rules.
+    ///
+    /// - Throws: what ``SitingSolver/solve(_:options:)`` throws (a model GLPK must not see).
+    public static func solve(_ built: (problem: SitingProblem, decisions: SiteDecisions), overrides: ScenarioOverrides,
+                             options: SitingOptions = SitingOptions()) throws -> PlannedScenario {
         var options = options
-        options.decisions.requiredWarehouses.formUnion(decisions.requiredWarehouses)
-        options.decisions.requiredShelters.formUnion(decisions.requiredShelters)
-        options.decisions.forbiddenWarehouses.formUnion(decisions.forbiddenWarehouses)
-        options.decisions.forbiddenShelters.formUnion(decisions.forbiddenShelters)
-        let plan = try SitingSolver.solve(problem, options: options)
-        return PlannedScenario(problem: problem, plan: plan, overrides: scenario.overrides)
+        options.decisions.requiredWarehouses.formUnion(built.decisions.requiredWarehouses)
+        options.decisions.requiredShelters.formUnion(built.decisions.requiredShelters)
+        options.decisions.forbiddenWarehouses.formUnion(built.decisions.forbiddenWarehouses)
+        options.decisions.forbiddenShelters.formUnion(built.decisions.forbiddenShelters)
+        let plan = try SitingSolver.solve(built.problem, options: options)
+        return PlannedScenario(problem: built.problem, plan: plan, overrides: overrides)
     }
 
     /// Whether a plan's status means it holds a plan (`optimal` or `feasible`).

@@ -92,8 +92,8 @@ public enum Study {
                     variantOptions.restrictionOf = base.plan
                     variantOptions.startPlan = base.plan
                 }
-                let scenario = variants[index].scenario, chosen = variantOptions
-                group.addTask { (index, try ScenarioPlanner.solve(scenario, options: chosen)) }
+                let built = problems[index], overrides = variants[index].scenario.overrides, chosen = variantOptions
+                group.addTask { (index, try ScenarioPlanner.solve(built, overrides: overrides, options: chosen)) }
                 running += 1
                 return true
             }
