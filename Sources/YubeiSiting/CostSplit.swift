@@ -184,7 +184,11 @@ enum CostSplit {
         second.progress = options.progress
         second.timeLimit = costLimit.map { max(.seconds(1), $0 - (clock.now - begin)) }
         second.initialSolution = supplyStart
-        var result = try SitingSolver.solveWithinBudgetsPublic(&supplies, options: second)
+        // A large supply part (no per-route links in its rows): the links as cuts, the LP's
+        // openings rounded into plans, branch-and-bound only if none is within the gap.
+        let linkCuts = options.supplyLinkCuts ?? !supplies.usesFlowPairLinks
+        var result = linkCuts ? try LinkCutSearch.solve(&supplies, options: second)
+            : try SitingSolver.solveWithinBudgetsPublic(&supplies, options: second)
         SitingSolver.trace("split supplies \(result.termination) obj=\(result.objectiveValue ?? .nan) bound=\(result.bestBound ?? .nan) nodes=\(result.nodes) start=\(result.initialSolutionAccepted.map(String.init) ?? "-")")
         guard let supplyValues = result.values else { return nil }
 

@@ -30,6 +30,10 @@ public struct SitingOptions: Sendable {
     /// tighter LP for many more rows. `nil`: only for models of at most 10,000 flow columns,
     /// where they are cheap; on larger ones they cost more simplex time than they save.
     public var flowPairLinks: Bool?
+    /// In the cost rule of the supply part (``CostSplit``): the per-route, per-supply links as
+    /// cuts, and the LP's openings rounded into plans (``LinkCutSearch``). `nil`: when the
+    /// per-route links are not in the model's rows (``flowPairLinks``).
+    public var supplyLinkCuts: Bool?
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// Sites required or forbidden, or an adopted plan's first stage held (see ``SiteDecisions``).
     public var decisions = SiteDecisions()
@@ -416,14 +420,45 @@ public enum SitingSolver {
     /// binary at 0.999995) is cut off by a cover row Σ z ≤ |set| − 1, valid for every plan within
     /// budget, and the model solved again; likewise a stock purchase over `stock_budget` lowers
     /// that row's right-hand side by the overshoot.
-    static func solveWithinBudgetsPublic(_ siting: inout SitingModel, options: SolveOptions) throws -> SolveResult {
-        try solveWithinBudgets(&siting, options: options)
+    ///
+    /// With `separate`, each solve separates rows at the nodes (``Model/solve(options:lazyConstraints:heuristic:)``).
+    static func solveWithinBudgetsPublic(_ siting: inout SitingModel, options: SolveOptions,
+                                         separate: ((LazyConstraintRequest) -> [LinearConstraint])? = nil) throws -> SolveResult {
+        try solveWithinBudgets(&siting, options: options, separate: separate)
     }
 
-    private static func solveWithinBudgets(_ siting: inout SitingModel, options: SolveOptions) throws -> SolveResult {
+    /// Whether the openings and stock of `values` keep the opening and stock budgets exactly
+    /// (the integer columns rounded), as ``solveWithinBudgets(_:options:separate:)`` checks them.
+    static func keepsBudgetsExactly(_ values: [Double], _ siting: SitingModel) -> Bool {
         let p = siting.problem
+        if let budget = p.policy.budget {
+            let openW = p.warehouses.indices.filter { !p.warehouses[$0].isExisting && values[siting.warehouseOpen[$0].index] > 0.5 }
+            let openS = p.shelters.indices.filter { !p.shelters[$0].isExisting && values[siting.shelterOpen[$0].index] > 0.5 }
+            let spent = Exact.sum(openW.map { p.warehouses[$0].fixedCost }) + Exact.sum(openS.map { p.shelters[$0].fixedCost })
+            if spent > Exact.decimal(budget) { return false }
+        }
+        if let stockBudget = p.policy.stockBudget {
+            var spent = Decimal()
+            for row in siting.stock {
+                for (s, v) in row.enumerated() {
+                    guard let v else { continue }
+                    spent += Exact.decimal(values[v.index].rounded()) * Exact.decimal(p.supplies[s].unitCost)
+                }
+            }
+            if spent > Exact.decimal(stockBudget) { return false }
+        }
+        return true
+    }
+
+    private static func solveWithinBudgets(_ siting: inout SitingModel, options: SolveOptions,
+                                           separate: ((LazyConstraintRequest) -> [LinearConstraint])? = nil) throws -> SolveResult {
+        let p = siting.problem
+        func solve() throws -> SolveResult {
+            if let separate { return try siting.model.solve(options: options, lazyConstraints: separate) }
+            return try siting.model.solve(options: options)
+        }
         for _ in 0..<50 {
-            let result = try siting.model.solve(options: options)
+            let result = try solve()
             guard let values = result.values else { return result }
             var over = false
             if let budget = p.policy.budget {
@@ -457,7 +492,7 @@ public enum SitingSolver {
             }
             if !over { return result }
         }
-        return try siting.model.solve(options: options)
+        return try solve()
     }
 
     /// `x` with what no hazard uses taken away: stock beyond the most any hazard ships, and
