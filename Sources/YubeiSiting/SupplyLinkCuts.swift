@@ -68,6 +68,8 @@ enum LinkCutSearch {
         let clock = ContinuousClock()
         let start = clock.now
         let cuts = SupplyLinkCuts(siting)
+        // Without a candidate to open (a budget of nothing, every site decided) there is no link
+        // to add and nothing to round: branch-and-bound as usual.
         guard !cuts.isEmpty, siting.model.isMIP else { return try SitingSolver.solveWithinBudgetsPublic(&siting, options: options) }
         let deadline = options.timeLimit.map { start + $0 }
         func left() -> Duration? { deadline.map { max(.milliseconds(1), $0 - clock.now) } }
@@ -127,16 +129,12 @@ enum LinkCutSearch {
     }
 
     /// Plans from the LP solution `lp`: the candidate warehouses whose opening is at least θ
-    /// opened and the others closed, for θ = ½, ⅓, ⅕, 1/10 and any opening; for each, the LP
-    /// with those openings and every volume row (and the stock budget) kept with room for one
-    /// more unit of each supply, its stock rounded up (so every row holds), and then the rest
-    /// (deliveries, kits, units short) solved as a MIP with openings and stock fixed. Stops
-    /// once a plan is `enough`.
+    /// opened and the others closed, for θ = ½, ⅓, ⅕, 1/10 and any opening, each completed by
+    /// ``complete(_:deadline:)``. Stops once a plan is `enough`.
     ///
-    /// - Complexity: at most five LPs and five small MIPs of the model's size.
+    /// - Complexity: at most five LPs (and small MIPs) of the model's size.
     static func roundedPlans(_ siting: SitingModel, lp x: [Double], options: SolveOptions, deadline: ContinuousClock.Instant?,
                              enough: (Double) -> Bool) throws -> [[Double]] {
-        let p = siting.problem
         let clock = ContinuousClock()
         let free = siting.warehouseOpen.indices.filter {
             let column = siting.model[siting.warehouseOpen[$0]]
@@ -153,46 +151,69 @@ enum LinkCutSearch {
                 let value: Double = open.contains(w) ? 1 : 0
                 fixed.model.setBounds(of: fixed.warehouseOpen[w], lower: value, upper: value)
             }
-            // Room for rounding every stock column up by less than one unit.
-            var relaxed = fixed.model.relaxation
-            var stockCost = LinearExpression(), spare = 0.0
-            for (w, row) in fixed.stock.enumerated() {
-                let isOpen = (fixed.model[fixed.warehouseOpen[w]].lowerBound ?? 0) > 0.5
-                var volume = LinearExpression(), room = 0.0
-                for (s, column) in row.enumerated() {
-                    guard let column else { continue }
-                    let supply = p.supplies[s]
-                    if supply.volume > 0 { volume.add(supply.volume, column); room += supply.volume }
-                    if supply.unitCost > 0 { stockCost.add(supply.unitCost, column); if isOpen { spare += supply.unitCost } }
-                }
-                if isOpen, !volume.indices.isEmpty {
-                    relaxed.addConstraint(volume <= max(0, p.warehouses[w].capacity - room))
-                }
-            }
-            if let budget = p.policy.stockBudget, !stockCost.indices.isEmpty {
-                relaxed.addConstraint(stockCost <= max(0, budget - spare))
-            }
-            var lpOptions = SolveOptions()
-            lpOptions.timeLimit = deadline.map { max(.milliseconds(1), $0 - clock.now) }
-            let rounded = try relaxed.solve(options: lpOptions)
-            guard rounded.termination == .optimal, let y = rounded.values else { continue }
-            for row in fixed.stock {
-                for column in row {
-                    guard let column else { continue }
-                    let units = (y[column.index] - 1e-7).rounded(.up)
-                    let upper = fixed.model[column].upperBound ?? units
-                    fixed.model.setBounds(of: column, lower: min(max(0, units), upper), upper: min(max(0, units), upper))
-                }
-            }
-            var rest = SolveOptions()
-            rest.relativeGap = 1e-6
-            rest.timeLimit = deadline.map { min(.seconds(5), max(.milliseconds(1), $0 - clock.now)) } ?? .seconds(5)
-            let completed = try fixed.model.solve(options: rest)
-            SitingSolver.trace("link cuts: θ=\(String(format: "%.2f", theta)) open=\(open.count) lp=\(rounded.objectiveValue ?? .nan) plan=\(completed.objectiveValue ?? .nan) \(completed.termination)")
-            guard let plan = completed.values, let cost = completed.objectiveValue else { continue }
+            let plan = try complete(fixed, deadline: deadline)
+            let cost = plan.map { siting.model.objective.evaluated(at: $0) }
+            SitingSolver.trace("link cuts: θ=\(String(format: "%.2f", theta)) open=\(open.count) plan=\(cost ?? .nan)")
+            guard let plan, let cost else { continue }
             plans.append(plan)
-            if enough(cost) { break }
+            if enough(cost) { return plans }
         }
         return plans
+    }
+
+    /// A plan of `fixed` (every opening fixed): the LP with every volume row (and the stock
+    /// budget) kept with room for one more unit of each supply, its stock rounded up (so every
+    /// row still holds: stock only grows, within the room kept), and, when the people with a kit
+    /// and the units short are not whole there, those solved again as a small MIP with the stock
+    /// fixed. nil when a step finds nothing.
+    static func complete(_ fixed: SitingModel, deadline: ContinuousClock.Instant?) throws -> [Double]? {
+        let p = fixed.problem
+        let clock = ContinuousClock()
+        var relaxed = fixed.model.relaxation
+        var stockCost = LinearExpression(), spare = 0.0
+        for (w, row) in fixed.stock.enumerated() {
+            let isOpen = (fixed.model[fixed.warehouseOpen[w]].lowerBound ?? 0) > 0.5
+            var volume = LinearExpression(), room = 0.0
+            for (s, column) in row.enumerated() {
+                guard let column else { continue }
+                let supply = p.supplies[s]
+                if supply.volume > 0 { volume.add(supply.volume, column); room += supply.volume }
+                if supply.unitCost > 0 { stockCost.add(supply.unitCost, column); if isOpen { spare += supply.unitCost } }
+            }
+            if isOpen, !volume.indices.isEmpty {
+                relaxed.addConstraint(volume <= max(0, p.warehouses[w].capacity - room))
+            }
+        }
+        if let budget = p.policy.stockBudget, !stockCost.indices.isEmpty {
+            relaxed.addConstraint(stockCost <= max(0, budget - spare))
+        }
+        var needColumns: [Variable] = []
+        for (h, rows) in fixed.supplyShort.enumerated() {
+            for (a, row) in rows.enumerated() {
+                needColumns.append(contentsOf: row.compactMap { $0 })
+                if let n = fixed.supplied[h][a] { needColumns.append(n) }
+            }
+        }
+        var lpOptions = SolveOptions()
+        lpOptions.timeLimit = deadline.map { max(.milliseconds(1), $0 - clock.now) }
+        let lp = try relaxed.solve(options: lpOptions)
+        guard lp.termination == .optimal, var x = lp.values else { return nil }
+        var completed = fixed
+        for row in fixed.stock {
+            for column in row {
+                guard let column else { continue }
+                let upper = fixed.model[column].upperBound ?? .infinity
+                let units = min(max(0, (x[column.index] - 1e-7).rounded(.up)), upper)
+                x[column.index] = units
+                completed.model.setBounds(of: column, lower: units, upper: units)
+            }
+        }
+        for (j, v) in fixed.model.variables.enumerated() where v.kind.isInteger && abs(x[j] - x[j].rounded()) <= 1e-9 { x[j] = x[j].rounded() }
+        if needColumns.allSatisfy({ x[$0.index] == x[$0.index].rounded() }) { return x }
+        // People with a kit or units short not whole: solve them again with the stock fixed.
+        var rest = SolveOptions()
+        rest.relativeGap = 1e-6
+        rest.timeLimit = deadline.map { min(.seconds(2), max(.milliseconds(1), $0 - clock.now)) } ?? .seconds(2)
+        return try completed.model.solve(options: rest).values
     }
 }
