@@ -103,9 +103,15 @@ public struct StudyFile: Sendable {
     public func load(extra: ScenarioOverrides = ScenarioOverrides()) throws(InputError) -> [(name: String, scenario: OverriddenScenario)] {
         var loaded: [(name: String, scenario: OverriddenScenario)] = []
         var problems = Diagnostics()
-        for variant in variants {
+        // Loaded on all cores (travel times for every area and site), then taken in order.
+        let results = ConcurrentSlots<Result<OverriddenScenario, any Error>>(count: variants.count)
+        let all = variants
+        DispatchQueue.concurrentPerform(iterations: all.count) { i in
+            results.set(i, Result { try ScenarioLoader.load(path: all[i].scenarioPath, overrides: extra.appending(all[i].overrides)) })
+        }
+        for (i, variant) in variants.enumerated() {
             do {
-                let scenario = try ScenarioLoader.load(path: variant.scenarioPath, overrides: extra.appending(variant.overrides))
+                let scenario = try results.value(i)!.get()
                 loaded.append((variant.name, scenario))
             } catch let error as InputError {
                 problems.append(contentsOf: error.diagnostics)
@@ -120,5 +126,26 @@ public struct StudyFile: Sendable {
         for d in problems.all where !unique.contains(d) { unique.append(d) }
         try Diagnostics(unique).throwIfErrors()
         return loaded
+    }
+}
+
+/// One slot per index, filled from concurrent iterations (`DispatchQueue.concurrentPerform`)
+/// under a lock, read afterwards.
+public final class ConcurrentSlots<T>: @unchecked Sendable {
+    private var items: [T?]
+    private let lock = NSLock()
+
+    public init(count: Int) { items = Array(repeating: nil, count: count) }
+
+    public func set(_ index: Int, _ value: T) {
+        lock.lock()
+        items[index] = value
+        lock.unlock()
+    }
+
+    public func value(_ index: Int) -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        return items[index]
     }
 }

@@ -53,10 +53,16 @@ extension Yubei {
             }
             let language = output.language
             let text = try ReportJSON.text(result)
-            for variant in result.variants {
-                try writeOutputSet(try PlanFolder.files(problem: variant.problem, plan: variant.plan,
-                                                        overrides: variant.overrides, scenario: variant.planned, language: language),
-                                   to: URL(fileURLWithPath: out).appendingPathComponent(variant.name).path)
+            // Each variant's folder (reports, maps) is built on all cores, then written in order.
+            let folders = ConcurrentSlots<Result<[(name: String, text: String)], any Error>>(count: result.variants.count)
+            let variantsDone = result.variants
+            DispatchQueue.concurrentPerform(iterations: variantsDone.count) { i in
+                let variant = variantsDone[i]
+                folders.set(i, Result { try PlanFolder.files(problem: variant.problem, plan: variant.plan,
+                                                             overrides: variant.overrides, scenario: variant.planned, language: language) })
+            }
+            for (i, variant) in result.variants.enumerated() {
+                try writeOutputSet(try folders.value(i)!.get(), to: URL(fileURLWithPath: out).appendingPathComponent(variant.name).path)
             }
             try writeOutputSet([
                     (name: "study.json", text: text + "\n"),
