@@ -40,32 +40,41 @@ enum PMedianDistances {
         var buckets = [[Int]](repeating: [], count: width)
         var distance = [Int](repeating: .max, count: n)
         var result = [Double](repeating: .infinity, count: n * n)
-        for source in 0..<n {
-            for u in 0..<n { distance[u] = .max }
-            distance[source] = 0
-            buckets[0].append(source)
-            var pending = 1, current = 0
-            while pending > 0 {
-                let b = current % width
-                // Entries of this bucket all carry `current` (pending ones lie in
-                // current...current + longest); zero-length arcs append to it while it drains.
-                while let u = buckets[b].popLast() {
-                    pending -= 1
-                    guard distance[u] == current else { continue }  // a stale entry
-                    for arc in offsets[u]..<offsets[u + 1] {
-                        let candidate = current + lengths[arc]
-                        let v = targets[arc]
-                        if candidate < distance[v] {
-                            distance[v] = candidate
-                            buckets[candidate % width].append(v)
-                            pending += 1
+        offsets.withUnsafeBufferPointer { offsets in
+        targets.withUnsafeBufferPointer { targets in
+        lengths.withUnsafeBufferPointer { lengths in
+            for source in 0..<n {
+                for u in 0..<n { distance[u] = .max }
+                distance[source] = 0
+                buckets[0].append(source)
+                var pending = 1, current = 0, b = 0
+                while pending > 0 {
+                    // Entries of bucket b all carry `current` (pending ones lie in
+                    // current...current + longest); zero-length arcs append to it while it drains.
+                    while let u = buckets[b].popLast() {
+                        pending -= 1
+                        guard distance[u] == current else { continue }  // a stale entry
+                        for arc in offsets[u]..<offsets[u + 1] {
+                            let candidate = current + lengths[arc]
+                            let v = targets[arc]
+                            if candidate < distance[v] {
+                                distance[v] = candidate
+                                var slot = b + lengths[arc]  // candidate modulo width
+                                if slot >= width { slot -= width }
+                                buckets[slot].append(v)
+                                pending += 1
+                            }
                         }
                     }
+                    current += 1
+                    b += 1
+                    if b == width { b = 0 }
                 }
-                current += 1
+                let row = source * n
+                for v in 0..<n where distance[v] != .max { result[row + v] = Double(distance[v]) }
             }
-            let row = source * n
-            for v in 0..<n where distance[v] != .max { result[row + v] = Double(distance[v]) }
+        }
+        }
         }
         return result
     }
