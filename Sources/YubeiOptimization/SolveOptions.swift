@@ -51,6 +51,11 @@ public struct SolveOptions: Sendable {
     /// whole number, a value just under 1 / (1 + |incumbent|) prunes every node that cannot
     /// hold a solution better by at least one, without re-solving it.
     public var pruneTolerance: Double = 1e-7
+    /// For a MIP: the basis its root LP starts from (the dual simplex method, without the
+    /// presolver), e.g. the optimal basis of the same relaxation solved before
+    /// (``IncrementalSolver/basis``). Ignored unless it has one status per row and per column;
+    /// a basis GLPK finds invalid or singular is replaced by the standard one. `nil`: from scratch.
+    public var startingBasis: LPBasis?
 
     public init() {}
 }
