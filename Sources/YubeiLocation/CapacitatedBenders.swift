@@ -20,8 +20,9 @@ import YubeiOptimization
 ///
 /// The steps:
 /// 1. the Lagrangian dual by subgradient, every iterate kept as a cut;
-/// 2. an incumbent: the open sets of the best iterates, each made to cover the demand and
-///    served by its transportation LP (GLPK);
+/// 2. an incumbent: the open set of the best iterate, made to cover the demand and served
+///    greedily (or by its transportation LP, without ``greedyFirst``), then the master over
+///    the facilities the best multipliers rate cheapest (a heuristic);
 /// 3. Lagrangian fixing against it (``CapacitatedRowGeneration/lagrangianFixing``): the
 ///    facilities it closes leave the master;
 /// 4. the master: min Σ f_j·y_j + θ, the cover and cardinality rows, the kept cuts, y binary,
@@ -94,11 +95,12 @@ struct CapacitatedBenders {
     }
 
     /// Fractional rounds of transportation-LP cuts at the root (after the node duals' rounds
-    /// there: 3 with ``nodeLagrangian``, else 40) and at each other node of the master
-    /// (without ``nodeLagrangian`` only).
+    /// there: none with ``nodeLagrangian``, whose duals come near the same bound for a few ms
+    /// where each LP costs ~0.1 s; else 40) and at each other node of the master (without
+    /// ``nodeLagrangian`` only).
     var rootRounds = 40
     var nodeRounds = 1
-    var nodeLagrangianRootRounds = 3
+    var nodeLagrangianRootRounds = 0
     /// Facilities of the heuristic master (those the best multipliers rate cheapest).
     var candidateFacilities = 20
     /// The heuristic master runs only when more facilities than this survive the first fixing.
@@ -128,12 +130,15 @@ struct CapacitatedBenders {
     var nodeLagrangian = true
     /// Subgradient steps at the root's rounds and at each other node's.
     var rootLagrangianSteps = 150
-    var nodeLagrangianSteps = 40
+    var nodeLagrangianSteps = 60
     /// Rounds of the node dual at the root and at each other node.
     var rootLagrangianRounds = 6
     var nodeLagrangianRounds = 2
     /// The node duals' open sets are tried as incumbents (a transportation LP each) down to this depth.
     var heuristicDepth = Int.max
+    /// Serve the first incumbent's open set greedily (cheapest pairs first) instead of by its
+    /// transportation LP.
+    var greedyFirst = true
     /// Multipliers the node duals start from at the root (the best of the first dual search).
     var startLambda: [Double]?
 
@@ -526,6 +531,35 @@ struct CapacitatedBenders {
         return result
     }
 
+    /// The Lagrangian dual of the whole problem by subgradient (as
+    /// ``CapacitatedRowGeneration/dualSearch``: λ_i from the cheapest fully loaded cost of i,
+    /// Polyak steps towards `target` from 2, halved after 20 rounds without progress), on the
+    /// flat data of ``CapacitatedNodeLagrangian``; `record` sees each iterate's evaluation, its
+    /// cut and open set (problem indices).
+    ///
+    /// - Returns: the best multipliers, their bound, open set and ρ by facility (+∞ off `allowed`).
+    func rootDual(target: Double, record: @escaping (CapacitatedNodeLagrangian.Evaluation, Cut, [Int]) -> Void)
+        -> (lambda: [Double], point: (bound: Double, open: [Int], rho: [Double])) {
+        let allowed = problem.allowedFacilities
+        let dual = CapacitatedNodeLagrangian(problem: problem, facilities: allowed)
+        let state: [CapacitatedNodeLagrangian.State] = allowed.map { problem.facilities[$0].status == .required ? .open : .free }
+        let start = (0..<problem.pointCount).map { i -> Double in
+            let d = problem.demand[i]
+            return allowed.map { j in
+                problem.cost(i, j) + problem.facilities[j].fixedCost * d / max(problem.facilities[j].capacity ?? .infinity, 1e-300)
+            }.filter(\.isFinite).min() ?? 0
+        }
+        let (lambda, best) = dual.search(from: start, state: state, target: target, iterations: dualIterations, step: 2,
+                                         patience: 20, smallestStep: 1e-5, expired: { clock.isExpired }) { point in
+            var k = [Double](repeating: 0, count: problem.facilityCount)
+            for (index, j) in allowed.enumerated() { k[j] = point.rho[index] - dual.fixed[index] }
+            record(point, Cut(constant: point.base, coefficients: k), point.open.map { allowed[$0] }.sorted())
+        }
+        var rho = [Double](repeating: .infinity, count: problem.facilityCount)
+        for (index, j) in allowed.enumerated() { rho[j] = best.rho[index] }
+        return (lambda, (best.bound, best.open.map { allowed[$0] }.sorted(), rho))
+    }
+
     /// Whether a master's result proves that no solution among its facilities beats the
     /// incumbent: GLPK's optimum, or an empty master, but never "infeasible" for a master that
     /// was handed a feasible start (GLPK lost it: no proof).
@@ -549,11 +583,9 @@ struct CapacitatedBenders {
         solution.log.append("cflp greedy: \(state.incumbentCost)")
 
         // 1. The Lagrangian dual; every iterate a cut.
-        var iterates: [(bound: Double, cut: Cut, open: [Int], rho: [Double])] = []
-        let dual = rows.dualSearch(target: state.incumbentCost, iterations: dualIterations, expired: { clock.isExpired }) { base, point in
-            var k = [Double](repeating: 0, count: problem.facilityCount)
-            for j in allowed { k[j] = point.rho[j] - fixed[j] }
-            iterates.append((point.bound, Cut(constant: base, coefficients: k), point.open, point.rho))
+        var iterates: [(bound: Double, cut: Cut, open: [Int])] = []
+        let dual = rootDual(target: state.incumbentCost) { point, cut, open in
+            iterates.append((point.bound, cut, open))
         }
         var bound = dual.point.bound
         var this = self
@@ -570,11 +602,13 @@ struct CapacitatedBenders {
         // 2. An incumbent: the open set of the best iterate, made to cover the demand; then the
         //    master over the facilities the best multipliers rate cheapest (a heuristic).
         let first = covering(dual.point.open, rank: dual.point.rho)
-        if let t = transport(open: first) {
+        if greedyFirst, let g = FacilityLocationSolver(problem: problem, options: options, clock: clock).greedyShares(open: first) {
+            state.offer(first, g, total: FacilityLocationSolver.objective(problem, open: first, shares: g))
+        } else if let t = transport(open: first) {
             state.offer(first, t.shares, total: fixedCost(first) + t.cost)
             state.cuts.append(cut(t.duals))
+            state.transportSolves += 1
         }
-        state.transportSolves += 1
         solution.log.append("cflp incumbent from the Lagrangian open set: \(state.incumbentCost), \(clock.seconds) s")
         var early = rows.lagrangianFixing(lambda: dual.lambda, incumbent: state.incumbentCost)
         let ranked = allowed.filter { !early.closed.contains($0) }.sorted { dual.point.rho[$0] < dual.point.rho[$1] }

@@ -15,7 +15,7 @@ import YubeiCore
 /// be fixed closed (open) in the node's subtree.
 ///
 /// The data are copied into flat arrays over the master's facilities only: one evaluation is
-/// O(|facilities|·n + Σ_j k_j·log k_j), k_j the points with c_ij < λ_i.
+/// O(|facilities|·n) expected (the knapsacks by selection, not sorting).
 struct CapacitatedNodeLagrangian {
     /// The master's facilities (problem indices); local index k is `facilities[k]`.
     let facilities: [Int]
@@ -93,17 +93,39 @@ struct CapacitatedNodeLagrangian {
                     items.append((r / d, i))
                 }
             }
-            items.sort { $0.ratio < $1.ratio }
+            // The continuous knapsack, best ratio first: by selection around pivots (the
+            // items taken whole need no order among themselves), O(k) expected instead of a sort.
             var left = capacity[k]
-            for item in items {
-                if left <= 0 { break }
-                let i = item.point
+            func take(_ t: Int, _ fraction: Double) {
+                let i = items[t].point
                 let u = bounds[row + i]
-                let w = demand[i] * u
-                let take = min(1, left / w)
-                total += (costs[row + i] - lambda[i]) * u * take
-                left -= w * take
-                takenPoint.append(i); takenShare.append(u * take)
+                total += (costs[row + i] - lambda[i]) * u * fraction
+                takenPoint.append(i); takenShare.append(u * fraction)
+            }
+            var lo = 0, hi = items.count
+            while lo < hi && left > 0 {
+                let a = items[lo].ratio, b = items[(lo + hi) / 2].ratio, c = items[hi - 1].ratio
+                let pivot = max(min(a, b), min(max(a, b), c))
+                // [lo, lt) below the pivot, [lt, gt) at it, [gt, hi) above.
+                var lt = lo, t = lo, gt = hi
+                while t < gt {
+                    let r = items[t].ratio
+                    if r < pivot { items.swapAt(lt, t); lt += 1; t += 1 }
+                    else if r > pivot { gt -= 1; items.swapAt(t, gt) }
+                    else { t += 1 }
+                }
+                var below = 0.0
+                for t in lo..<lt { below += demand[items[t].point] * bounds[row + items[t].point] }
+                if below > left { hi = lt; continue }
+                for t in lo..<lt { take(t, 1) }
+                left -= below
+                for t in lt..<gt where left > 0 {
+                    let w = demand[items[t].point] * bounds[row + items[t].point]
+                    let fraction = min(1, left / w)
+                    take(t, fraction)
+                    left -= w * fraction
+                }
+                lo = gt
             }
             rho[k] = total
         }
@@ -151,21 +173,26 @@ struct CapacitatedNodeLagrangian {
     /// Subgradient optimisation of the node's dual from `lambda`, Polyak steps towards
     /// `target` (the incumbent's cost) from `step`, halved after `patience` rounds without
     /// progress; stops after `iterations` rounds or once the bound exceeds `target`.
+    ///
+    /// `record`, when given, sees every evaluation; `expired` stops the search early.
     func search(from lambda: [Double], state: [State], target: Double, iterations: Int,
-                step initial: Double = 1, patience: Int = 5) -> (lambda: [Double], point: Evaluation) {
+                step initial: Double = 1, patience: Int = 5, smallestStep: Double = 1e-4,
+                expired: () -> Bool = { false }, record: ((Evaluation) -> Void)? = nil) -> (lambda: [Double], point: Evaluation) {
         var lambda = lambda
         var current = evaluate(lambda, state: state)
+        record?(current)
         var best = current
         var bestLambda = lambda
         var step = initial, stall = 0
         for _ in 0..<iterations {
-            if !best.bound.isFinite || best.bound > target || step < 1e-4 { break }
+            if !best.bound.isFinite || best.bound > target || step < smallestStep || expired() { break }
             let norm = current.subgradient.reduce(0) { $0 + $1 * $1 }
             if norm < 1e-12 { break }
             let upper = target.isFinite ? target : abs(best.bound) * 1.05 + 1
             let t = step * max(upper - current.bound, 1e-7 * max(1, abs(upper))) / norm
             for i in 0..<n { lambda[i] += t * current.subgradient[i] }
             current = evaluate(lambda, state: state)
+            record?(current)
             if current.bound > best.bound + 1e-9 * max(1, abs(best.bound)) {
                 best = current
                 bestLambda = lambda

@@ -181,7 +181,6 @@ struct FacilityLocationSolver {
     ///
     /// - Complexity: O(n·m·log(n·m)).
     func greedyCFLP() -> (open: [Int], shares: [[(facility: Int, fraction: Double)]])? {
-        let n = problem.pointCount
         let total = problem.demand.reduce(Double(0), +)
         let order = problem.allowedFacilities.sorted { a, b in
             let fa = problem.facilities[a], fb = problem.facilities[b]
@@ -194,6 +193,15 @@ struct FacilityLocationSolver {
             open.append(j)
             capacity += problem.facilities[j].capacity ?? 0
         }
+        return greedyShares(open: open).map { (open, $0) }
+    }
+
+    /// The points served by `open` greedily: the cheapest (point, facility) pairs first,
+    /// demand split where a capacity runs out. `nil` when that leaves demand unserved.
+    ///
+    /// - Complexity: O(n·|open|·log(n·|open|)).
+    func greedyShares(open: [Int]) -> [[(facility: Int, fraction: Double)]]? {
+        let n = problem.pointCount
         var left = problem.facilities.map { $0.capacity ?? 0 }
         var need = problem.demand
         var shares = [[(facility: Int, fraction: Double)]](repeating: [], count: n)
@@ -210,7 +218,7 @@ struct FacilityLocationSolver {
             if let j = open.min(by: { problem.cost(i, $0) < problem.cost(i, $1) }), problem.cost(i, j).isFinite { shares[i] = [(j, 1)] }
         }
         guard need.allSatisfy({ $0 <= 1e-9 }), shares.allSatisfy({ !$0.isEmpty }) else { return nil }
-        return (open, shares)
+        return shares
     }
 
     /// The model's variable vector for an open set and shares.
