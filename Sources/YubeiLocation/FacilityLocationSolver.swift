@@ -19,10 +19,12 @@ struct FacilityLocationSolver {
             return try SingleSourceSolver(problem: problem, options: options, clock: clock).solve()
         }
         if problem.model == .cflp && problem.pointCount * problem.allowedFacilities.count > Self.rowGenerationThreshold {
-            // Benders first, within a budget; a master it cannot close in time, or too many
-            // facilities left after its fixing (a large LP gap, as capb at 6000), goes on to the
-            // strong model by link-row generation, from its incumbent.
-            let budget = min(clock.remaining.map { $0 / 2 } ?? Self.bendersBudget, Self.bendersBudget)
+            // Benders first, within a budget (three quarters of a time limit: with its node
+            // duals it proves capa, capb, capc in seconds, where the strong model over the
+            // facilities left needs far longer); a master it cannot close in time, or too many
+            // facilities left after its fixing, goes on to the strong model by link-row
+            // generation, from its incumbent.
+            let budget = min(clock.remaining.map { $0 * 3 / 4 } ?? Self.bendersBudget, Self.bendersBudget)
             var benders = try CapacitatedBenders(problem: problem, options: options,
                                                  clock: SolveClock(limit: budget, progress: clock.progress)).solve()
             guard benders.status == .feasible || benders.status == .noSolution, !clock.isExpired else { return benders }
