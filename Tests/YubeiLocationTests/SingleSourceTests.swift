@@ -296,7 +296,7 @@ struct SingleSourceTests {
         }
     }
 
-    @Test("each incumbent stage on or off (ejection chains, assignment MIP, restricted MIP): optimum and bound equal enumeration")
+    @Test("each incumbent stage on or off (ejection chains, assignment MIP, restricted MIP), all of GLPK's cut families: optimum and bound equal enumeration")
     func stagesAgainstEnumeration() throws {
         for seed in Self.seeds.prefix(20) {
             let q = Self.instance(seed: seed)
@@ -304,7 +304,7 @@ struct SingleSourceTests {
                 var solver = SingleSourceSolver(problem: q, options: LocationOptions(), clock: SolveClock(limit: nil))
                 switch variant {
                 case 0: solver.chains = false
-                case 1: solver.gapPairs = 0; solver.restrictedShare = 0
+                case 1: solver.gapPairs = 0; solver.restrictedShare = 0; solver.glpkCutFamilies = .all
                 default: solver.gapPairs = 1; solver.restrictedPairs = 1
                 }
                 _ = Self.expectEnumerated(q, try solver.solve(), seed: seed)
