@@ -46,7 +46,9 @@ struct SingleSourceSolver {
     var restrictedCap: Duration = .seconds(4)
     /// Pairs per customer in the assignment MIP over the incumbent's open set (0: none).
     var gapPairs = 5
-    /// Longest assignment MIP.
+    /// Share of the time limit for the assignment MIP, at most ``gapCap``.
+    var gapShare = 0.1
+    /// Longest assignment MIP (also its limit when the solve has none).
     var gapCap: Duration = .seconds(2)
     /// How many recent open sets of the Lagrangian phase give facilities to the restricted MIP.
     var restrictedOpenSets = 10
@@ -141,8 +143,9 @@ struct SingleSourceSolver {
         let pairCount = lagrangian.pairs.reduce(0) { $0 + $1.count }
         solution.log.append("sscflp fixing: \(fix.closed.count) facilities closed, \(fix.open.count) open, \(fix.pairs.count) of \(pairCount) pairs out, \(clock.seconds) s")
 
-        // 3. A restricted MIP for a better incumbent: the facilities of the best open sets
-        //    seen, each customer's few pairs of least Lagrangian reduced cost.
+        // 3. MIPs for a better incumbent: over the incumbent's open set, then over the
+        //    facilities of the best open sets seen; each customer's few pairs of least
+        //    Lagrangian reduced cost.
         let sources = Self.cutSources(improvements, best: best, count: lagrangianCutSets)
         if gapPairs > 0, let a = incumbent, !clock.isExpired {
             // The incumbent's open set kept (a generalised assignment problem): each customer's
@@ -240,7 +243,7 @@ struct SingleSourceSolver {
         let closed = Set(lagrangian.allowed.filter { !open.contains($0) })
         var outPairs = Set<Int>()
         for j in open { for pair in lagrangian.pairs[j] where !keep.contains(pair.point * m + j) { outPairs.insert(pair.point * m + j) } }
-        let limit = clock.limit.map { min($0 * restrictedShare, gapCap) } ?? gapCap
+        let limit = clock.limit.map { min($0 * gapShare, gapCap) } ?? gapCap
         return try mip(closed: closed, open: open, outPairs: outPairs, sources: sources, incumbent: a, heuristic: heuristic, limit: limit)
     }
 
