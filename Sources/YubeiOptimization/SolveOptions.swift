@@ -16,6 +16,8 @@ public struct SolveOptions: Sendable {
     public var verbosity: Verbosity = .quiet
     /// GLPK's cutting planes (Gomory, MIR, cover, clique) in branch-and-bound.
     public var cuts = false
+    /// Which of GLPK's cut families ``cuts`` turns on (all by default).
+    public var cutFamilies: CutFamilies = .all
     /// GLPK's feasibility-pump heuristic at the root.
     public var feasibilityPump = false
     /// A known feasible solution for a MIP, indexed by variable position, handed to GLPK as
@@ -61,6 +63,21 @@ public struct SolveOptions: Sendable {
 }
 
 extension SolveOptions {
+    /// GLPK's cut families (``SolveOptions/cutFamilies``).
+    public struct CutFamilies: OptionSet, Sendable, Hashable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// Gomory mixed-integer cuts (GLPK's `gmi_cuts`): dense, tried at every node.
+        public static let gomory = CutFamilies(rawValue: 1)
+        /// Mixed-integer rounding cuts (`mir_cuts`).
+        public static let mixedIntegerRounding = CutFamilies(rawValue: 2)
+        /// Mixed cover cuts (`cov_cuts`).
+        public static let cover = CutFamilies(rawValue: 4)
+        /// Clique cuts (`clq_cuts`).
+        public static let clique = CutFamilies(rawValue: 8)
+        public static let all: CutFamilies = [.gomory, .mixedIntegerRounding, .cover, .clique]
+    }
+
     /// GLPK's branching rules: which fractional integer variable a node branches on.
     public enum BranchingRule: Sendable, Hashable {
         /// The first fractional variable (by index).

@@ -113,7 +113,11 @@ struct GLPKProblem: ~Copyable {
         parm.tol_obj = options.pruneTolerance
         if let ms = timeLimitMilliseconds { parm.tm_lim = ms }
         if options.cuts {
-            parm.gmi_cuts = GLP_ON; parm.mir_cuts = GLP_ON; parm.cov_cuts = GLP_ON; parm.clq_cuts = GLP_ON
+            let families = options.cutFamilies
+            if families.contains(.gomory) { parm.gmi_cuts = GLP_ON }
+            if families.contains(.mixedIntegerRounding) { parm.mir_cuts = GLP_ON }
+            if families.contains(.cover) { parm.cov_cuts = GLP_ON }
+            if families.contains(.clique) { parm.clq_cuts = GLP_ON }
         }
         parm.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
         switch options.nodePreprocessing {
