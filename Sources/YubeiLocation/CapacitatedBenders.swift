@@ -20,17 +20,26 @@ import YubeiOptimization
 ///
 /// The steps:
 /// 1. the Lagrangian dual by subgradient, every iterate kept as a cut;
-/// 2. an incumbent: the open sets of the best iterates, each made to cover the demand and
-///    served by its transportation LP (GLPK);
+/// 2. an incumbent: the open set of the best iterate, made to cover the demand and served
+///    greedily (or by its transportation LP, without ``greedyFirst``), then the master over
+///    the facilities the best multipliers rate cheapest (a heuristic);
 /// 3. Lagrangian fixing against it (``CapacitatedRowGeneration/lagrangianFixing``): the
 ///    facilities it closes leave the master;
 /// 4. the master: min Σ f_j·y_j + θ, the cover and cardinality rows, the kept cuts, y binary,
 ///    solved by GLPK with the optimality cut of each integral y it reaches added as a lazy
 ///    row (``Model/solve(options:lazyConstraints:heuristic:)``); an open set whose
-///    transportation problem is infeasible gets the cut "open some other facility".
+///    transportation problem is infeasible gets the cut "open some other facility". With
+///    ``nodeLagrangian`` each node is bounded by its own Lagrangian dual
+///    (``CapacitatedNodeLagrangian``, the facilities branched on fixed): a node whose dual
+///    exceeds the incumbent is closed by an infeasible row, the free facilities its ρ fixes
+///    are fixed by rows for the node's subtree, its multipliers' cut is added, and an integral
+///    y whose dual (every y fixed) exceeds the incumbent is cut off by that dual's cut without
+///    a transportation LP. (capb at 6000 and 7000, capc at 5750: 150–250 nodes of a few ms
+///    each where the transportation LP costs ~0.1 s.)
 ///
 /// Exact: an integral y is accepted only when θ is at least its transportation cost, and every
-/// row of the master holds for every solution at most the incumbent's cost.
+/// row of the master holds for every solution at most the incumbent's cost (the rows of a
+/// node, for every solution of its subtree at most that cost).
 struct CapacitatedBenders {
     let problem: LocationProblem
     let options: LocationOptions
@@ -85,9 +94,13 @@ struct CapacitatedBenders {
         return (z, assignRows.map { duals[$0] }, shares)
     }
 
-    /// Fractional rounds of cuts at the root and at each other node of the master.
+    /// Fractional rounds of transportation-LP cuts at the root (after the node duals' rounds
+    /// there: none with ``nodeLagrangian``, whose duals come near the same bound for a few ms
+    /// where each LP costs ~0.1 s; else 40) and at each other node of the master (without
+    /// ``nodeLagrangian`` only).
     var rootRounds = 40
     var nodeRounds = 1
+    var nodeLagrangianRootRounds = 0
     /// Facilities of the heuristic master (those the best multipliers rate cheapest).
     var candidateFacilities = 20
     /// The heuristic master runs only when more facilities than this survive the first fixing.
@@ -99,12 +112,35 @@ struct CapacitatedBenders {
     /// The relative gap of the heuristic master.
     var heuristicGap = 1e-3
     /// The full master runs only when at most this many facilities survive the fixing. More
-    /// left means a Lagrangian bound far below the incumbent, where the master's branch and
-    /// bound (bounds from cuts alone) closes the gap far more slowly than the strong model over
-    /// those facilities: the search stops with its incumbent (status feasible) and
-    /// ``FacilityLocationSolver`` goes on by link-row generation (capb at 6000 and 7000, capc
-    /// at 5750 leave 39–61; the other nine settings of capa, capb, capc at most 25).
+    /// left means a Lagrangian bound far below the incumbent; without ``nodeLagrangian`` the
+    /// master's branch and bound (bounds from cuts alone) then closes the gap far more slowly
+    /// than the strong model over those facilities, so the search stops with its incumbent
+    /// (status feasible) and ``FacilityLocationSolver`` goes on by link-row generation (capb
+    /// at 6000 and 7000, capc at 5750 leave 36–61). With node duals the master proves those in
+    /// seconds: the limit is then ``nodeMasterFacilities``.
     var masterFacilities = 35
+    var nodeMasterFacilities = 100
+    /// ``heuristicDepth`` of the final master (the heuristic master found the incumbent).
+    var proofHeuristicDepth = 0
+    /// Bound the master's fractional nodes by the node's own Lagrangian dual
+    /// (``CapacitatedNodeLagrangian``): subgradient steps from the parent's multipliers, a
+    /// node whose bound exceeds the incumbent pruned, free facilities fixed by their ρ, the
+    /// relaxation's open set tried as an incumbent. Off: the transportation LP's cut at a few
+    /// fractional points only.
+    var nodeLagrangian = true
+    /// Subgradient steps at the root's rounds and at each other node's.
+    var rootLagrangianSteps = 150
+    var nodeLagrangianSteps = 60
+    /// Rounds of the node dual at the root and at each other node.
+    var rootLagrangianRounds = 6
+    var nodeLagrangianRounds = 2
+    /// The node duals' open sets are tried as incumbents (a transportation LP each) down to this depth.
+    var heuristicDepth = Int.max
+    /// Serve the first incumbent's open set greedily (cheapest pairs first) instead of by its
+    /// transportation LP.
+    var greedyFirst = true
+    /// Multipliers the node duals start from at the root (the best of the first dual search).
+    var startLambda: [Double]?
 
     /// The columns of ``transportModel(_:)``: by facility (with u_ij) and by point.
     struct TransportColumns {
@@ -249,6 +285,11 @@ struct CapacitatedBenders {
             glpk.initialSolution = vector
         }
         let (transportModel, tx, scale, assignRows) = transportModel(remaining)
+        let nodeDual = nodeLagrangian ? CapacitatedNodeLagrangian(problem: problem, facilities: remaining) : nil
+        if nodeLagrangian { glpk.separatorSeesBounds = true }
+        var lagrangianSolves = 0, lagrangianPrunes = 0, lagrangianFixed = 0
+        var lagrangianTime = Duration.zero
+        var screened = 0
         var lpOptions = clock.solveOptions(gap: 0)
         lpOptions.presolve = false
         lpOptions.progress = nil
@@ -282,6 +323,115 @@ struct CapacitatedBenders {
             // again at the same node is then accepted (its θ is within that tolerance).
             var lastReturned: (node: Int, open: [Int])?
             var roundsAt: [Int: Int] = [:]
+            // The node duals: multipliers by node, Lagrangian rounds by node (with its parent,
+            // as GLPK reuses numbers), and a solution for GLPK's heuristic hook.
+            var lambdas: [Int: [Double]] = [:]
+            var lagrangianRoundsAt: [Int: (parent: Int, count: Int)] = [:]
+            var pending: [Double]?
+            func transportSolution(_ open: [Int], _ e: (cost: Double, duals: [Double], values: [Double])) -> Shares {
+                (0..<n).map { i in
+                    tx.points[i].compactMap { p in
+                        let value = e.values[p.variable.index]
+                        return value > 1e-9 ? (p.facility, min(1, value)) : nil
+                    }
+                }
+            }
+            // The cut of the node dual with exactly `open` open, when its bound exceeds the
+            // incumbent (then `open` need not be solved).
+            func screen(_ open: [Int], request: LazyConstraintRequest) -> Cut? {
+                guard let nodeDual, state.incumbentCost.isFinite else { return nil }
+                let set = Set(open)
+                let fixedState: [CapacitatedNodeLagrangian.State] = nodeDual.facilities.map { set.contains($0) ? .open : .closed }
+                let from = lambdas[request.node] ?? lambdas[request.parentNode] ?? startLambda ?? problem.demand.map { _ in 0 }
+                let dualStarted = clock.elapsed
+                defer { lagrangianTime += clock.elapsed - dualStarted }
+                let (lambda, point) = nodeDual.search(from: from, state: fixedState, target: state.incumbentCost + 2e-7 * max(1, abs(state.incumbentCost)),
+                                                      iterations: nodeLagrangianSteps, step: 0.5)
+                lagrangianSolves += 1
+                guard point.bound > state.incumbentCost + 1e-7 * max(1, abs(state.incumbentCost)) else { return nil }
+                let all = nodeDual.evaluate(lambda, state: fixedState, allRho: true)
+                var coefficients = [Double](repeating: 0, count: problem.facilityCount)
+                for (k, j) in nodeDual.facilities.enumerated() { coefficients[j] = all.rho[k] - fixed[j] }
+                return Cut(constant: all.base, coefficients: coefficients)
+            }
+            // The node's Lagrangian dual: prune, fix, cut, and try its open set.
+            func lagrangianRows(_ request: LazyConstraintRequest, thetaValue: Double, level: [Double]) -> [LinearConstraint]? {
+                guard let nodeDual, !clock.isExpired else { return nil }
+                var entry = lagrangianRoundsAt[request.node]
+                if entry?.parent != request.parentNode { entry = (request.parentNode, 0) }
+                let budget = request.depth == 0 ? rootLagrangianRounds : nodeLagrangianRounds
+                guard entry!.count < budget else { return nil }
+                entry!.count += 1
+                lagrangianRoundsAt[request.node] = entry
+                let nodeState: [CapacitatedNodeLagrangian.State] = nodeDual.facilities.map { j in
+                    let v = y[j]!.index
+                    if request.lowerBounds.count > v && request.lowerBounds[v] > 0.5 { return .open }
+                    if request.upperBounds.count > v && request.upperBounds[v] < 0.5 { return .closed }
+                    return .free
+                }
+                let from = (entry!.count > 1 ? lambdas[request.node] : nil) ?? lambdas[request.parentNode] ?? startLambda
+                    ?? problem.demand.map { _ in 0 }
+                let steps = request.depth == 0 ? rootLagrangianSteps : nodeLagrangianSteps
+                let dualStarted = clock.elapsed
+                defer { lagrangianTime += clock.elapsed - dualStarted }
+                let (lambda, point) = nodeDual.search(from: from, state: nodeState, target: state.incumbentCost + 2e-7 * max(1, abs(state.incumbentCost)),
+                                                      iterations: steps, step: request.depth == 0 ? 1 : 0.5)
+                lambdas[request.node] = lambda
+                lagrangianSolves += 1
+                let slack = 1e-7 * max(1, abs(state.incumbentCost))
+                // Nothing in this subtree beats the incumbent: an infeasible row closes it.
+                let prune: LinearConstraint = { var e = LinearExpression(); e.add(1, theta); return e <= floor / unit - 1 }()
+                if point.bound > state.incumbentCost + slack {
+                    lagrangianPrunes += 1
+                    return [prune]
+                }
+                var rows: [LinearConstraint] = []
+                // Its open set as a solution.
+                let open = point.open.map { nodeDual.facilities[$0] }.sorted()
+                let capacityOpen = open.reduce(0.0) { $0 + (problem.facilities[$1].capacity ?? 0) }
+                if request.depth <= heuristicDepth && state.costs[open] == nil && capacityOpen >= demandTotal
+                    && screen(open, request: request) == nil {
+                    var integral = [Double](repeating: 0, count: problem.facilityCount)
+                    for j in open { integral[j] = 1 }
+                    let before = state.incumbentCost
+                    if let e = evaluate(integral) {
+                        state.costs[open] = e.cost
+                        state.offer(open, transportSolution(open, e), total: fixedCost(open) + e.cost)
+                        let c = self.cut(e.duals)
+                        state.cuts.append(c)
+                        rows.append(row(c))
+                        if state.incumbentCost < before {
+                            var vector = [Double](repeating: 0, count: master.variables.count)
+                            for j in open { vector[y[j]!.index] = 1 }
+                            vector[theta.index] = max(floor, e.cost) / unit
+                            pending = vector
+                        }
+                    } else {
+                        state.costs[open] = .infinity
+                    }
+                    if point.bound > state.incumbentCost + slack {
+                        lagrangianPrunes += 1
+                        return [prune]
+                    }
+                }
+                // Fixing by ρ against the incumbent, for the node's subtree.
+                let fix = nodeDual.fixing(point, state: nodeState, incumbent: state.incumbentCost)
+                for k in fix.closed {
+                    var e = LinearExpression(); e.add(1, y[nodeDual.facilities[k]]!); rows.append(e <= 0)
+                }
+                for k in fix.open {
+                    var e = LinearExpression(); e.add(1, y[nodeDual.facilities[k]]!); rows.append(e >= 1)
+                }
+                lagrangianFixed += fix.closed.count + fix.open.count
+                // The cut of these multipliers (every facility's ρ: valid everywhere).
+                let all = nodeDual.evaluate(lambda, state: nodeState, allRho: true)
+                var coefficients = [Double](repeating: 0, count: problem.facilityCount)
+                for (k, j) in nodeDual.facilities.enumerated() { coefficients[j] = all.rho[k] - fixed[j] }
+                let c = Cut(constant: all.base, coefficients: coefficients)
+                let value = remaining.reduce(c.constant) { $0 + c.coefficients[$1] * level[$1] }
+                if thetaValue < value - 1e-6 * max(1, abs(value)) { rows.append(row(c)) }
+                return rows
+            }
             return try withoutActuallyEscaping({ (request: LazyConstraintRequest) -> [LinearConstraint] in
                 let thetaValue = request.values[theta.index] * unit
                 var level = [Double](repeating: 0, count: problem.facilityCount)
@@ -291,9 +441,14 @@ struct CapacitatedBenders {
                     let v = (request.values[y[j]!.index] * 1e6).rounded() / 1e6
                     level[j] = min(1, max(0, v))
                 }
+                if !request.isIntegral, nodeLagrangian, let rows = lagrangianRows(request, thetaValue: thetaValue, level: level),
+                   !rows.isEmpty || request.depth > 0 {
+                    return rows
+                }
                 guard request.isIntegral else {
+                    if nodeLagrangian && request.depth > 0 { return [] }
                     // Fractional: the strong LP at this y gives a cut tight there; a few rounds a node.
-                    let budget = request.depth == 0 ? rootRounds : nodeRounds
+                    let budget = request.depth == 0 ? (nodeLagrangian ? min(rootRounds, nodeLagrangianRootRounds) : rootRounds) : nodeRounds
                     guard roundsAt[request.node, default: 0] < budget, !clock.isExpired else { return [] }
                     roundsAt[request.node, default: 0] += 1
                     fractionalRounds += 1
@@ -306,6 +461,13 @@ struct CapacitatedBenders {
                 }
                 integralVisits += 1
                 let open = remaining.filter { level[$0] > 0.5 }
+                if cuts[open] == nil, let c = screen(open, request: request) {
+                    // The node dual with exactly `open` open already exceeds the incumbent.
+                    if thetaValue < c.value(at: open) - 1e-6 * max(1, abs(thetaValue)) {
+                        screened += 1
+                        return [row(c)]
+                    }
+                }
                 let rowsOfOpen: [LinearConstraint]
                 let needed: Double
                 if let known = cuts[open] {
@@ -355,13 +517,47 @@ struct CapacitatedBenders {
                 if let last = lastReturned, last.node == request.node, last.open == open { return [] }
                 lastReturned = (request.node, open)
                 return rowsOfOpen
-            }, do: { separate in try master.solve(options: glpk, lazyConstraints: separate) })
+            }, do: { separate in
+                try withoutActuallyEscaping({ (_: LazyConstraintRequest) -> [Double]? in
+                    defer { pending = nil }
+                    return pending
+                }, do: { heuristic in try master.solve(options: glpk, lazyConstraints: separate, heuristic: heuristic) })
+            })
           }
         }
         state.transportSolves += lpSolves
-        log.append("cflp master: \(remaining.count) facilities, \(result.nodes) nodes, \(integralVisits) integral points, \(fractionalRounds) fractional rounds, \(lpSolves) transportation LPs in \(lpTime)")
+        log.append("cflp master: \(remaining.count) facilities, \(result.nodes) nodes, \(integralVisits) integral points, \(fractionalRounds) fractional rounds, \(lpSolves) transportation LPs in \(lpTime); node duals \(lagrangianSolves) in \(lagrangianTime), pruned \(lagrangianPrunes), fixed \(lagrangianFixed), screened \(screened), at \(clock.seconds) s")
         log.append("cflp master detail: root \(result.rootBound.map { "\($0)" } ?? "-"), bound \(result.bestBound.map { "\($0)" } ?? "-"), objective \(result.objectiveValue.map { "\($0)" } ?? "-"), start accepted \(result.initialSolutionAccepted.map { "\($0)" } ?? "-"), \(result.detail)")
         return result
+    }
+
+    /// The Lagrangian dual of the whole problem by subgradient (as
+    /// ``CapacitatedRowGeneration/dualSearch``: λ_i from the cheapest fully loaded cost of i,
+    /// Polyak steps towards `target` from 2, halved after 20 rounds without progress), on the
+    /// flat data of ``CapacitatedNodeLagrangian``; `record` sees each iterate's evaluation, its
+    /// cut and open set (problem indices).
+    ///
+    /// - Returns: the best multipliers, their bound, open set and ρ by facility (+∞ off `allowed`).
+    func rootDual(target: Double, record: @escaping (CapacitatedNodeLagrangian.Evaluation, Cut, [Int]) -> Void)
+        -> (lambda: [Double], point: (bound: Double, open: [Int], rho: [Double])) {
+        let allowed = problem.allowedFacilities
+        let dual = CapacitatedNodeLagrangian(problem: problem, facilities: allowed)
+        let state: [CapacitatedNodeLagrangian.State] = allowed.map { problem.facilities[$0].status == .required ? .open : .free }
+        let start = (0..<problem.pointCount).map { i -> Double in
+            let d = problem.demand[i]
+            return allowed.map { j in
+                problem.cost(i, j) + problem.facilities[j].fixedCost * d / max(problem.facilities[j].capacity ?? .infinity, 1e-300)
+            }.filter(\.isFinite).min() ?? 0
+        }
+        let (lambda, best) = dual.search(from: start, state: state, target: target, iterations: dualIterations, step: 2,
+                                         patience: 20, smallestStep: 1e-5, expired: { clock.isExpired }) { point in
+            var k = [Double](repeating: 0, count: problem.facilityCount)
+            for (index, j) in allowed.enumerated() { k[j] = point.rho[index] - dual.fixed[index] }
+            record(point, Cut(constant: point.base, coefficients: k), point.open.map { allowed[$0] }.sorted())
+        }
+        var rho = [Double](repeating: .infinity, count: problem.facilityCount)
+        for (index, j) in allowed.enumerated() { rho[j] = best.rho[index] }
+        return (lambda, (best.bound, best.open.map { allowed[$0] }.sorted(), rho))
     }
 
     /// Whether a master's result proves that no solution among its facilities beats the
@@ -387,13 +583,13 @@ struct CapacitatedBenders {
         solution.log.append("cflp greedy: \(state.incumbentCost)")
 
         // 1. The Lagrangian dual; every iterate a cut.
-        var iterates: [(bound: Double, cut: Cut, open: [Int], rho: [Double])] = []
-        let dual = rows.dualSearch(target: state.incumbentCost, iterations: dualIterations, expired: { clock.isExpired }) { base, point in
-            var k = [Double](repeating: 0, count: problem.facilityCount)
-            for j in allowed { k[j] = point.rho[j] - fixed[j] }
-            iterates.append((point.bound, Cut(constant: base, coefficients: k), point.open, point.rho))
+        var iterates: [(bound: Double, cut: Cut, open: [Int])] = []
+        let dual = rootDual(target: state.incumbentCost) { point, cut, open in
+            iterates.append((point.bound, cut, open))
         }
         var bound = dual.point.bound
+        var this = self
+        this.startLambda = dual.lambda
         solution.log.append("cflp Lagrangian dual \(dual.point.bound), \(dual.point.open.count) open, \(iterates.count) cuts, \(clock.seconds) s")
         iterates.sort { $0.bound > $1.bound }
         // One cut per open set of the relaxation (the best-bound one), to keep the master small.
@@ -406,11 +602,13 @@ struct CapacitatedBenders {
         // 2. An incumbent: the open set of the best iterate, made to cover the demand; then the
         //    master over the facilities the best multipliers rate cheapest (a heuristic).
         let first = covering(dual.point.open, rank: dual.point.rho)
-        if let t = transport(open: first) {
+        if greedyFirst, let g = FacilityLocationSolver(problem: problem, options: options, clock: clock).greedyShares(open: first) {
+            state.offer(first, g, total: FacilityLocationSolver.objective(problem, open: first, shares: g))
+        } else if let t = transport(open: first) {
             state.offer(first, t.shares, total: fixedCost(first) + t.cost)
             state.cuts.append(cut(t.duals))
+            state.transportSolves += 1
         }
-        state.transportSolves += 1
         solution.log.append("cflp incumbent from the Lagrangian open set: \(state.incumbentCost), \(clock.seconds) s")
         var early = rows.lagrangianFixing(lambda: dual.lambda, incumbent: state.incumbentCost)
         let ranked = allowed.filter { !early.closed.contains($0) }.sorted { dual.point.rho[$0] < dual.point.rho[$1] }
@@ -421,7 +619,7 @@ struct CapacitatedBenders {
         if candidateList.count < ranked.count && ranked.count > heuristicAbove && !clock.isExpired {
             let limit = min(clock.remaining.map { $0 / 3 } ?? heuristicLimit, heuristicLimit)
             let gap = max(options.relativeGap, heuristicGap)
-            if let r = try master(facilities: candidateList, fixedOpen: early.open, lagrangian: lagrangian, gap: gap,
+            if let r = try this.master(facilities: candidateList, fixedOpen: early.open, lagrangian: lagrangian, gap: gap,
                                   timeLimit: limit, state: state, log: &solution.log) {
                 heuristicProved = proves(r) && gap <= options.relativeGap
             }
@@ -441,16 +639,19 @@ struct CapacitatedBenders {
             bound = max(bound, state.incumbentCost)
             if state.incumbent != nil { solution.status = .optimal }
             solution.log.append("cflp: every facility left was in the proven master")
-        } else if remaining.count > masterFacilities && !heuristicProved {
-            solution.log.append("cflp: \(remaining.count) facilities left, more than the master's \(masterFacilities): stopped with the incumbent")
+        } else if remaining.count > (nodeLagrangian ? nodeMasterFacilities : masterFacilities) && !heuristicProved {
+            solution.log.append("cflp: \(remaining.count) facilities left, more than the master's \(nodeLagrangian ? nodeMasterFacilities : masterFacilities): stopped with the incumbent")
         } else if !clock.isExpired {
-            var result = try master(facilities: remaining, fixedOpen: fixing.open, lagrangian: lagrangian, gap: options.relativeGap,
+            // The proof: open sets tried at the root only (the heuristic master found the incumbent).
+            this.heuristicDepth = min(this.heuristicDepth, proofHeuristicDepth)
+            var result = try this.master(facilities: remaining, fixedOpen: fixing.open, lagrangian: lagrangian, gap: options.relativeGap,
                                     timeLimit: nil, state: state, log: &solution.log)
             solution.search.mipSolves += 1
             if let r = result, r.termination == .infeasible, !proves(r), !clock.isExpired {
                 // GLPK lost the start in the fractional rounds: again, with cuts at integral points only.
-                var plain = self
+                var plain = this
                 plain.rootRounds = 0
+                plain.nodeLagrangian = false
                 plain.nodeRounds = 0
                 result = try plain.master(facilities: remaining, fixedOpen: fixing.open, lagrangian: lagrangian, gap: options.relativeGap,
                                           timeLimit: nil, state: state, log: &solution.log)

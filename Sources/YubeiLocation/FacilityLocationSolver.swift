@@ -19,10 +19,12 @@ struct FacilityLocationSolver {
             return try SingleSourceSolver(problem: problem, options: options, clock: clock).solve()
         }
         if problem.model == .cflp && problem.pointCount * problem.allowedFacilities.count > Self.rowGenerationThreshold {
-            // Benders first, within a budget; a master it cannot close in time, or too many
-            // facilities left after its fixing (a large LP gap, as capb at 6000), goes on to the
-            // strong model by link-row generation, from its incumbent.
-            let budget = min(clock.remaining.map { $0 / 2 } ?? Self.bendersBudget, Self.bendersBudget)
+            // Benders first, within a budget (three quarters of a time limit: with its node
+            // duals it proves capa, capb, capc in seconds, where the strong model over the
+            // facilities left needs far longer); a master it cannot close in time, or too many
+            // facilities left after its fixing, goes on to the strong model by link-row
+            // generation, from its incumbent.
+            let budget = min(clock.remaining.map { $0 * 3 / 4 } ?? Self.bendersBudget, Self.bendersBudget)
             var benders = try CapacitatedBenders(problem: problem, options: options,
                                                  clock: SolveClock(limit: budget, progress: clock.progress)).solve()
             guard benders.status == .feasible || benders.status == .noSolution, !clock.isExpired else { return benders }
@@ -181,7 +183,6 @@ struct FacilityLocationSolver {
     ///
     /// - Complexity: O(n·m·log(n·m)).
     func greedyCFLP() -> (open: [Int], shares: [[(facility: Int, fraction: Double)]])? {
-        let n = problem.pointCount
         let total = problem.demand.reduce(Double(0), +)
         let order = problem.allowedFacilities.sorted { a, b in
             let fa = problem.facilities[a], fb = problem.facilities[b]
@@ -194,6 +195,15 @@ struct FacilityLocationSolver {
             open.append(j)
             capacity += problem.facilities[j].capacity ?? 0
         }
+        return greedyShares(open: open).map { (open, $0) }
+    }
+
+    /// The points served by `open` greedily: the cheapest (point, facility) pairs first,
+    /// demand split where a capacity runs out. `nil` when that leaves demand unserved.
+    ///
+    /// - Complexity: O(n·|open|·log(n·|open|)).
+    func greedyShares(open: [Int]) -> [[(facility: Int, fraction: Double)]]? {
+        let n = problem.pointCount
         var left = problem.facilities.map { $0.capacity ?? 0 }
         var need = problem.demand
         var shares = [[(facility: Int, fraction: Double)]](repeating: [], count: n)
@@ -210,7 +220,7 @@ struct FacilityLocationSolver {
             if let j = open.min(by: { problem.cost(i, $0) < problem.cost(i, $1) }), problem.cost(i, j).isFinite { shares[i] = [(j, 1)] }
         }
         guard need.allSatisfy({ $0 <= 1e-9 }), shares.allSatisfy({ !$0.isEmpty }) else { return nil }
-        return (open, shares)
+        return shares
     }
 
     /// The model's variable vector for an open set and shares.

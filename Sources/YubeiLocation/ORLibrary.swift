@@ -164,7 +164,8 @@ public enum ORLibrary {
     /// is listed twice the last one counts). Costs are shortest-path distances; every vertex is
     /// both a demand point of weight 1 and a candidate facility.
     ///
-    /// - Complexity: O(n·(n + e)·log n) for the shortest paths (Dijkstra from each vertex).
+    /// - Complexity: O(n·(n + e)·log n) for the shortest paths (Dijkstra from each vertex;
+    ///   O(n·(n + e + D)) with whole lengths, D the longest distance: ``PMedianDistances``).
     /// - Throws: ``InputError`` listing every problem found, each at its line.
     public static func readPMedian(path: String, model: LocationModelKind = .pMedian) throws(InputError) -> LocationProblem {
         var tokens = try Tokens(path: path)
@@ -198,12 +199,17 @@ public enum ORLibrary {
         }
         try diagnostics.throwIfErrors()
         let kept = edges.sorted(by: { $0.key < $1.key }).map(\.value).filter { $0.0 != $0.1 }
-        let graph = SparseGraph(nodeCount: n, edges: kept.map { ($0.0, $0.1) })
-        let lengths = graph.arcWeights(kept.map(\.2))
-        var costs: [Double] = []
-        costs.reserveCapacity(n * n)
-        for source in 0..<n {
-            costs.append(contentsOf: graph.shortestDistances(from: source, weights: lengths))
+        var costs: [Double]
+        if let bucketed = PMedianDistances.allPairs(n: n, edges: kept) {
+            costs = bucketed  // whole lengths: Dijkstra on a bucket queue
+        } else {
+            let graph = SparseGraph(nodeCount: n, edges: kept.map { ($0.0, $0.1) })
+            let lengths = graph.arcWeights(kept.map(\.2))
+            costs = []
+            costs.reserveCapacity(n * n)
+            for source in 0..<n {
+                costs.append(contentsOf: graph.shortestDistances(from: source, weights: lengths))
+            }
         }
         return LocationProblem(model: model, p: p, demand: [Double](repeating: 1, count: n),
                                facilities: (0..<n).map { Facility(id: String($0 + 1)) }, costs: costs)

@@ -33,9 +33,15 @@ struct PMedianCuts {
     init(problem: LocationProblem) {
         let allowed = problem.allowedFacilities
         let n = problem.pointCount
-        let sorted: [Sorted] = (0..<n).map { i in
-            let list = allowed.filter { problem.cost(i, $0).isFinite }.sorted { problem.cost(i, $0) < problem.cost(i, $1) }
-            return Sorted(facilities: list, costs: list.map { problem.cost(i, $0) })
+        let m = problem.facilityCount
+        let sorted: [Sorted] = problem.costs.withUnsafeBufferPointer { costs in
+            (0..<n).map { i in
+                // The point's row of the cost matrix, read in place (the same comparisons as
+                // through cost(i, j), so the same order among equal costs).
+                let row = UnsafeBufferPointer(rebasing: costs[(i * m)..<(i * m + m)])
+                let list = allowed.filter { row[$0].isFinite }.sorted { row[$0] < row[$1] }
+                return Sorted(facilities: list, costs: list.map { row[$0] })
+            }
         }
         self.sorted = sorted
         needsServingRow = (0..<n).map { sorted[$0].facilities.count < allowed.count }

@@ -49,14 +49,21 @@ struct PMedianHeuristic {
         // Greedy: add the facility that lowers the total most.
         while open.count < p {
             var bestGain = -Double.infinity, choice = -1
-            for j in allowed where !isOpen[j] {
-                var gain = 0.0
-                let base = j * n
-                for i in 0..<n {
-                    let d = best[i] - byFacility[base + i]
-                    if d > 0 { gain += weights[i] * d }
+            // The same sums in the same order, read without bounds checks (the O(p·n·m) part).
+            best.withUnsafeBufferPointer { best in
+            byFacility.withUnsafeBufferPointer { byFacility in
+            weights.withUnsafeBufferPointer { weights in
+                for j in allowed where !isOpen[j] {
+                    var gain = 0.0
+                    let base = j * n
+                    for i in 0..<n {
+                        let d = best[i] - byFacility[base + i]
+                        if d > 0 { gain += weights[i] * d }
+                    }
+                    if gain > bestGain { bestGain = gain; choice = j }
                 }
-                if gain > bestGain { bestGain = gain; choice = j }
+            }
+            }
             }
             guard choice >= 0 else { break }
             isOpen[choice] = true

@@ -93,6 +93,10 @@ struct PMedianSearch {
     var proven = false
     /// The last LP optimum (y by facility, θ by point): cuts slack there leave the master.
     var lastLP: (y: [Double], theta: [Double])?
+    /// The final basis of the warm-started rounds, by what each row and column stands for:
+    /// the branch-and-cut root starts from it (its master holds the same rows less slack cuts,
+    /// whose rows are basic, and the same columns less closed facilities, non-basic at 0).
+    var lastBasis: (header: [LPBasis.Status], cuts: [PMedianCuts.Cut: LPBasis.Status], y: [Int: LPBasis.Status], theta: [Int: LPBasis.Status])?
 
     init(solver: PMedianSolver, p: Int, incumbent: [Int]) {
         problem = solver.problem
@@ -324,8 +328,21 @@ struct PMedianSearch {
     mutating func warmRounds(log: inout [String]) throws -> Bool {
         guard !lpConverged && !clock.isExpired else { return false }
         let (model, y, theta) = master(binary: false)
+        let header = model.constraints.count - cuts.count
         var infeasible = false
         try model.withIncrementalSolver(options: clock.solveOptions(gap: options.relativeGap)) { session in
+            defer {
+                // Session rows: the header (p, serving rows), then the cuts in the order held.
+                let basis = session.basis
+                if !infeasible && basis.rows.count == header + cuts.count {
+                    var byCut: [PMedianCuts.Cut: LPBasis.Status] = [:]
+                    for (k, cut) in cuts.enumerated() { byCut[cut] = basis.rows[header + k] }
+                    var byFacility: [Int: LPBasis.Status] = [:], byPoint: [Int: LPBasis.Status] = [:]
+                    for (j, v) in y.enumerated() { if let v { byFacility[j] = basis.columns[v.index] } }
+                    for (i, t) in theta.enumerated() { if let t { byPoint[i] = basis.columns[t.index] } }
+                    lastBasis = (Array(basis.rows[..<header]), byCut, byFacility, byPoint)
+                }
+            }
             var closedInSession = fixedClosed
             while !clock.isExpired {
                 rounds += 1
@@ -374,6 +391,13 @@ struct PMedianSearch {
             glpk.initialSolution = start
         }
         glpk.branching = .lastFractional
+        if let last = lastBasis, last.header.count == model.constraints.count - cuts.count {
+            // The root LP starts from the warm rounds' optimal basis instead of from scratch.
+            var columns = [LPBasis.Status](repeating: .basic, count: model.variables.count)
+            for (j, v) in y.enumerated() { if let v { columns[v.index] = last.y[j] ?? .atLower } }
+            for (i, t) in theta.enumerated() { if let t { columns[t.index] = last.theta[i] ?? .basic } }
+            glpk.startingBasis = LPBasis(rows: last.header + cuts.map { last.cuts[$0] ?? .basic }, columns: columns)
+        }
         // Bound tightening over the dense optimality cuts fixes little and costs a pass over
         // them at every node: about 6 % of the CPU time on pmed1–40.
         glpk.nodePreprocessing = .none

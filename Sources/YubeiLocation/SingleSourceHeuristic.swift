@@ -1,13 +1,17 @@
 /// Single-source solutions by construction and local search: a Lagrangian heuristic's second
 /// half. Given facilities to open, customers are placed by regret (the difference between
 /// their cheapest and second-cheapest open facility that still has room), then improved by
-/// shifts (one customer to another facility) and swaps (two customers exchange facilities);
+/// shifts (one customer to another facility), swaps (two customers exchange facilities) and,
+/// when neither helps, ejection chains (a customer moves into a full facility, one of whose
+/// customers moves on to a third);
 /// ``polish(_:)`` also tries closing and opening facilities.
 ///
 /// Every solution it returns meets the capacities exactly (loads are sums of whole demands).
 struct SingleSourceHeuristic {
     let problem: LocationProblem
     let lagrangian: SingleSourceLagrangian
+    /// Whether the local search also tries ejection chains (``ejectionChains(_:openList:)``).
+    var chains = true
 
     /// A complete solution: each customer's facility, the loads and the cost.
     struct Assignment {
@@ -122,11 +126,74 @@ struct SingleSourceHeuristic {
                     improved = true
                 }
             }
+            // Ejection chains, only when neither shifts nor swaps help (tight capacities leave
+            // them few moves): i moves into a full facility, which makes room by moving one of
+            // its customers on to a third.
+            if !improved && chains { improved = ejectionChains(&a, openList: openList) }
         }
         var used = [Bool](repeating: false, count: m)
         for j in a.facility { used[j] = true }
         for j in 0..<m where a.open[j] && !used[j] && problem.facilities[j].status != .required { a.open[j] = false }
         a.cost = cost(of: a)
+    }
+
+    /// One pass of length-2 ejection chains: customer i moves from A to B, and a customer k of B
+    /// moves on to C (C ≠ A, C ≠ B) so that B's capacity holds; the best chain for each i is
+    /// applied when it lowers the service cost. True when some chain was applied.
+    ///
+    /// - Complexity: O(n·|open|) to list each customer's two best moves out, then O(n²) per
+    ///   pass, plus O(n·|open|) after each chain applied.
+    func ejectionChains(_ a: inout Assignment, openList: [Int]) -> Bool {
+        let n = problem.pointCount
+        var members = [[Int]](repeating: [], count: m)
+        for i in 0..<n { members[a.facility[i]].append(i) }
+        // Each customer's two cheapest moves to another open facility with room for it.
+        var moves = [(first: (delta: Double, to: Int), second: (delta: Double, to: Int))](
+            repeating: ((.infinity, -1), (.infinity, -1)), count: n)
+        func listMoves() {
+            for k in 0..<n {
+                let from = a.facility[k], dk = problem.demand[k], ck = problem.cost(k, from)
+                var first = (delta: Double.infinity, to: -1), second = first
+                for c in openList where c != from && allowedPair(k, c) && a.load[c] + dk <= capacity(c) {
+                    let delta = problem.cost(k, c) - ck
+                    if delta < first.delta { second = first; first = (delta, c) } else if delta < second.delta { second = (delta, c) }
+                }
+                moves[k] = (first, second)
+            }
+        }
+        listMoves()
+        var applied = false
+        for i in 0..<n {
+            let from = a.facility[i], di = problem.demand[i]
+            let ci = problem.cost(i, from)
+            var best = -1e-9, bestB = -1, bestK = -1, bestC = -1
+            for b in openList where b != from && allowedPair(i, b) {
+                let enter = problem.cost(i, b) - ci
+                // B needs room for i once k leaves: d_k ≥ load_B + d_i − s_B.
+                let need = a.load[b] + di - capacity(b)
+                if need <= 0 { continue }  // a plain shift (the shifts found none better)
+                for k in members[b] where k != i && problem.demand[k] >= need - 1e-9 {
+                    let move = moves[k].first.to != from ? moves[k].first : moves[k].second
+                    guard move.to >= 0 else { continue }
+                    let delta = enter + move.delta
+                    if delta < best { best = delta; bestB = b; bestK = k; bestC = move.to }
+                }
+            }
+            guard bestB >= 0 else { continue }
+            let dk = problem.demand[bestK]
+            a.facility[i] = bestB
+            a.facility[bestK] = bestC
+            a.load[from] -= di
+            a.load[bestB] += di - dk
+            a.load[bestC] += dk
+            members[from].removeAll { $0 == i }
+            members[bestB].removeAll { $0 == bestK }
+            members[bestB].append(i)
+            members[bestC].append(bestK)
+            applied = true
+            listMoves()
+        }
+        return applied
     }
 
     /// Tries closing each open facility, opening each closed one, and exchanging an open one for

@@ -9,16 +9,20 @@ import YubeiOptimization
 /// 2. reduced-cost fixing with the best multipliers: facilities and (customer, facility) pairs
 ///    that no solution cheaper than the incumbent can use leave the model (when every cost is
 ///    a whole number, the cut-off is the incumbent − 1: only strictly better solutions matter);
-/// 3. a restricted MIP for a better incumbent: the facilities of the recent Lagrangian open sets
-///    and each customer's few pairs of least Lagrangian reduced cost (at most 10 % of the time
-///    limit, 4 s), after which the fixing is redone at the new incumbent;
+/// 3. MIPs for a better incumbent: first the incumbent's open set kept (a generalised
+///    assignment problem over each customer's few pairs of least Lagrangian reduced cost, at
+///    most 2 s: on Holmberg's p58/p59 the heuristic finds the optimal open set but not its best
+///    assignment), then a restricted MIP over the facilities of the recent Lagrangian open sets
+///    and each customer's few such pairs (at most 10 % of the time limit, 4 s), after which the
+///    fixing is redone at the new incumbent;
 /// 4. the strong MILP on what remains (x_ij ≤ y_j, capacity rows, the aggregate capacity row
 ///    Σ s_j·y_j ≥ D, and Lagrangian cuts: each facility's knapsack bound at the best multipliers
 ///    as a row, which lifts the LP bound to the Lagrangian one) in GLPK's branch-and-bound with
-///    its cut families, branching on facilities first: the incumbent its first solution,
+///    its MIR and cover cuts, branching on facilities first: the incumbent its first solution,
 ///    extended cover inequalities on the capacity rows separated at the nodes
 ///    (``SingleSourceCoverCuts``), and each new open set of a node LP completed by the
-///    heuristic and offered as an incumbent. With ``nodeBounds`` (off by default), the
+///    heuristic and offered as an incumbent. When every cost is whole, GLPK prunes the nodes
+///    whose bound is within 1 of the incumbent. With ``nodeBounds`` (off by default), the
 ///    Lagrangian relaxation is re-optimised at each node under its fixings
 ///    (``SingleSourceNodeBound``), the facilities are branched on first, and GLPK's cuts are off.
 ///
@@ -33,10 +37,19 @@ struct SingleSourceSolver {
     var lagrangianShare = 0.3
     /// GLPK's own cut families (Gomory, MIR, cover, clique) in the MIPs.
     var glpkCuts = true
+    /// Which of them: MIR and cover. GLPK tries Gomory cuts at every node, where on Holmberg's
+    /// p29, p57–p59 they cost far more than they close (CPU time about halved without them).
+    var glpkCutFamilies: SolveOptions.CutFamilies = [.mixedIntegerRounding, .cover]
     /// Share of the time limit for the restricted MIP (0: none), at most ``restrictedCap``.
     var restrictedShare = 0.1
     /// Longest restricted MIP (also its limit when the solve has none).
     var restrictedCap: Duration = .seconds(4)
+    /// Pairs per customer in the assignment MIP over the incumbent's open set (0: none).
+    var gapPairs = 5
+    /// Share of the time limit for the assignment MIP, at most ``gapCap``.
+    var gapShare = 0.1
+    /// Longest assignment MIP (also its limit when the solve has none).
+    var gapCap: Duration = .seconds(2)
     /// How many recent open sets of the Lagrangian phase give facilities to the restricted MIP.
     var restrictedOpenSets = 10
     /// Pairs per customer in the restricted MIP (least Lagrangian reduced cost).
@@ -50,11 +63,17 @@ struct SingleSourceSolver {
     /// Deepest branch-and-bound node at which cover inequalities are separated.
     static let coverCutDepth = 100
 
+    /// Smallest subgradient step before the Lagrangian phase stops.
+    var minStep = 1e-4
+    /// Whether the local search tries ejection chains (``SingleSourceHeuristic/chains``).
+    var chains = true
+
     func solve() throws -> LocationSolution {
         var solution = LocationSolution(model: .sscflp, status: .noSolution)
         let n = problem.pointCount, m = problem.facilityCount
         let lagrangian = SingleSourceLagrangian(problem: problem)
-        let heuristic = SingleSourceHeuristic(problem: problem, lagrangian: lagrangian)
+        var heuristic = SingleSourceHeuristic(problem: problem, lagrangian: lagrangian)
+        heuristic.chains = chains
         let wholeCosts = Self.hasWholeCosts(problem)
         let tolerance = max(options.relativeGap, 1e-9)
         /// The value below which a solution must lie to beat `upper`.
@@ -99,7 +118,7 @@ struct SingleSourceSolver {
                 stall += 1
                 if stall >= 25 { step /= 2; stall = 0 }
             }
-            if step < 1e-4 { break }
+            if step < minStep { break }
             let norm = current.subgradient.reduce(0) { $0 + $1 * $1 }
             if norm < 1e-12 { break }
             let t = step * max(upper - current.bound, 1e-6 * max(1, abs(upper))) / norm
@@ -124,9 +143,18 @@ struct SingleSourceSolver {
         let pairCount = lagrangian.pairs.reduce(0) { $0 + $1.count }
         solution.log.append("sscflp fixing: \(fix.closed.count) facilities closed, \(fix.open.count) open, \(fix.pairs.count) of \(pairCount) pairs out, \(clock.seconds) s")
 
-        // 3. A restricted MIP for a better incumbent: the facilities of the best open sets
-        //    seen, each customer's few pairs of least Lagrangian reduced cost.
+        // 3. MIPs for a better incumbent: over the incumbent's open set, then over the
+        //    facilities of the best open sets seen; each customer's few pairs of least
+        //    Lagrangian reduced cost.
         let sources = Self.cutSources(improvements, best: best, count: lagrangianCutSets)
+        if gapPairs > 0, let a = incumbent, !clock.isExpired {
+            // The incumbent's open set kept (a generalised assignment problem): each customer's
+            // pairs of least Lagrangian reduced cost among its facilities, and the incumbent's.
+            let run = try assignmentMIP(a, fix: fix, best: best, sources: sources, heuristic: heuristic)
+            solution.log.append("sscflp assignment MIP: \(run.result.map { "\($0.termination), \($0.nodes) nodes" } ?? "no pair left"), solution \(run.assignment.map { "\($0.cost)" } ?? "none"), \(clock.seconds) s")
+            offer(run.assignment)
+            offer(run.nodeBest)
+        }
         if restrictedShare > 0, let a = incumbent, !clock.isExpired {
             var facilities = Set(a.openList)
             for e in improvements.suffix(restrictedOpenSets) { for j in lagrangian.allowed where e.open[j] > 0.5 { facilities.insert(j) } }
@@ -192,6 +220,33 @@ struct SingleSourceSolver {
         }
     }
 
+    /// The MIP over `a`'s open set (fixed open, every other facility closed) with each customer's
+    /// ``gapPairs`` pairs of least Lagrangian reduced cost at `best` (those `fix` leaves) and
+    /// `a`'s own pairs, for at most ``gapCap``.
+    private func assignmentMIP(_ a: SingleSourceHeuristic.Assignment, fix: (closed: Set<Int>, open: Set<Int>, pairs: Set<Int>),
+                               best: SingleSourceLagrangian.Evaluation, sources: [SingleSourceLagrangian.Evaluation],
+                               heuristic: SingleSourceHeuristic) throws
+        -> (result: SolveResult?, assignment: SingleSourceHeuristic.Assignment?, emptyPoint: Bool, columns: Int, rows: Int,
+            nodeBest: SingleSourceHeuristic.Assignment?, nodeLog: String) {
+        let n = problem.pointCount, m = problem.facilityCount
+        let lagrangian = heuristic.lagrangian
+        let open = Set(a.openList)
+        var keep = Set<Int>()
+        for (i, j) in a.facility.enumerated() { keep.insert(i * m + j) }
+        var byPoint = [[(key: Int, value: Double)]](repeating: [], count: n)
+        for j in open {
+            for pair in lagrangian.pairs[j] where !fix.pairs.contains(pair.point * m + j) {
+                byPoint[pair.point].append((pair.point * m + j, pair.cost - best.lambda[pair.point]))
+            }
+        }
+        for list in byPoint { for e in list.sorted(by: { $0.value < $1.value }).prefix(gapPairs) { keep.insert(e.key) } }
+        let closed = Set(lagrangian.allowed.filter { !open.contains($0) })
+        var outPairs = Set<Int>()
+        for j in open { for pair in lagrangian.pairs[j] where !keep.contains(pair.point * m + j) { outPairs.insert(pair.point * m + j) } }
+        let limit = clock.limit.map { min($0 * gapShare, gapCap) } ?? gapCap
+        return try mip(closed: closed, open: open, outPairs: outPairs, sources: sources, incumbent: a, heuristic: heuristic, limit: limit)
+    }
+
     /// One GLPK run of the strong model: `closed` facilities out, `open` ones fixed open, the
     /// pairs keyed i·m + j in `outPairs` out, the Lagrangian cuts of `sources`, cover cuts at the
     /// nodes, the node heuristic, `incumbent` as the start; `limit` caps the time (else the clock's).
@@ -202,6 +257,7 @@ struct SingleSourceSolver {
             nodeBest: SingleSourceHeuristic.Assignment?, nodeLog: String) {
         let n = problem.pointCount, m = problem.facilityCount
         let lagrangian = heuristic.lagrangian
+        let wholeCosts = Self.hasWholeCosts(problem)
         var model = Model(name: "sscflp")
         var y = [Variable?](repeating: nil, count: m)
         var objective = LinearExpression()
@@ -261,9 +317,16 @@ struct SingleSourceSolver {
         // Every row is explicit (the separator adds only cuts), so GLPK's rounding stays on;
         // branching on the first fractional column branches on the y columns (first in the
         // model) before any x: far fewer nodes than GLPK's default rule on p29–p32, p56.
+        if wholeCosts, let a = incumbent {
+            // Every cost is whole: a node whose bound is within 1 of the incumbent holds nothing
+            // better, so GLPK prunes it without branching (its tolerance is relative to 1 + |incumbent|,
+            // and incumbents only fall, so it stays under 1).
+            glpk.pruneTolerance = max(glpk.pruneTolerance, (1 - 1e-6) / (1 + abs(a.cost)))
+        }
         glpk.separatorReturnsOnlyCuts = true
         glpk.branching = .firstFractional
         glpk.cuts = glpkCuts
+        glpk.cutFamilies = glpkCutFamilies
         if nodeRoot != nil {
             // With node bounds: facilities branched on first (nearest ½), GLPK's own cut
             // families off (the node relaxation is stronger, and they cost most per node).

@@ -91,6 +91,10 @@ public struct IncrementalSolver: ~Copyable {
         problem.setColumnBounds(j, lower: rounded.variables[j].lowerBound, upper: rounded.variables[j].upperBound)
     }
 
+    /// The basis GLPK holds (after a solve: that solve's final basis), for
+    /// ``SolveOptions/startingBasis`` of a later solve of a model with the same rows and columns.
+    public var basis: LPBasis { problem.basis }
+
     /// Solves the model as it stands, warm-started from the previous solve's basis.
     ///
     /// The initial solution of ``options`` is checked and offered as in ``Model/solve(options:)``.

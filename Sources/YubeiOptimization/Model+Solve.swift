@@ -47,7 +47,8 @@ extension Model {
                         return model.feasibleStart(x)?.values
                     }
                 }
-                result = problem.solveMIP(options, incumbent: incumbent, clock: clock, start: start, sense: sense, lazyConstraints: rows, heuristic: checked)
+                let warm = options.startingBasis.map { problem.setBasis($0) } ?? false
+                result = problem.solveMIP(options, incumbent: incumbent, clock: clock, start: start, sense: sense, warm: warm, lazyConstraints: rows, heuristic: checked)
                 if options.initialSolution != nil { result.initialSolutionAccepted = incumbent != nil }
             } else {
                 result = solveLP(&problem, clock, start)

@@ -16,6 +16,8 @@ public struct SolveOptions: Sendable {
     public var verbosity: Verbosity = .quiet
     /// GLPK's cutting planes (Gomory, MIR, cover, clique) in branch-and-bound.
     public var cuts = false
+    /// Which of GLPK's cut families ``cuts`` turns on (all by default).
+    public var cutFamilies: CutFamilies = .all
     /// GLPK's feasibility-pump heuristic at the root.
     public var feasibilityPump = false
     /// A known feasible solution for a MIP, indexed by variable position, handed to GLPK as
@@ -51,11 +53,31 @@ public struct SolveOptions: Sendable {
     /// whole number, a value just under 1 / (1 + |incumbent|) prunes every node that cannot
     /// hold a solution better by at least one, without re-solving it.
     public var pruneTolerance: Double = 1e-7
+    /// For a MIP: the basis its root LP starts from (the dual simplex method, without the
+    /// presolver), e.g. the optimal basis of the same relaxation solved before
+    /// (``IncrementalSolver/basis``). Ignored unless it has one status per row and per column;
+    /// a basis GLPK finds invalid or singular is replaced by the standard one. `nil`: from scratch.
+    public var startingBasis: LPBasis?
 
     public init() {}
 }
 
 extension SolveOptions {
+    /// GLPK's cut families (``SolveOptions/cutFamilies``).
+    public struct CutFamilies: OptionSet, Sendable, Hashable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// Gomory mixed-integer cuts (GLPK's `gmi_cuts`): dense, tried at every node.
+        public static let gomory = CutFamilies(rawValue: 1)
+        /// Mixed-integer rounding cuts (`mir_cuts`).
+        public static let mixedIntegerRounding = CutFamilies(rawValue: 2)
+        /// Mixed cover cuts (`cov_cuts`).
+        public static let cover = CutFamilies(rawValue: 4)
+        /// Clique cuts (`clq_cuts`).
+        public static let clique = CutFamilies(rawValue: 8)
+        public static let all: CutFamilies = [.gomory, .mixedIntegerRounding, .cover, .clique]
+    }
+
     /// GLPK's branching rules: which fractional integer variable a node branches on.
     public enum BranchingRule: Sendable, Hashable {
         /// The first fractional variable (by index).

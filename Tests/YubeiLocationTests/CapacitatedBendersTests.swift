@@ -11,13 +11,16 @@ struct CapacitatedBendersTests {
     /// Settings that make each part of the search do the work: the full method; no Lagrangian
     /// cuts in the master and no fractional rounds (every cut from an integral point); few
     /// subgradient rounds (weak fixing, a weak incumbent) with fractional rounds at every node;
-    /// a heuristic master over the two facilities rated cheapest before the full one.
-    static let settings: [(dual: Int, cuts: Int, root: Int, node: Int, heuristicAbove: Int)] = [
-        (600, 120, 40, 2, 40), (600, 0, 0, 0, 40), (3, 5, 40, 5, 40), (3, 5, 40, 1, 0),
+    /// a heuristic master over the two facilities rated cheapest before the full one. Each with
+    /// the node duals (``CapacitatedNodeLagrangian``, the default) and the first two without;
+    /// the last two with node duals of one or two subgradient steps (weak bounds, many nodes).
+    static let settings: [(dual: Int, cuts: Int, root: Int, node: Int, heuristicAbove: Int, nodeDuals: Bool, steps: Int)] = [
+        (600, 120, 40, 2, 40, true, 40), (600, 0, 0, 0, 40, true, 40), (3, 5, 40, 5, 40, true, 40), (3, 5, 40, 1, 0, true, 40),
+        (600, 120, 40, 2, 40, false, 0), (3, 5, 40, 1, 0, false, 0), (3, 0, 0, 0, 40, true, 1), (3, 5, 3, 1, 0, true, 2),
     ]
 
     @Test("same optimum as enumeration, every row respected, a valid bound",
-          arguments: Array(UInt64(1)...16), 0..<4)
+          arguments: Array(UInt64(1)...16), 0..<8)
     func matchesEnumeration(seed: UInt64, setting: Int) throws {
         let problem = CapacitatedRowGenerationTests.instance(seed: seed)
         let expected = try CapacitatedRowGenerationTests.enumerated(problem)
@@ -29,6 +32,9 @@ struct CapacitatedBendersTests {
         solver.nodeRounds = s.node
         solver.heuristicAbove = s.heuristicAbove
         solver.candidateFacilities = 2
+        solver.nodeLagrangian = s.nodeDuals
+        solver.nodeLagrangianSteps = s.steps
+        solver.rootLagrangianSteps = s.steps
         let solution = try solver.solve()
         guard let expected else {
             #expect(solution.status != .optimal && solution.status != .feasible, "seed \(seed)")
@@ -41,6 +47,35 @@ struct CapacitatedBendersTests {
         #expect(bound <= expected + 1e-6 * max(1, expected), "seed \(seed): bound \(bound) above the optimum \(expected)")
         CapacitatedRowGenerationTests.checkRows(problem, solution)
         #expect((solution.search.transportationSolves ?? 0) > 0)
+    }
+
+    @Test("the node duals prune nodes, fix facilities and screen integral points on these instances")
+    func nodeDualsWork() throws {
+        var pruned = 0, fixed = 0, screened = 0
+        for seed in UInt64(1)...16 {
+            let problem = CapacitatedRowGenerationTests.instance(seed: seed)
+            var solver = CapacitatedBenders(problem: problem, options: LocationOptions(), clock: SolveClock(limit: nil))
+            solver.dualIterations = 3
+            solver.masterCuts = 0
+            solver.rootRounds = 0
+            solver.heuristicAbove = problem.facilityCount
+            // A weak root (no steps), strong nodes: the tree has nodes to prune.
+            solver.rootLagrangianSteps = 0
+            solver.nodeLagrangianSteps = 100
+            let solution = try solver.solve()
+            for line in solution.log where line.hasPrefix("cflp master:") {
+                func count(_ word: String) -> Int {
+                    guard let range = line.range(of: word + " ") else { return 0 }
+                    return Int(line[range.upperBound...].prefix { $0.isNumber }) ?? 0
+                }
+                pruned += count("pruned")
+                fixed += count("fixed")
+                screened += count("screened")
+            }
+        }
+        #expect(pruned > 0)
+        #expect(fixed > 0)
+        #expect(screened > 0)
     }
 
     @Test("stopped before the master when too many facilities are left: its incumbent and a valid bound",

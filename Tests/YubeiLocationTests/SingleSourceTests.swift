@@ -242,6 +242,76 @@ struct SingleSourceTests {
         }
     }
 
+    @Test("ejection chains keep every capacity, lower the service cost exactly as the moves say, and find a chain where no shift or swap helps")
+    func ejectionChains() {
+        // Hand-made: customers 0 (demand 6) at A, 1 (5) at B, 2 (4) at C; capacities A 10,
+        // B 6, C 9. Moving 0 to B (saves 10) only fits if 1 leaves B for C (costs 2): a chain
+        // worth −8, where no shift fits and no swap pays.
+        let costs: [Double] = [
+            20, 10, 50,  // customer 0: A, B, C
+            50, 5, 7,  // customer 1
+            9, 50, 1,  // customer 2
+        ]
+        let facilities = [
+            Facility(id: "A", capacity: 10, fixedCost: 0, status: .required),
+            Facility(id: "B", capacity: 6, fixedCost: 0, status: .required),
+            Facility(id: "C", capacity: 9, fixedCost: 0, status: .required),
+        ]
+        let q = LocationProblem(model: .sscflp, demand: [6, 5, 4], facilities: facilities, costs: costs)
+        let heuristic = SingleSourceHeuristic(problem: q, lagrangian: SingleSourceLagrangian(problem: q))
+        var a = SingleSourceHeuristic.Assignment(facility: [0, 1, 2], load: [6, 5, 4], cost: 0, open: [true, true, true])
+        a.cost = heuristic.cost(of: a)
+        #expect(a.cost == 26)
+        #expect(heuristic.ejectionChains(&a, openList: [0, 1, 2]))
+        #expect(a.facility == [1, 2, 2])
+        #expect(a.load == [0, 6, 9])
+        #expect(heuristic.cost(of: a) == 18)
+        // Random instances: chains from random feasible starts never break a capacity nor raise the cost.
+        var rng = SplitMix64(seed: 11)
+        for seed in Self.seeds {
+            let q = Self.instance(seed: seed)
+            let heuristic = SingleSourceHeuristic(problem: q, lagrangian: SingleSourceLagrangian(problem: q))
+            let open = q.facilities.map { $0.status != .forbidden }
+            let openList = open.indices.filter { open[$0] }
+            for _ in 0..<5 {
+                var facility = [Int](repeating: -1, count: q.pointCount)
+                var load = [Double](repeating: 0, count: q.facilityCount)
+                for i in (0..<q.pointCount).shuffled(using: &rng) {
+                    let fits = openList.filter { q.cost(i, $0).isFinite && load[$0] + q.demand[i] <= q.facilities[$0].capacity! }
+                    guard let j = fits.randomElement(using: &rng) else { break }
+                    facility[i] = j
+                    load[j] += q.demand[i]
+                }
+                guard facility.allSatisfy({ $0 >= 0 }) else { continue }
+                var a = SingleSourceHeuristic.Assignment(facility: facility, load: load, cost: 0, open: open)
+                let service = { (a: SingleSourceHeuristic.Assignment) in a.facility.enumerated().reduce(0.0) { $0 + q.cost($1.offset, $1.element) } }
+                let before = service(a)
+                let applied = heuristic.ejectionChains(&a, openList: openList)
+                var check = [Double](repeating: 0, count: q.facilityCount)
+                for (i, j) in a.facility.enumerated() { check[j] += q.demand[i]; #expect(q.cost(i, j).isFinite) }
+                #expect(check == a.load)
+                for j in 0..<q.facilityCount { #expect(check[j] <= q.facilities[j].capacity!) }
+                #expect(applied ? service(a) < before : service(a) == before)
+            }
+        }
+    }
+
+    @Test("each incumbent stage on or off (ejection chains, assignment MIP, restricted MIP), all of GLPK's cut families: optimum and bound equal enumeration")
+    func stagesAgainstEnumeration() throws {
+        for seed in Self.seeds.prefix(20) {
+            let q = Self.instance(seed: seed)
+            for variant in 0..<3 {
+                var solver = SingleSourceSolver(problem: q, options: LocationOptions(), clock: SolveClock(limit: nil))
+                switch variant {
+                case 0: solver.chains = false
+                case 1: solver.gapPairs = 0; solver.restrictedShare = 0; solver.glpkCutFamilies = .all
+                default: solver.gapPairs = 1; solver.restrictedPairs = 1
+                }
+                _ = Self.expectEnumerated(q, try solver.solve(), seed: seed)
+            }
+        }
+    }
+
     @Test("knapsacks equal enumeration (packing at every capacity, covering)")
     func knapsacks() {
         var rng = SplitMix64(seed: 3)

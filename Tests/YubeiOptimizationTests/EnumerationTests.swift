@@ -108,13 +108,15 @@ struct EnumerationTests {
         #expect(try #require(r.rootBound) >= best - 1e-9)  // the LP relaxation bounds a maximum from above
     }
 
-    @Test("uncapacitated facility location, 5 sites × 8 customers: optimum equals the best of 31 open sets", arguments: 1...6)
+    @Test("uncapacitated facility location, 5 sites × 8 customers: optimum equals the best of 31 open sets, with no cuts and each choice of GLPK's cut families", arguments: 1...6)
     func facilityLocation(seed: UInt64) throws {
         let f = FacilityLocation(seed: seed)
         let (m, open, serve) = f.model()
-        for cuts in [false, true] {
+        let families: [SolveOptions.CutFamilies?] = [nil, .all, [.mixedIntegerRounding, .cover], .gomory, .clique, []]
+        for family in families {
             var options = SolveOptions()
-            options.cuts = cuts
+            options.cuts = family != nil
+            if let family { options.cutFamilies = family }
             let r = try m.solve(options: options)
             #expect(r.isOptimal)
             #expect(approximatelyEqual(r.objectiveValue, f.bestByEnumeration()))

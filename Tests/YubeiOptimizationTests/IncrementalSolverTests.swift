@@ -115,3 +115,51 @@ struct IncrementalSolverTests {
         #expect(ok)
     }
 }
+
+/// ``SolveOptions/startingBasis``: a MIP's root LP from a basis read off an ``IncrementalSolver``.
+@Suite("MIP root LP from a starting basis")
+struct StartingBasisTests {
+    @Test("the optimal basis of the same model makes the root LP take no simplex iteration")
+    func optimalBasisSkipsTheRootLP() throws {
+        // max x + y, x ≤ 3, y ≤ 4 (rows), x, y integer ≥ 0: the LP optimum (3, 4) is integral.
+        var m = Model(name: "start")
+        let x = m.addVariable("x", kind: .integer, lowerBound: 0)
+        let y = m.addVariable("y", kind: .integer, lowerBound: 0)
+        m.addConstraint(1 * x <= 3.0)
+        m.addConstraint(1 * y <= 4.0)
+        m.maximize(x + y)
+        var options = SolveOptions()
+        options.presolve = false
+        let cold = try m.solve(options: options)
+        #expect(cold.isOptimal && approximatelyEqual(cold.objectiveValue, 7))
+        #expect(cold.iterations > 0)
+        let basis = try m.withIncrementalSolver(options: options) { session in
+            _ = session.solve()
+            return session.basis
+        }
+        #expect(basis.rows == [.atUpper, .atUpper])
+        options.startingBasis = basis
+        let warm = try m.solve(options: options, lazyConstraints: { _ in [] })
+        #expect(warm.isOptimal && approximatelyEqual(warm.objectiveValue, 7))
+        #expect(warm.iterations == 0)
+    }
+
+    @Test("a basis of the wrong size or with the wrong number of basic variables changes no answer", arguments: [3, 4, 5] as [UInt64])
+    func unusableBasis(seed: UInt64) throws {
+        let k = Knapsack(seed: seed)
+        let (m, _) = k.model()
+        let best = Double(k.bestByEnumeration())
+        let sizes = (rows: m.constraints.count, columns: m.variables.count)
+        let bases = [
+            LPBasis(rows: [.basic], columns: []),
+            LPBasis(rows: Array(repeating: .atLower, count: sizes.rows), columns: Array(repeating: .basic, count: sizes.columns)),
+            LPBasis(rows: Array(repeating: .basic, count: sizes.rows), columns: Array(repeating: .atUpper, count: sizes.columns)),
+        ]
+        for basis in bases {
+            var options = SolveOptions()
+            options.startingBasis = basis
+            let r = try m.solve(options: options, lazyConstraints: { _ in [] })
+            #expect(r.isOptimal && approximatelyEqual(r.objectiveValue, best), "\(basis)")
+        }
+    }
+}

@@ -113,7 +113,11 @@ struct GLPKProblem: ~Copyable {
         parm.tol_obj = options.pruneTolerance
         if let ms = timeLimitMilliseconds { parm.tm_lim = ms }
         if options.cuts {
-            parm.gmi_cuts = GLP_ON; parm.mir_cuts = GLP_ON; parm.cov_cuts = GLP_ON; parm.clq_cuts = GLP_ON
+            let families = options.cutFamilies
+            if families.contains(.gomory) { parm.gmi_cuts = GLP_ON }
+            if families.contains(.mixedIntegerRounding) { parm.mir_cuts = GLP_ON }
+            if families.contains(.cover) { parm.cov_cuts = GLP_ON }
+            if families.contains(.clique) { parm.clq_cuts = GLP_ON }
         }
         parm.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
         switch options.nodePreprocessing {
@@ -197,6 +201,42 @@ struct GLPKProblem: ~Copyable {
 
     /// Replaces the basis by GLPK's standard one (all rows basic).
     func useStandardBasis() { glp_std_basis(raw) }
+
+    /// The statuses of the current basis.
+    var basis: LPBasis {
+        LPBasis(rows: (0..<rowCount).map { Self.status(glp_get_row_stat(raw, Int32($0 + 1))) },
+                columns: (0..<columnCount).map { Self.status(glp_get_col_stat(raw, Int32($0 + 1))) })
+    }
+
+    /// Sets the statuses of `basis` when its sizes match the problem's; returns whether it did.
+    /// GLPK replaces a status that does not fit a variable's bounds by one that does; a basis
+    /// with the wrong number of basic variables makes the next simplex call report an invalid basis.
+    func setBasis(_ basis: LPBasis) -> Bool {
+        guard basis.rows.count == rowCount, basis.columns.count == columnCount else { return false }
+        for (i, s) in basis.rows.enumerated() { glp_set_row_stat(raw, Int32(i + 1), Self.code(s)) }
+        for (j, s) in basis.columns.enumerated() { glp_set_col_stat(raw, Int32(j + 1), Self.code(s)) }
+        return true
+    }
+
+    private static func status(_ code: Int32) -> LPBasis.Status {
+        switch code {
+        case GLP_BS: .basic
+        case GLP_NU: .atUpper
+        case GLP_NF: .free
+        case GLP_NS: .fixed
+        default: .atLower
+        }
+    }
+
+    private static func code(_ status: LPBasis.Status) -> Int32 {
+        switch status {
+        case .basic: GLP_BS
+        case .atLower: GLP_NL
+        case .atUpper: GLP_NU
+        case .free: GLP_NF
+        case .fixed: GLP_NS
+        }
+    }
 
     // MARK: Files
 
