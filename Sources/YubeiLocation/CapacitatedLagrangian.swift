@@ -9,7 +9,7 @@
 /// comes near it in a fraction of the LP's time, and its multipliers serve the fixing.
 extension CapacitatedRowGeneration {
     /// One evaluation: the bound, the facilities the relaxation opens, each ρ_j, and the subgradient.
-    struct DualPoint {
+    struct DualPoint: LagrangianEvaluation {
         var bound: Double
         var open: [Int]
         var rho: [Double]
@@ -80,35 +80,19 @@ extension CapacitatedRowGeneration {
                     record: ((Double, DualPoint) -> Void)? = nil) -> (lambda: [Double], point: DualPoint) {
         let n = problem.pointCount
         let allowed = problem.allowedFacilities
-        var lambda = (0..<n).map { i -> Double in
+        let lambda = (0..<n).map { i -> Double in
             let d = problem.demand[i]
             return allowed.map { j in
                 problem.cost(i, j) + problem.facilities[j].fixedCost * d / max(problem.facilities[j].capacity ?? .infinity, 1e-300)
             }.filter(\.isFinite).min() ?? 0
         }
-        var best = dualPoint(lambda)
-        record?(lambda.reduce(0, +), best)
-        var bestLambda = lambda
-        var current = best
-        var step = 2.0, stall = 0
-        for _ in 0..<iterations where !expired() && step > 1e-5 {
-            let norm = current.subgradient.reduce(0) { $0 + $1 * $1 }
-            if norm < 1e-12 { break }
-            let upper = target.isFinite ? target : abs(best.bound) * 1.05 + 1
-            let t = step * max(upper - current.bound, 1e-7 * max(1, abs(upper))) / norm
-            for i in 0..<n { lambda[i] += t * current.subgradient[i] }
-            current = dualPoint(lambda)
-            record?(lambda.reduce(0, +), current)
-            if current.bound > best.bound + 1e-9 * max(1, abs(best.bound)) {
-                best = current
-                bestLambda = lambda
-                stall = 0
-            } else {
-                stall += 1
-                if stall >= 20 { step /= 2; stall = 0 }
-            }
-            if target.isFinite && best.bound >= target { break }
+        let first = dualPoint(lambda)
+        record?(lambda.reduce(0, +), first)
+        let ascent = SubgradientAscent(iterations: iterations, target: target, step: 2, patience: 20, smallestStep: 1e-5)
+        return ascent.maximise(from: lambda, start: first, expired: expired) { lambda in
+            let point = dualPoint(lambda)
+            record?(lambda.reduce(0, +), point)
+            return point
         }
-        return (bestLambda, best)
     }
 }

@@ -53,7 +53,7 @@ struct CapacitatedNodeLagrangian {
     }
 
     /// One evaluation of L(λ) at a node.
-    struct Evaluation {
+    struct Evaluation: LagrangianEvaluation {
         /// L(λ); +∞ when the node cannot open enough facilities.
         var bound: Double
         /// ρ_j by local index (+∞ for closed facilities unless asked for all).
@@ -178,31 +178,14 @@ struct CapacitatedNodeLagrangian {
     func search(from lambda: [Double], state: [State], target: Double, iterations: Int,
                 step initial: Double = 1, patience: Int = 5, smallestStep: Double = 1e-4,
                 expired: () -> Bool = { false }, record: ((Evaluation) -> Void)? = nil) -> (lambda: [Double], point: Evaluation) {
-        var lambda = lambda
-        var current = evaluate(lambda, state: state)
-        record?(current)
-        var best = current
-        var bestLambda = lambda
-        var step = initial, stall = 0
-        for _ in 0..<iterations {
-            if !best.bound.isFinite || best.bound > target || step < smallestStep || expired() { break }
-            let norm = current.subgradient.reduce(0) { $0 + $1 * $1 }
-            if norm < 1e-12 { break }
-            let upper = target.isFinite ? target : abs(best.bound) * 1.05 + 1
-            let t = step * max(upper - current.bound, 1e-7 * max(1, abs(upper))) / norm
-            for i in 0..<n { lambda[i] += t * current.subgradient[i] }
-            current = evaluate(lambda, state: state)
-            record?(current)
-            if current.bound > best.bound + 1e-9 * max(1, abs(best.bound)) {
-                best = current
-                bestLambda = lambda
-                stall = 0
-            } else {
-                stall += 1
-                if stall >= patience { step /= 2; stall = 0 }
-            }
+        let first = evaluate(lambda, state: state)
+        record?(first)
+        let ascent = SubgradientAscent(iterations: iterations, target: target, step: initial, patience: patience, smallestStep: smallestStep)
+        return ascent.maximise(from: lambda, start: first, expired: expired) { lambda in
+            let point = evaluate(lambda, state: state)
+            record?(point)
+            return point
         }
-        return (bestLambda, best)
     }
 
     /// Free facilities (local indices) that `point` proves closed or open against `incumbent`:

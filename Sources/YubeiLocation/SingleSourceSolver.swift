@@ -416,7 +416,7 @@ struct SingleSourceSolver {
     }
 
     /// The solution reported for `incumbent`, its loads checked against the capacities.
-    private func finish(_ base: LocationSolution, incumbent: SingleSourceHeuristic.Assignment, bound: Double, status: LocationStatus) -> LocationSolution {
+    private func finish(_ base: LocationSolution, incumbent: SingleSourceHeuristic.Assignment, bound: Double, status: SolveStatus) -> LocationSolution {
         var solution = base
         var load = [Double](repeating: 0, count: problem.facilityCount)
         for (i, j) in incumbent.facility.enumerated() { load[j] += problem.demand[i] }
