@@ -107,7 +107,7 @@ enum CostSplit {
             o.relativeGap = 1e-9
             o.timeLimit = remaining(overall).map { min($0, options.needStageTimeLimit) } ?? options.needStageTimeLimit
             o.initialSolution = shelterStart
-            let least = try SitingSolver.solveWithinBudgetsPublic(&shelters, options: o)
+            let least = try SitingSolver.solveWithinBudgets(&shelters, options: o)
             SitingSolver.trace("split least shelter opening \(least.termination) obj=\(least.objectiveValue ?? .nan) nodes=\(least.nodes)")
             guard least.termination == .optimal, let values = least.values else { return nil }
             shelterStart = values
@@ -151,7 +151,7 @@ enum CostSplit {
             o.branching = needBranching
             o.timeLimit = remaining(overall).map { min($0, options.needStageTimeLimit) } ?? options.needStageTimeLimit
             o.initialSolution = supplyStart
-            let result = try SitingSolver.solveWithinBudgetsPublic(&supplies, options: o)
+            let result = try SitingSolver.solveWithinBudgets(&supplies, options: o)
             SitingSolver.trace("split need rule \(result.termination) obj=\(result.objectiveValue ?? .nan) bound=\(result.bestBound ?? .nan) nodes=\(result.nodes) start=\(result.initialSolutionAccepted.map(String.init) ?? "-") t=\(clock.now - start)")
             guard let found = result.values else { return nil }
             if result.termination != .optimal { needsProven = false }
@@ -171,7 +171,7 @@ enum CostSplit {
         first.cuts = true
         first.timeLimit = costLimit.map { $0 * 0.35 }
         first.initialSolution = shelterStart
-        var shelterResult = try SitingSolver.solveWithinBudgetsPublic(&shelters, options: first)
+        var shelterResult = try SitingSolver.solveWithinBudgets(&shelters, options: first)
         SitingSolver.trace("split shelters \(shelterResult.termination) obj=\(shelterResult.objectiveValue ?? .nan) bound=\(shelterResult.bestBound ?? .nan) nodes=\(shelterResult.nodes) start=\(shelterResult.initialSolutionAccepted.map(String.init) ?? "-")")
         guard var shelterValues = shelterResult.values else { return nil }
         let shelterBound = shelterResult.bestBound ?? shelterResult.objectiveValue ?? 0
@@ -188,7 +188,7 @@ enum CostSplit {
         // openings rounded into plans, branch-and-bound only if none is within the gap.
         let linkCuts = options.supplyLinkCuts ?? !supplies.usesFlowPairLinks
         var result = linkCuts ? try LinkCutSearch.solve(&supplies, options: second)
-            : try SitingSolver.solveWithinBudgetsPublic(&supplies, options: second)
+            : try SitingSolver.solveWithinBudgets(&supplies, options: second)
         SitingSolver.trace("split supplies \(result.termination) obj=\(result.objectiveValue ?? .nan) bound=\(result.bestBound ?? .nan) nodes=\(result.nodes) start=\(result.initialSolutionAccepted.map(String.init) ?? "-")")
         guard let supplyValues = result.values else { return nil }
 
@@ -205,7 +205,7 @@ enum CostSplit {
             var again = first
             again.timeLimit = costLimit.map { max(.seconds(1), $0 - (clock.now - begin)) }
             again.initialSolution = cheapest
-            shelterResult = try SitingSolver.solveWithinBudgetsPublic(&shelters, options: again)
+            shelterResult = try SitingSolver.solveWithinBudgets(&shelters, options: again)
             SitingSolver.trace("split shelters within \(left): \(shelterResult.termination) obj=\(shelterResult.objectiveValue ?? .nan)")
             guard let values = shelterResult.values else { return nil }
             shelterValues = values

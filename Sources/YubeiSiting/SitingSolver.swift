@@ -415,6 +415,39 @@ public enum SitingSolver {
         p.policy.risk == .everyHazard ? p.hazards.map { _ in 1 } : p.hazards.map(\.weight)
     }
 
+    /// Whether the openings and stock of `values` keep the opening and stock budgets exactly
+    /// (the integer columns rounded), as ``solveWithinBudgets(_:options:separate:)`` checks them.
+    static func keepsBudgetsExactly(_ values: [Double], _ siting: SitingModel) -> Bool {
+        overBudgetOpenings(values, siting) == nil && stockOvershoot(values, siting) == nil
+    }
+
+    /// The candidate warehouses and shelters `values` opens when their fixed costs, summed
+    /// exactly, exceed `policy.budget`; nil within it (or without one).
+    private static func overBudgetOpenings(_ values: [Double], _ siting: SitingModel) -> (warehouses: [Int], shelters: [Int])? {
+        let p = siting.problem
+        guard let budget = p.policy.budget else { return nil }
+        let openW = p.warehouses.indices.filter { !p.warehouses[$0].isExisting && values[siting.warehouseOpen[$0].index] > 0.5 }
+        let openS = p.shelters.indices.filter { !p.shelters[$0].isExisting && values[siting.shelterOpen[$0].index] > 0.5 }
+        let spent = Exact.sum(openW.map { p.warehouses[$0].fixedCost }) + Exact.sum(openS.map { p.shelters[$0].fixedCost })
+        return spent > Exact.decimal(budget) ? (openW, openS) : nil
+    }
+
+    /// How far the stock `values` buys (whole units, priced exactly) exceeds
+    /// `policy.stock_budget`; nil within it (or without one).
+    private static func stockOvershoot(_ values: [Double], _ siting: SitingModel) -> Decimal? {
+        let p = siting.problem
+        guard let stockBudget = p.policy.stockBudget else { return nil }
+        var spent = Decimal()
+        for row in siting.stock {
+            for (s, v) in row.enumerated() {
+                guard let v else { continue }
+                spent += Exact.decimal(values[v.index].rounded()) * Exact.decimal(p.supplies[s].unitCost)
+            }
+        }
+        let limit = Exact.decimal(stockBudget)
+        return spent > limit ? spent - limit : nil
+    }
+
     /// Solves, then checks the budgets exactly on the integer decisions as rounded: a set of
     /// candidates whose costs exceed the budget (taken only within GLPK's tolerances, e.g. a
     /// binary at 0.999995) is cut off by a cover row Σ z ≤ |set| − 1, valid for every plan within
@@ -422,36 +455,8 @@ public enum SitingSolver {
     /// that row's right-hand side by the overshoot.
     ///
     /// With `separate`, each solve separates rows at the nodes (``Model/solve(options:lazyConstraints:heuristic:)``).
-    static func solveWithinBudgetsPublic(_ siting: inout SitingModel, options: SolveOptions,
-                                         separate: ((LazyConstraintRequest) -> [LinearConstraint])? = nil) throws -> SolveResult {
-        try solveWithinBudgets(&siting, options: options, separate: separate)
-    }
-
-    /// Whether the openings and stock of `values` keep the opening and stock budgets exactly
-    /// (the integer columns rounded), as ``solveWithinBudgets(_:options:separate:)`` checks them.
-    static func keepsBudgetsExactly(_ values: [Double], _ siting: SitingModel) -> Bool {
-        let p = siting.problem
-        if let budget = p.policy.budget {
-            let openW = p.warehouses.indices.filter { !p.warehouses[$0].isExisting && values[siting.warehouseOpen[$0].index] > 0.5 }
-            let openS = p.shelters.indices.filter { !p.shelters[$0].isExisting && values[siting.shelterOpen[$0].index] > 0.5 }
-            let spent = Exact.sum(openW.map { p.warehouses[$0].fixedCost }) + Exact.sum(openS.map { p.shelters[$0].fixedCost })
-            if spent > Exact.decimal(budget) { return false }
-        }
-        if let stockBudget = p.policy.stockBudget {
-            var spent = Decimal()
-            for row in siting.stock {
-                for (s, v) in row.enumerated() {
-                    guard let v else { continue }
-                    spent += Exact.decimal(values[v.index].rounded()) * Exact.decimal(p.supplies[s].unitCost)
-                }
-            }
-            if spent > Exact.decimal(stockBudget) { return false }
-        }
-        return true
-    }
-
-    private static func solveWithinBudgets(_ siting: inout SitingModel, options: SolveOptions,
-                                           separate: ((LazyConstraintRequest) -> [LinearConstraint])? = nil) throws -> SolveResult {
+    static func solveWithinBudgets(_ siting: inout SitingModel, options: SolveOptions,
+                                   separate: ((LazyConstraintRequest) -> [LinearConstraint])? = nil) throws -> SolveResult {
         let p = siting.problem
         func solve() throws -> SolveResult {
             if let separate { return try siting.model.solve(options: options, lazyConstraints: separate) }
@@ -461,34 +466,23 @@ public enum SitingSolver {
             let result = try solve()
             guard let values = result.values else { return result }
             var over = false
-            if let budget = p.policy.budget {
-                let openW = p.warehouses.indices.filter { !p.warehouses[$0].isExisting && values[siting.warehouseOpen[$0].index] > 0.5 }
-                let openS = p.shelters.indices.filter { !p.shelters[$0].isExisting && values[siting.shelterOpen[$0].index] > 0.5 }
-                let spent = Exact.sum(openW.map { p.warehouses[$0].fixedCost }) + Exact.sum(openS.map { p.shelters[$0].fixedCost })
-                if spent > Exact.decimal(budget) {
-                    var cover = LinearExpression()
-                    for w in openW { cover.add(1, siting.warehouseOpen[w]) }
-                    for k in openS { cover.add(1, siting.shelterOpen[k]) }
-                    siting.model.addConstraint(cover <= Double(openW.count + openS.count - 1))
-                    over = true
-                }
+            if let (openW, openS) = overBudgetOpenings(values, siting) {
+                var cover = LinearExpression()
+                for w in openW { cover.add(1, siting.warehouseOpen[w]) }
+                for k in openS { cover.add(1, siting.shelterOpen[k]) }
+                siting.model.addConstraint(cover <= Double(openW.count + openS.count - 1))
+                over = true
             }
-            if let stockBudget = p.policy.stockBudget {
-                var spent = Decimal(), expression = LinearExpression()
-                for (w, row) in siting.stock.enumerated() {
+            if let overshoot = stockOvershoot(values, siting), let stockBudget = p.policy.stockBudget {
+                var expression = LinearExpression()
+                for row in siting.stock {
                     for (s, v) in row.enumerated() {
                         guard let v else { continue }
-                        spent += Exact.decimal(values[v.index].rounded()) * Exact.decimal(p.supplies[s].unitCost)
                         expression.add(p.supplies[s].unitCost, v)
-                        _ = w
                     }
                 }
-                let limit = Exact.decimal(stockBudget)
-                if spent > limit {
-                    let overshoot = NSDecimalNumber(decimal: spent - limit).doubleValue
-                    siting.model.addConstraint(expression <= stockBudget - overshoot)
-                    over = true
-                }
+                siting.model.addConstraint(expression <= stockBudget - NSDecimalNumber(decimal: overshoot).doubleValue)
+                over = true
             }
             if !over { return result }
         }

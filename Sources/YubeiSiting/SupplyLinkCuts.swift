@@ -70,7 +70,7 @@ enum LinkCutSearch {
         let cuts = SupplyLinkCuts(siting)
         // Without a candidate to open (a budget of nothing, every site decided) there is no link
         // to add and nothing to round: branch-and-bound as usual.
-        guard !cuts.isEmpty, siting.model.isMIP else { return try SitingSolver.solveWithinBudgetsPublic(&siting, options: options) }
+        guard !cuts.isEmpty, siting.model.isMIP else { return try SitingSolver.solveWithinBudgets(&siting, options: options) }
         let deadline = options.timeLimit.map { start + $0 }
         func left() -> Duration? { deadline.map { max(.milliseconds(1), $0 - clock.now) } }
 
@@ -85,7 +85,7 @@ enum LinkCutSearch {
         })
         SitingSolver.trace("link cuts: root LP \(lp.termination) bound=\(lp.objectiveValue ?? .nan) rows=\(found.count) t=\(clock.now - start)")
         guard lp.termination == .optimal, let bound = lp.objectiveValue, let x = lp.values else {
-            return try SitingSolver.solveWithinBudgetsPublic(&siting, options: options)
+            return try SitingSolver.solveWithinBudgets(&siting, options: options)
         }
         for row in found { siting.model.addConstraint(row) }
 
@@ -119,7 +119,7 @@ enum LinkCutSearch {
         search.timeLimit = left()
         search.initialSolution = best?.values ?? options.initialSolution
         search.separatorReturnsOnlyCuts = true
-        var result = try SitingSolver.solveWithinBudgetsPublic(&siting, options: search, separate: { cuts.violated($0.values) })
+        var result = try SitingSolver.solveWithinBudgets(&siting, options: search, separate: { cuts.violated($0.values) })
         if let objective = result.objectiveValue, result.values != nil {
             result.bestBound = min(objective, max(result.bestBound ?? bound, bound))
         }
