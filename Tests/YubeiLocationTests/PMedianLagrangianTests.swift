@@ -33,15 +33,20 @@ struct PMedianLagrangianTests {
         return q
     }
 
+    /// One seed's instance, its relaxation, its enumerated costs and the tolerance of comparisons.
+    static func setUp(seed: UInt64, whole: Bool) -> (q: LocationProblem, lagrangian: PMedianLagrangian,
+                                                      enumerated: (optimum: Double, withOpen: [Double], withClosed: [Double]), tolerance: Double) {
+        let q = instance(seed: seed, whole: whole)
+        let lagrangian = PMedianLagrangian(problem: q, family: PMedianCuts(problem: q), p: q.p!)
+        let enumerated = enumerate(q)
+        return (q, lagrangian, enumerated, 1e-7 * max(1, enumerated.optimum))
+    }
+
     @Test("bound at random radii and after ascent is below the optimum", arguments: [true, false])
     func boundIsValid(whole: Bool) {
         for seed in UInt64(1)...30 {
-            let q = Self.instance(seed: seed, whole: whole)
+            let (q, lagrangian, (optimum, _, _), tolerance) = Self.setUp(seed: seed, whole: whole)
             let p = q.p!
-            let family = PMedianCuts(problem: q)
-            let lagrangian = PMedianLagrangian(problem: q, family: family, p: p)
-            let (optimum, _, _) = Self.enumerate(q)
-            let tolerance = 1e-7 * max(1, optimum)
             let closed = [Bool](repeating: false, count: q.facilityCount)
             var rng = SplitMix64(seed: seed &* 7 &+ 3)
             for _ in 0..<5 {
@@ -64,12 +69,8 @@ struct PMedianLagrangianTests {
     func fixingIsValid(whole: Bool) {
         var fixedClosed = 0, fixedOpen = 0
         for seed in UInt64(1)...30 {
-            let q = Self.instance(seed: seed, whole: whole)
+            let (q, lagrangian, (optimum, withOpen, withClosed), tolerance) = Self.setUp(seed: seed, whole: whole)
             let p = q.p!
-            let family = PMedianCuts(problem: q)
-            let lagrangian = PMedianLagrangian(problem: q, family: family, p: p)
-            let (optimum, withOpen, withClosed) = Self.enumerate(q)
-            let tolerance = 1e-7 * max(1, optimum)
             let closed = [Bool](repeating: false, count: q.facilityCount)
             let start = [Double](repeating: 0, count: q.pointCount)
             let e = lagrangian.ascend(from: start, closed: closed, upper: optimum, stopAbove: .infinity)!

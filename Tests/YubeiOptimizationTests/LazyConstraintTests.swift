@@ -3,16 +3,22 @@ import Testing
 
 @Suite("Lazy constraints: rows generated during branch-and-bound")
 struct LazyConstraintTests {
+    /// Whole numbers from a range, drawn by a 64-bit linear congruential generator from `seed`
+    /// (the instances of these tests, so the same seed gives the same instance).
+    static func draws(seed: Int) -> (ClosedRange<Int>) -> Double {
+        var state = UInt64(seed) &* 6364136223846793005 &+ 1442695040888963407
+        return { range in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(range.lowerBound + Int((state >> 33) % UInt64(range.count)))
+        }
+    }
+
     /// A 0–1 knapsack whose capacity row and conflict pairs are never in the model: the
     /// separator returns them only when the node's solution breaks them. The optimum must
     /// equal the best of all 2^10 subsets that meet every implicit row.
     @Test("a knapsack with implicit rows matches enumeration", arguments: [1, 2, 3, 4])
     func knapsackAgainstEnumeration(seed: Int) throws {
-        var state = UInt64(seed) &* 6364136223846793005 &+ 1442695040888963407
-        func next(_ range: ClosedRange<Int>) -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(range.lowerBound + Int((state >> 33) % UInt64(range.count)))
-        }
+        let next = Self.draws(seed: seed)
         let count = 10
         let values = (0..<count).map { _ in next(3...30) }
         let weights = (0..<count).map { _ in next(2...12) }
@@ -122,11 +128,7 @@ struct LazyConstraintTests {
     // Seeds 6 and 7 give a root LP with two fractional variables (the others check the bounds only).
     @Test("node bounds and parent reach the separator; preferred variables are branched on first", arguments: [5, 6, 7, 8])
     func nodeBoundsAndBranchFirst(seed: Int) throws {
-        var state = UInt64(seed) &* 6364136223846793005 &+ 1442695040888963407
-        func next(_ range: ClosedRange<Int>) -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(range.lowerBound + Int((state >> 33) % UInt64(range.count)))
-        }
+        let next = Self.draws(seed: seed)
         // Two knapsack rows: the root LP has two fractional variables as a rule.
         let count = 12
         let values = (0..<count).map { _ in next(3...40) }
