@@ -29,7 +29,15 @@ public enum OutputFiles {
     }
 
     /// Writes `files` (name → contents) into `directory`, creating it if needed.
+    ///
+    /// Once SIGINT or SIGTERM has started the cleanup, this never returns: the signal ends the
+    /// process, not an error about the staging folder the cleanup removed nor a success exit.
     public static func write(_ files: [(name: String, contents: Data)], to directory: URL) throws {
+        defer { StagingRegistry.shared.parkIfInterrupted() }
+        try writeAllOrNothing(files, to: directory)
+    }
+
+    private static func writeAllOrNothing(_ files: [(name: String, contents: Data)], to directory: URL) throws {
         let fm = FileManager.default
         let target = directory.standardizedFileURL
         let path = target.path
@@ -55,8 +63,9 @@ public enum OutputFiles {
         }
         for file in files {
             try file.contents.write(to: staging.appendingPathComponent(file.name))
+            testingDelay("YUBEI_TEST_OUTPUT_FILE_DELAY_MS")
         }
-        testingDelay()
+        testingDelay("YUBEI_TEST_OUTPUT_DELAY_MS")
 
         // The destination: created by this run or an existing folder.
         var created = false
@@ -144,10 +153,12 @@ public enum OutputFiles {
         StagingRegistry.shared.installHandlers()
     }
 
-    /// `YUBEI_TEST_OUTPUT_DELAY_MS`: a pause after the staging folder is written, so that tests
-    /// can interrupt a run while its staging folder exists. Not for use outside tests.
-    static func testingDelay() {
-        guard let text = ProcessInfo.processInfo.environment["YUBEI_TEST_OUTPUT_DELAY_MS"],
+    /// A pause for tests that interrupt a run while its staging folder exists:
+    /// `YUBEI_TEST_OUTPUT_DELAY_MS` after the staging folder is written,
+    /// `YUBEI_TEST_OUTPUT_FILE_DELAY_MS` after each file staged, `YUBEI_TEST_CLEANUP_DELAY_MS`
+    /// between a signal's cleanup and the end it brings. Not for use outside tests.
+    static func testingDelay(_ variable: String) {
+        guard let text = ProcessInfo.processInfo.environment[variable],
               let ms = Int(text), (1...60_000).contains(ms) else { return }
         usleep(UInt32(ms) * 1000)
     }
@@ -161,9 +172,27 @@ final class StagingRegistry: @unchecked Sendable {
     private let moving = NSLock()
     private var paths: Set<String> = []
     private var sources: [DispatchSourceSignal] = []
+    /// Set when a signal's cleanup has begun; from then on only the signal ends the process.
+    private var interrupted = false
 
-    func add(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+    /// Registers a staging folder, or waits for the signal when its cleanup has begun.
+    func add(_ path: String) {
+        let registered = lock.withLock { () -> Bool in
+            guard !interrupted else { return false }
+            paths.insert(path)
+            return true
+        }
+        if !registered { parkIfInterrupted() }
+    }
     func remove(_ path: String) { lock.withLock { _ = paths.remove(path) } }
+
+    /// Waits for the signal to end the process when its cleanup has begun; returns at once
+    /// otherwise. The cleanup removes staging folders under a writer's feet, so the writer's
+    /// error (or success) must not end the process first with an ordinary exit status.
+    func parkIfInterrupted() {
+        guard lock.withLock({ interrupted }) else { return }
+        while true { sleep(60) }
+    }
 
     func critical<R>(_ body: () throws -> R) rethrows -> R {
         moving.lock()
@@ -184,6 +213,7 @@ final class StagingRegistry: @unchecked Sendable {
             for signo in [SIGINT, SIGTERM] {
                 let source = DispatchSource.makeSignalSource(signal: signo, queue: .global())
                 source.setEventHandler { [self] in
+                    lock.withLock { interrupted = true }
                     moving.lock()  // let a set being moved in land whole; never unlocked
                     let pending = lock.withLock { paths }
                     // The main thread may still be writing into a staging folder: a removal that
@@ -194,6 +224,7 @@ final class StagingRegistry: @unchecked Sendable {
                             if FileManager.default.fileExists(atPath: path) { usleep(5_000) }
                         }
                     }
+                    OutputFiles.testingDelay("YUBEI_TEST_CLEANUP_DELAY_MS")
                     // End as the signal says (status 128 + signo to the shell).
                     signal(signo, SIG_DFL)
                     var only = sigset_t()

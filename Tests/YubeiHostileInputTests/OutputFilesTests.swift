@@ -91,6 +91,19 @@ struct OutputFilesTests {
     @Test("SIGINT or SIGTERM while the set is staged: the staging folder is removed, the old set kept",
           arguments: [SIGINT, SIGTERM])
     func interrupted(signal: Int32) throws {
+        try interrupt(with: signal, delays: ["YUBEI_TEST_OUTPUT_DELAY_MS": "20000"])
+    }
+
+    /// The run is still writing into its staging folder when the cleanup removes it: the failed
+    /// write must not end the process with exit 73 before the signal does (a flake under load).
+    @Test("SIGINT or SIGTERM while files are still being staged: the signal, not a write error, ends the run",
+          arguments: [SIGINT, SIGTERM])
+    func interruptedMidWrite(signal: Int32) throws {
+        try interrupt(with: signal, delays: ["YUBEI_TEST_OUTPUT_FILE_DELAY_MS": "300",
+                                              "YUBEI_TEST_CLEANUP_DELAY_MS": "1500"])
+    }
+
+    private func interrupt(with signal: Int32, delays: [String: String]) throws {
         let dir = try scratch(["s.yaml": Seeds.scenario])
         let first = try runHostile(["solve", "s.yaml", "--out", "out"], in: dir)
         #expect(first.status == 0, "\(first)")
@@ -100,7 +113,7 @@ struct OutputFilesTests {
         process.arguments = ["solve", "s.yaml", "--out", "out", "--gap", "0.5"]
         process.currentDirectoryURL = dir
         var environment = ProcessInfo.processInfo.environment
-        environment["YUBEI_TEST_OUTPUT_DELAY_MS"] = "20000"
+        environment.merge(delays) { $1 }
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
