@@ -54,9 +54,6 @@ public enum OverrideMessage {
         Phrase(en: "expected one value (a number, a word, true or false), found '\(value)'",
                zh: "应为单个值（数字、词语、true 或 false），实为 '\(value)'")
     }
-    public static func fromTable(_ section: String) -> Phrase {
-        Phrase(en: "\(section) comes from a table; edit the table instead", zh: "\(section) 来自表格；请改表格")
-    }
     public static let emptyPath = Phrase(en: "expected a key path such as policy.budget", zh: "应为键路径，例如 policy.budget")
     public static func badIndex(_ index: String, count: Int) -> Phrase {
         Phrase(en: "no item [\(index)] (the list has \(count))", zh: "没有第 [\(index)] 项（列表共 \(count) 项）")
@@ -92,7 +89,7 @@ public enum OverrideMessage {
         [setNeedsEquals, needsSite, notAnOption, missingArgument, unknownOption("x"), needsRoad, needsTeam, noRoadsFile,
          unknownRoadEnd("x"), noRoadBetween("x", "y"), unknownTeam("x"), badFactor("x"), unknownKey("x", in: ""),
          unknownKey("x", in: "policy"), unknownItem("x", in: "hazards"), notScalar("x"), notScalarValue("x"),
-         fromTable("areas"), emptyPath, badIndex("7", count: 2), unknownSite("x"), unknownHazard("x"),
+         emptyPath, badIndex("7", count: 2), unknownSite("x"), unknownHazard("x"),
          requiredAndForbidden("x"), moreDisplacedThanLive("h", "a", 3, 2), suggesting(unknownSite("x"), "y"),
          labelled("--close x", needsSite)]
     }
