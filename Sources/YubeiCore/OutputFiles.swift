@@ -33,11 +33,7 @@ public enum OutputFiles {
     /// Once SIGINT or SIGTERM has started the cleanup, this never returns: the signal ends the
     /// process, not an error about the staging folder the cleanup removed nor a success exit.
     public static func write(_ files: [(name: String, contents: Data)], to directory: URL) throws {
-        defer { StagingRegistry.shared.parkIfInterrupted() }
-        try writeAllOrNothing(files, to: directory)
-    }
-
-    private static func writeAllOrNothing(_ files: [(name: String, contents: Data)], to directory: URL) throws {
+        defer { StagingRegistry.shared.parkIfInterrupted() }  // runs last, after the clean-up below
         let fm = FileManager.default
         let target = directory.standardizedFileURL
         let path = target.path

@@ -104,14 +104,13 @@ public struct StudyFile: Sendable {
         var loaded: [(name: String, scenario: OverriddenScenario)] = []
         var problems = Diagnostics()
         // Loaded on all cores (travel times for every area and site), then taken in order.
-        let results = ConcurrentSlots<Result<OverriddenScenario, any Error>>(count: variants.count)
         let all = variants
-        DispatchQueue.concurrentPerform(iterations: all.count) { i in
-            results.set(i, Result { try ScenarioLoader.load(path: all[i].scenarioPath, overrides: extra.appending(all[i].overrides)) })
+        let results = concurrentResults(all.count) { i in
+            try ScenarioLoader.load(path: all[i].scenarioPath, overrides: extra.appending(all[i].overrides))
         }
-        for (i, variant) in variants.enumerated() {
+        for (variant, result) in zip(variants, results) {
             do {
-                let scenario = try results.value(i)!.get()
+                let scenario = try result.get()
                 loaded.append((variant.name, scenario))
             } catch let error as InputError {
                 problems.append(contentsOf: error.diagnostics)
@@ -126,26 +125,5 @@ public struct StudyFile: Sendable {
         for d in problems.all where !unique.contains(d) { unique.append(d) }
         try Diagnostics(unique).throwIfErrors()
         return loaded
-    }
-}
-
-/// One slot per index, filled from concurrent iterations (`DispatchQueue.concurrentPerform`)
-/// under a lock, read afterwards.
-public final class ConcurrentSlots<T>: @unchecked Sendable {
-    private var items: [T?]
-    private let lock = NSLock()
-
-    public init(count: Int) { items = Array(repeating: nil, count: count) }
-
-    public func set(_ index: Int, _ value: T) {
-        lock.lock()
-        items[index] = value
-        lock.unlock()
-    }
-
-    public func value(_ index: Int) -> T? {
-        lock.lock()
-        defer { lock.unlock() }
-        return items[index]
     }
 }

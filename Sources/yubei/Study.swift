@@ -54,15 +54,13 @@ extension Yubei {
             let language = output.language
             let text = try ReportJSON.text(result)
             // Each variant's folder (reports, maps) is built on all cores, then written in order.
-            let folders = ConcurrentSlots<Result<[(name: String, text: String)], any Error>>(count: result.variants.count)
-            let variantsDone = result.variants
-            DispatchQueue.concurrentPerform(iterations: variantsDone.count) { i in
-                let variant = variantsDone[i]
-                folders.set(i, Result { try PlanFolder.files(problem: variant.problem, plan: variant.plan,
-                                                             overrides: variant.overrides, scenario: variant.planned, language: language) })
+            let planned = result.variants
+            let folders = concurrentResults(planned.count) { i in
+                try PlanFolder.files(problem: planned[i].problem, plan: planned[i].plan,
+                                     overrides: planned[i].overrides, scenario: planned[i].planned, language: language)
             }
-            for (i, variant) in result.variants.enumerated() {
-                try writeOutputSet(try folders.value(i)!.get(), to: URL(fileURLWithPath: out).appendingPathComponent(variant.name).path)
+            for (variant, folder) in zip(planned, folders) {
+                try writeOutputSet(try folder.get(), to: URL(fileURLWithPath: out).appendingPathComponent(variant.name).path)
             }
             try writeOutputSet([
                     (name: "study.json", text: text + "\n"),
