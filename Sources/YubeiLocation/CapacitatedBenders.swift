@@ -73,6 +73,16 @@ struct CapacitatedBenders {
         return Cut(constant: v.reduce(0, +), coefficients: k)
     }
 
+    /// The cut of a node dual's multipliers (evaluated with every ρ, ``CapacitatedNodeLagrangian``):
+    /// θ ≥ base + Σ_j (ρ_j − f_j)·y_j, valid everywhere.
+    ///
+    /// - Complexity: O(m).
+    func cut(of e: CapacitatedNodeLagrangian.Evaluation, in dual: CapacitatedNodeLagrangian) -> Cut {
+        var k = [Double](repeating: 0, count: problem.facilityCount)
+        for (index, j) in dual.facilities.enumerated() { k[j] = e.rho[index] - dual.fixed[index] }
+        return Cut(constant: e.base, coefficients: k)
+    }
+
     /// The transportation problem of `open`, solved by GLPK: its cost, the duals of the
     /// assignment rows, and the shares. `nil` when a point has no pair to an open facility, when
     /// it is infeasible, or when GLPK fails. One solve of ``transportModel(_:)``.
@@ -85,13 +95,7 @@ struct CapacitatedBenders {
         glpk.presolve = false
         guard let result = try? model.solve(options: glpk), result.termination == .optimal,
               let values = result.values, let z = result.objectiveValue, let duals = result.rowDuals else { return nil }
-        let shares: Shares = columns.points.map { pairs in
-            pairs.compactMap { p in
-                let value = values[p.variable.index]
-                return value > 1e-9 ? (p.facility, min(1, value)) : nil
-            }
-        }
-        return (z, assignRows.map { duals[$0] }, shares)
+        return (z, assignRows.map { duals[$0] }, columns.shares(values))
     }
 
     /// Fractional rounds of transportation-LP cuts at the root (after the node duals' rounds
@@ -147,6 +151,16 @@ struct CapacitatedBenders {
         var byFacility: [[(variable: Variable, upper: Double)]]
         var points: [[(facility: Int, variable: Variable)]]
         subscript(j: Int) -> [(variable: Variable, upper: Double)] { byFacility[j] }
+
+        /// Each point's shares in the solution `values` (those above 10⁻⁹, at most 1).
+        func shares(_ values: [Double]) -> Shares {
+            points.map { pairs in
+                pairs.compactMap { p in
+                    let value = values[p.variable.index]
+                    return value > 1e-9 ? (p.facility, min(1, value)) : nil
+                }
+            }
+        }
     }
 
     /// The transportation LP over `facilities`, every facility at y_j = 1: x_ij in [0, u_ij],
@@ -328,14 +342,6 @@ struct CapacitatedBenders {
             var lambdas: [Int: [Double]] = [:]
             var lagrangianRoundsAt: [Int: (parent: Int, count: Int)] = [:]
             var pending: [Double]?
-            func transportSolution(_ open: [Int], _ e: (cost: Double, duals: [Double], values: [Double])) -> Shares {
-                (0..<n).map { i in
-                    tx.points[i].compactMap { p in
-                        let value = e.values[p.variable.index]
-                        return value > 1e-9 ? (p.facility, min(1, value)) : nil
-                    }
-                }
-            }
             // The cut of the node dual with exactly `open` open, when its bound exceeds the
             // incumbent (then `open` need not be solved).
             func screen(_ open: [Int], request: LazyConstraintRequest) -> Cut? {
@@ -349,10 +355,7 @@ struct CapacitatedBenders {
                                                       iterations: nodeLagrangianSteps, step: 0.5)
                 lagrangianSolves += 1
                 guard point.bound > state.incumbentCost + 1e-7 * max(1, abs(state.incumbentCost)) else { return nil }
-                let all = nodeDual.evaluate(lambda, state: fixedState, allRho: true)
-                var coefficients = [Double](repeating: 0, count: problem.facilityCount)
-                for (k, j) in nodeDual.facilities.enumerated() { coefficients[j] = all.rho[k] - fixed[j] }
-                return Cut(constant: all.base, coefficients: coefficients)
+                return cut(of: nodeDual.evaluate(lambda, state: fixedState, allRho: true), in: nodeDual)
             }
             // The node's Lagrangian dual: prune, fix, cut, and try its open set.
             func lagrangianRows(_ request: LazyConstraintRequest, thetaValue: Double, level: [Double]) -> [LinearConstraint]? {
@@ -396,7 +399,7 @@ struct CapacitatedBenders {
                     let before = state.incumbentCost
                     if let e = evaluate(integral) {
                         state.costs[open] = e.cost
-                        state.offer(open, transportSolution(open, e), total: fixedCost(open) + e.cost)
+                        state.offer(open, tx.shares(e.values), total: fixedCost(open) + e.cost)
                         let c = self.cut(e.duals)
                         state.cuts.append(c)
                         rows.append(row(c))
@@ -424,10 +427,7 @@ struct CapacitatedBenders {
                 }
                 lagrangianFixed += fix.closed.count + fix.open.count
                 // The cut of these multipliers (every facility's ρ: valid everywhere).
-                let all = nodeDual.evaluate(lambda, state: nodeState, allRho: true)
-                var coefficients = [Double](repeating: 0, count: problem.facilityCount)
-                for (k, j) in nodeDual.facilities.enumerated() { coefficients[j] = all.rho[k] - fixed[j] }
-                let c = Cut(constant: all.base, coefficients: coefficients)
+                let c = cut(of: nodeDual.evaluate(lambda, state: nodeState, allRho: true), in: nodeDual)
                 let value = remaining.reduce(c.constant) { $0 + c.coefficients[$1] * level[$1] }
                 if thetaValue < value - 1e-6 * max(1, abs(value)) { rows.append(row(c)) }
                 return rows
@@ -476,13 +476,7 @@ struct CapacitatedBenders {
                 } else {
                     for j in remaining { level[j] = level[j] > 0.5 ? 1 : 0 }
                     if let e = evaluate(level) {
-                        let shares: Shares = (0..<n).map { i in
-                            tx.points[i].compactMap { p in
-                                let value = e.values[p.variable.index]
-                                return value > 1e-9 ? (p.facility, min(1, value)) : nil
-                            }
-                        }
-                        state.offer(open, shares, total: fixedCost(open) + e.cost)
+                        state.offer(open, tx.shares(e.values), total: fixedCost(open) + e.cost)
                         let cut = self.cut(e.duals)
                         state.cuts.append(cut)
                         needed = e.cost
@@ -543,17 +537,10 @@ struct CapacitatedBenders {
         let allowed = problem.allowedFacilities
         let dual = CapacitatedNodeLagrangian(problem: problem, facilities: allowed)
         let state: [CapacitatedNodeLagrangian.State] = allowed.map { problem.facilities[$0].status == .required ? .open : .free }
-        let start = (0..<problem.pointCount).map { i -> Double in
-            let d = problem.demand[i]
-            return allowed.map { j in
-                problem.cost(i, j) + problem.facilities[j].fixedCost * d / max(problem.facilities[j].capacity ?? .infinity, 1e-300)
-            }.filter(\.isFinite).min() ?? 0
-        }
+        let start = CapacitatedRowGeneration.loadedCostMultipliers(problem)
         let (lambda, best) = dual.search(from: start, state: state, target: target, iterations: dualIterations, step: 2,
                                          patience: 20, smallestStep: 1e-5, expired: { clock.isExpired }) { point in
-            var k = [Double](repeating: 0, count: problem.facilityCount)
-            for (index, j) in allowed.enumerated() { k[j] = point.rho[index] - dual.fixed[index] }
-            record(point, Cut(constant: point.base, coefficients: k), point.open.map { allowed[$0] }.sorted())
+            record(point, cut(of: point, in: dual), point.open.map { allowed[$0] }.sorted())
         }
         var rho = [Double](repeating: .infinity, count: problem.facilityCount)
         for (index, j) in allowed.enumerated() { rho[j] = best.rho[index] }

@@ -69,6 +69,20 @@ extension CapacitatedRowGeneration {
         return DualPoint(bound: bound, open: open, rho: rho, subgradient: g)
     }
 
+    /// The subgradient search's first multipliers: λ_i the cheapest cost of serving point i
+    /// from a fully loaded facility (c_ij + f_j·d_i / s_j over the allowed facilities).
+    ///
+    /// - Complexity: O(n·m).
+    static func loadedCostMultipliers(_ problem: LocationProblem) -> [Double] {
+        let allowed = problem.allowedFacilities
+        return (0..<problem.pointCount).map { i -> Double in
+            let d = problem.demand[i]
+            return allowed.map { j in
+                problem.cost(i, j) + problem.facilities[j].fixedCost * d / max(problem.facilities[j].capacity ?? .infinity, 1e-300)
+            }.filter(\.isFinite).min() ?? 0
+        }
+    }
+
     /// Subgradient optimisation of the dual from λ_i = the cheapest fully loaded cost of i,
     /// Polyak steps towards `target` (an incumbent's cost), the step halved after 20 rounds
     /// without progress; at most `iterations` rounds or until `expired`.
@@ -78,14 +92,7 @@ extension CapacitatedRowGeneration {
     /// Benders cut of ``CapacitatedBenders``.
     func dualSearch(target: Double, iterations: Int, expired: () -> Bool,
                     record: ((Double, DualPoint) -> Void)? = nil) -> (lambda: [Double], point: DualPoint) {
-        let n = problem.pointCount
-        let allowed = problem.allowedFacilities
-        let lambda = (0..<n).map { i -> Double in
-            let d = problem.demand[i]
-            return allowed.map { j in
-                problem.cost(i, j) + problem.facilities[j].fixedCost * d / max(problem.facilities[j].capacity ?? .infinity, 1e-300)
-            }.filter(\.isFinite).min() ?? 0
-        }
+        let lambda = Self.loadedCostMultipliers(problem)
         let first = dualPoint(lambda)
         record?(lambda.reduce(0, +), first)
         let ascent = SubgradientAscent(iterations: iterations, target: target, step: 2, patience: 20, smallestStep: 1e-5)

@@ -159,15 +159,8 @@ struct SingleSourceSolver {
             var facilities = Set(a.openList)
             for e in improvements.suffix(restrictedOpenSets) { for j in lagrangian.allowed where e.open[j] > 0.5 { facilities.insert(j) } }
             for j in lagrangian.allowed where best.open[j] > 0.5 { facilities.insert(j) }
-            var keep = Set<Int>()
-            for (i, j) in a.facility.enumerated() { keep.insert(i * m + j) }
-            var byPoint = [[(key: Int, value: Double)]](repeating: [], count: n)
-            for j in facilities where !fix.closed.contains(j) {
-                for pair in lagrangian.pairs[j] where !fix.pairs.contains(pair.point * m + j) {
-                    byPoint[pair.point].append((pair.point * m + j, pair.cost - best.lambda[pair.point]))
-                }
-            }
-            for list in byPoint { for e in list.sorted(by: { $0.value < $1.value }).prefix(restrictedPairs) { keep.insert(e.key) } }
+            let keep = cheapestPairs(among: facilities.filter { !fix.closed.contains($0) }, per: restrictedPairs, in: lagrangian,
+                                     at: best, without: fix.pairs, and: a)
             let closed = Set(lagrangian.allowed.filter { !facilities.contains($0) }).union(fix.closed)
             let outPairs = Set(lagrangian.pairs.indices.flatMap { j in lagrangian.pairs[j].map { $0.point * m + j } }).subtracting(keep)
             let limit = clock.limit.map { min($0 * restrictedShare, restrictedCap) } ?? restrictedCap
@@ -220,6 +213,27 @@ struct SingleSourceSolver {
         }
     }
 
+    /// The pairs (keys i·m + j) of each customer's `count` least Lagrangian reduced costs
+    /// c_ij − λ_i at `best` among `facilities`, the pairs in `without` left out, and every pair
+    /// of `incumbent`: the pairs a restricted MIP keeps.
+    ///
+    /// - Complexity: O(P·log P), P the pairs of `facilities`.
+    private func cheapestPairs(among facilities: [Int], per count: Int, in lagrangian: SingleSourceLagrangian,
+                               at best: SingleSourceLagrangian.Evaluation, without: Set<Int>,
+                               and incumbent: SingleSourceHeuristic.Assignment) -> Set<Int> {
+        let m = problem.facilityCount
+        var keep = Set<Int>()
+        for (i, j) in incumbent.facility.enumerated() { keep.insert(i * m + j) }
+        var byPoint = [[(key: Int, value: Double)]](repeating: [], count: problem.pointCount)
+        for j in facilities {
+            for pair in lagrangian.pairs[j] where !without.contains(pair.point * m + j) {
+                byPoint[pair.point].append((pair.point * m + j, pair.cost - best.lambda[pair.point]))
+            }
+        }
+        for list in byPoint { for e in list.sorted(by: { $0.value < $1.value }).prefix(count) { keep.insert(e.key) } }
+        return keep
+    }
+
     /// The MIP over `a`'s open set (fixed open, every other facility closed) with each customer's
     /// ``gapPairs`` pairs of least Lagrangian reduced cost at `best` (those `fix` leaves) and
     /// `a`'s own pairs, for at most ``gapCap``.
@@ -228,18 +242,10 @@ struct SingleSourceSolver {
                                heuristic: SingleSourceHeuristic) throws
         -> (result: SolveResult?, assignment: SingleSourceHeuristic.Assignment?, emptyPoint: Bool, columns: Int, rows: Int,
             nodeBest: SingleSourceHeuristic.Assignment?, nodeLog: String) {
-        let n = problem.pointCount, m = problem.facilityCount
+        let m = problem.facilityCount
         let lagrangian = heuristic.lagrangian
         let open = Set(a.openList)
-        var keep = Set<Int>()
-        for (i, j) in a.facility.enumerated() { keep.insert(i * m + j) }
-        var byPoint = [[(key: Int, value: Double)]](repeating: [], count: n)
-        for j in open {
-            for pair in lagrangian.pairs[j] where !fix.pairs.contains(pair.point * m + j) {
-                byPoint[pair.point].append((pair.point * m + j, pair.cost - best.lambda[pair.point]))
-            }
-        }
-        for list in byPoint { for e in list.sorted(by: { $0.value < $1.value }).prefix(gapPairs) { keep.insert(e.key) } }
+        let keep = cheapestPairs(among: Array(open), per: gapPairs, in: lagrangian, at: best, without: fix.pairs, and: a)
         let closed = Set(lagrangian.allowed.filter { !open.contains($0) })
         var outPairs = Set<Int>()
         for j in open { for pair in lagrangian.pairs[j] where !keep.contains(pair.point * m + j) { outPairs.insert(pair.point * m + j) } }
