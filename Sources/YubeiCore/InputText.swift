@@ -34,6 +34,11 @@ public enum InputText {
         Phrase(en: "lists and mappings nested deeper than \(levels) levels", zh: "列表和映射嵌套超过 \(levels) 层")
     }
 
+    public static func aliasesExpandTooFar(_ values: Int) -> Phrase {
+        Phrase(en: "its aliases (*name) expand to more than \(NumberText.number(Double(values))) values; write the values out instead",
+               zh: "其中的别名（*name）展开后超过 \(NumberText.number(Double(values))) 个值；请直接写出这些值")
+    }
+
     public static let noYAMLDocument = Phrase(en: "the file holds no YAML document", zh: "文件中没有 YAML 文档")
 
     public static func cannotParse(_ detail: String) -> Phrase {

@@ -266,6 +266,11 @@ enum DrillsMessage {
         Phrase(en: "duplicate plan id '\(id)'", zh: "预案编号 '\(id)' 重复")
     }
 
+    static func duplicateRulePack(_ index: Int, _ name: String, first: Int) -> Phrase {
+        Phrase(en: "rules[\(index)]: the rule pack '\(name)' is already listed (first at rules[\(first)])",
+               zh: "rules[\(index)]：规则包 '\(name)' 已列出（首次出现在 rules[\(first)]）")
+    }
+
     static func duplicateRule(_ id: String, first: Int) -> Phrase {
         Phrase(en: "duplicate rule id '\(id)' (first at [\(first)])", zh: "规则编号 '\(id)' 重复（首次出现在 [\(first)]）")
     }

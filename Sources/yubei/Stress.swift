@@ -49,11 +49,8 @@ extension Yubei {
             let plain = try loadScenario(scenario, overrides: ScenarioOverrides(), language: output.language)
             let shocked = overrides.isEmpty ? nil : try loadScenario(scenario, overrides: overrides, language: output.language)
             let adopted = try withInputErrorsReported { try AdoptedPlan.read(path: plan) }
-            let unknown = adopted.unknownNames(in: ScenarioPlanner.problem(plain).problem)
-            guard unknown.isEmpty else {
-                for name in unknown { printError("\(plan): error: the plan names \(name), which \(scenario) does not have") }
-                throw ExitCode(ExitStatus.dataError.rawValue)
-            }
+            let unknown = adopted.unknownNameDiagnostics(in: ScenarioPlanner.problem(plain).problem, scenario: scenario)
+            if unknown.hasErrors { try withInputErrorsReported { throw InputError(diagnostics: unknown) } }
             let result: StressResult = try planning {
                 let nMinus1 = nMinus1, options = limits.sitingOptions()
                 return try waitFor { try await StressTest.run(plain: plain, shocked: shocked, plan: adopted, nMinus1: nMinus1, options: options) }

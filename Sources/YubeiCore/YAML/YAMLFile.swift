@@ -64,6 +64,11 @@ public struct YAMLFile {
         guard let root else {
             throw InputError(Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), InputText.noYAMLDocument))
         }
+        // Aliases (`*name`) that multiply past what any reader can walk ("billion laughs").
+        if body.contains("*"), let mark = AliasExpansion.firstOverflow(in: root) {
+            throw InputError(Diagnostic(.error, at: SourceLocation(file: path, line: mark.line, column: mark.column),
+                                        InputText.aliasesExpandTooFar(AliasExpansion.maximumValues)))
+        }
         return YAMLFile(path: path, root: root, text: body, encoding: encoding)
     }
 

@@ -40,8 +40,15 @@ public enum OrganizationsFile {
         var packs: [RulePack] = []
         if let n = f["rules"], let names = RulePackLoader.stringOrList(n, "rules", reader: &reader) {
             let items: [Node] = { if case .sequence(let s) = n { return Array(s) } else { return [n] } }()
+            var listed: [String: Int] = [:]
             for (index, name) in names.enumerated() {
                 let node = index < items.count ? items[index] : n
+                // A pack named twice is read once: reading it again would only repeat its rules.
+                if let first = listed[name] {
+                    reader.diagnostics.error(reader.location(of: node), DrillsMessage.duplicateRulePack(index, name, first: first))
+                    continue
+                }
+                listed[name] = index
                 do {
                     packs.append(try resolvePack(name, relativeTo: path))
                 } catch {

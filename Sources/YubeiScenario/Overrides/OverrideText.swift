@@ -67,6 +67,11 @@ public enum OverrideMessage {
     public static func requiredAndForbidden(_ id: String) -> Phrase {
         Phrase(en: "site '\(id)' is both required and forbidden", zh: "站点 '\(id)' 既被要求启用又被禁止使用")
     }
+    /// Displaced people scaled (by repeated factors) past the range a scenario may hold.
+    public static func scaledOutOfRange(_ hazard: String, _ area: String, _ problem: Phrase) -> Phrase {
+        Phrase(en: "hazard '\(hazard)': people displaced from '\(area)' after scaling: \(problem.en)",
+               zh: "灾害情景 '\(hazard)'：放大后 '\(area)' 需转移的人数：\(problem.zh)")
+    }
     public static func moreDisplacedThanLive(_ hazard: String, _ area: String, _ people: Double, _ population: Int) -> Phrase {
         Phrase(en: "hazard '\(hazard)': \(Int(people)) people displaced from '\(area)' after scaling, more than its \(population) residents",
                zh: "灾害情景 '\(hazard)'：放大后 '\(area)' 有 \(Int(people)) 人需转移，多于其 \(population) 名居民")

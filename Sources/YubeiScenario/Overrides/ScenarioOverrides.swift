@@ -117,6 +117,11 @@ extension ScenarioLoader {
                     for d in scenario.hazards[h].displaced.indices {
                         let entry = scenario.hazards[h].displaced[d]
                         let scaled = Self.scaled(entry.people, by: factor)
+                        // Factors compound when repeated: the result keeps the range of `displaced`.
+                        if let problem = InputRanges.range(forKeyPath: "displaced").problemPhrase(with: scaled) {
+                            throw OverrideError(item.commandLine, OverrideMessage.scaledOutOfRange(
+                                scenario.hazards[h].id, entry.area, problem))
+                        }
                         scenario.hazards[h].displaced[d].people = scaled
                         if let residents = population[entry.area], scaled > Double(residents) {
                             warnings.append(Diagnostic(.warning, at: SourceLocation(file: file.path), OverrideMessage.labelled(
@@ -185,6 +190,6 @@ extension ScenarioLoader {
     public static func scaled(_ people: Double, by factor: Double) -> Double {
         // A relative nudge so that products such as 30 × 0.35 (10.499999… in binary) round as 10.5 does.
         let exact = people * factor
-        return (exact + 1e-9 * max(1, exact)).rounded(.toNearestOrAwayFromZero)
+        return (exact + 1e-12 * max(1, exact)).rounded(.toNearestOrAwayFromZero)
     }
 }
