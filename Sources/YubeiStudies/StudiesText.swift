@@ -27,6 +27,11 @@ enum StudyMessage {
         Phrase(en: text, zh: "意外的错误：\(text)")
     }
 
+    /// A study's `base` or variant `scenario` that is missing or a folder (`why`: no such file, ...).
+    static func noScenario(_ written: String, _ why: Phrase) -> Phrase {
+        Phrase(en: "cannot read the scenario '\(written)' (\(why.en))", zh: "无法读取情景文件 '\(written)'（\(why.zh)）")
+    }
+
     // plan.json adopted by `yubei stress`
 
     static let planUnreadable = Phrase(en: "no such file, or it cannot be read", zh: "文件不存在或无法读取")

@@ -44,14 +44,26 @@ public struct StudyFile: Sendable {
         func resolve(_ relative: String) -> String {
             relative.hasPrefix("/") ? relative : folder.appendingPathComponent(relative).standardizedFileURL.path
         }
+        // A scenario named by the study must be a file: else an error at its key, not a
+        // diagnostic about a path the study never wrote.
+        func scenarioPath(_ node: Node, _ keyPath: String) -> String? {
+            guard let written = reader.string(node, keyPath) else { return nil }
+            let path = resolve(written)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+                reader.error(node, keyPath, StudyMessage.noScenario(written, InputText.unreadableFile(path)))
+                return nil
+            }
+            return path
+        }
         var title: String?
         var variants: [Variant] = []
         if let top = reader.fields(file.root, "", known: keys, required: ["base"]) {
             title = top["name"].flatMap { reader.string($0, "name") }
             if let node = top["description"] { _ = reader.string(node, "description") }
             if let node = top["note"] { _ = reader.string(node, "note") }
-            if let node = top["base"], let base = reader.string(node, "base") {
-                variants.append(Variant(name: "base", scenarioPath: resolve(base), overrides: ScenarioOverrides(),
+            if let node = top["base"], let base = scenarioPath(node, "base") {
+                variants.append(Variant(name: "base", scenarioPath: base, overrides: ScenarioOverrides(),
                                         location: reader.location(of: node)))
             }
             var seen: [String: Int] = ["base": 0]
@@ -80,7 +92,7 @@ public struct StudyFile: Sendable {
                         }
                     }
                     var scenario = variants.first?.scenarioPath
-                    if let node = f["scenario"] { scenario = reader.string(node, f.path("scenario")).map(resolve) }
+                    if let node = f["scenario"] { scenario = scenarioPath(node, f.path("scenario")) }
                     if f["scenario"] == nil && f["overrides"] == nil {
                         reader.error(item, itemPath, StudyMessage.nothingChanged)
                     }

@@ -141,4 +141,31 @@ struct CampaignRegressionTests {
         try expectRefused(["s.yaml": Seeds.scenario, "plan.json": ghost], ["stress", "s.yaml", "--plan", "plan.json", "--out", "out"],
                           "plan.json:\(line):5: error: 方案中的避难场所 'ghost'在 s.yaml 中不存在", language: "zh")
     }
+
+    @Test("a path in a file that names a folder or nothing is an error at its key (was: 'FOLDER: error: is a directory' with no position)")
+    func pathsToFolders() throws {
+        // A scenario's table.
+        let tables = Seeds.scenario.replacingOccurrences(
+            of: "warehouses:\n  - {id: w1, name: 县库, location: {lat: 25.5, lon: 118.2}, existing: true, capacity_m3: 100}\n  - {id: w2, location: {lat: 25.6, lon: 118.3}, existing: false, capacity_m3: 50, fixed_cost: 1000}\n",
+            with: "warehouses: {table: ., sheet: 仓库}\n")
+        #expect(tables.contains("{table: ."))
+        try expectRefused(["s.yaml": tables], ["validate", "s.yaml"],
+                          "s.yaml:15:21: error: warehouses.table: cannot read the table '.' (it is a folder, not a file)")
+        // A rule pack named by a folder, from an orgs file in a subfolder.
+        let orgs = Seeds.orgs.replacingOccurrences(of: "rules: [national, pack.yaml]", with: "rules: [national, .]")
+        let dir = try scratch(["sub/orgs.yaml": orgs, "sub/records.csv": Seeds.records])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try runHostile(["drills", "check", "sub/orgs.yaml", "sub/records.csv", "--year", "2026"], in: dir)
+        #expect(run.status == 65 && run.errorsNamePositions, "\(run)")
+        #expect(run.stderr.contains("sub/orgs.yaml:2:19: error: rules[1]: no shipped rule pack or file '.'"), "\(run)")
+        // A study's base and variant scenario.
+        let study = "base: nope.yaml\nvariants:\n  - {name: x, scenario: folder}\n"
+        let studyDir = try scratch(["study.yaml": study, "folder/s.yaml": Seeds.scenario])
+        defer { try? FileManager.default.removeItem(at: studyDir) }
+        let studied = try runHostile(["study", "study.yaml", "--out", "out"], in: studyDir)
+        #expect(studied.status == 65 && studied.errorsNamePositions, "\(studied)")
+        #expect(studied.stderr.contains("study.yaml:1:7: error: base: cannot read the scenario 'nope.yaml' (no such file)"), "\(studied)")
+        #expect(studied.stderr.contains("study.yaml:3:25: error: variants[0].scenario: cannot read the scenario 'folder' (is a directory, not a file)"), "\(studied)")
+        #expect(!entries(studyDir).contains("out"))
+    }
 }

@@ -72,6 +72,11 @@ enum TableMessage {
         Phrase(en: "cannot read the table '\(path)' (no such file)", zh: "无法读取表格 '\(path)'（文件不存在）")
     }
 
+    /// The table named is a folder.
+    static func tableIsFolder(_ path: String) -> Phrase {
+        Phrase(en: "cannot read the table '\(path)' (it is a folder, not a file)", zh: "无法读取表格 '\(path)'（这是文件夹，不是文件）")
+    }
+
     static func describe(_ kind: SpreadsheetProblem.Kind) -> Phrase {
         switch kind {
         case .notZip(let detail):

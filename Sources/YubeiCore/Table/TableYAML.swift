@@ -172,8 +172,13 @@ extension YAMLReader {
         }
         let folder = (filePath as NSString).deletingLastPathComponent
         let path = written.hasPrefix("/") || folder.isEmpty ? written : (folder as NSString).appendingPathComponent(written)
-        guard FileManager.default.fileExists(atPath: path) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             error(tableNode, f.path("table"), TableMessage.noTable(path))
+            return nil
+        }
+        guard !isFolder.boolValue else {
+            error(tableNode, f.path("table"), TableMessage.tableIsFolder(path))
             return nil
         }
         let table: CSVTable

@@ -115,7 +115,9 @@ public enum OrganizationsFile {
         if RulePackLoader.shippedURL(named: name) != nil { return try RulePackLoader.shipped(named: name) }
         let base = URL(fileURLWithPath: orgsPath).deletingLastPathComponent()
         let candidate = name.hasPrefix("/") ? name : base.appendingPathComponent(name).path
-        guard FileManager.default.fileExists(atPath: candidate) else {
+        // A folder is no pack either: reported at the entry in orgs.yaml, like a missing file.
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder), !isFolder.boolValue else {
             throw InputError(Diagnostic(.error, at: SourceLocation(file: name), DrillsMessage.noSuchRulePack))
         }
         // Messages name the file as the user can open it from where they ran the command.
