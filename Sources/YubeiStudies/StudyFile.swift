@@ -44,26 +44,14 @@ public struct StudyFile: Sendable {
         func resolve(_ relative: String) -> String {
             relative.hasPrefix("/") ? relative : folder.appendingPathComponent(relative).standardizedFileURL.path
         }
-        // A scenario named by the study must be a file: else an error at its key, not a
-        // diagnostic about a path the study never wrote.
-        func scenarioPath(_ node: Node, _ keyPath: String) -> String? {
-            guard let written = reader.string(node, keyPath) else { return nil }
-            let path = resolve(written)
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
-                reader.error(node, keyPath, StudyMessage.noScenario(written, InputText.unreadableFile(path)))
-                return nil
-            }
-            return path
-        }
         var title: String?
         var variants: [Variant] = []
         if let top = reader.fields(file.root, "", known: keys, required: ["base"]) {
             title = top["name"].flatMap { reader.string($0, "name") }
             if let node = top["description"] { _ = reader.string(node, "description") }
             if let node = top["note"] { _ = reader.string(node, "note") }
-            if let node = top["base"], let base = scenarioPath(node, "base") {
-                variants.append(Variant(name: "base", scenarioPath: base, overrides: ScenarioOverrides(),
+            if let node = top["base"], let base = reader.string(node, "base") {
+                variants.append(Variant(name: "base", scenarioPath: resolve(base), overrides: ScenarioOverrides(),
                                         location: reader.location(of: node)))
             }
             var seen: [String: Int] = ["base": 0]
@@ -92,7 +80,7 @@ public struct StudyFile: Sendable {
                         }
                     }
                     var scenario = variants.first?.scenarioPath
-                    if let node = f["scenario"] { scenario = scenarioPath(node, f.path("scenario")) }
+                    if let node = f["scenario"] { scenario = reader.string(node, f.path("scenario")).map(resolve) }
                     if f["scenario"] == nil && f["overrides"] == nil {
                         reader.error(item, itemPath, StudyMessage.nothingChanged)
                     }
@@ -116,6 +104,19 @@ public struct StudyFile: Sendable {
         var loaded: [(name: String, scenario: OverriddenScenario)] = []
         var problems = Diagnostics()
         // Loaded on all cores (travel times for every area and site), then taken in order.
+        // A scenario that is missing or a folder is reported at the variant in the study file
+        // (at `base:` for the base), once per path.
+        var unreadable: Set<String> = []
+        for variant in variants {
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: variant.scenarioPath, isDirectory: &isFolder) || isFolder.boolValue {
+                if unreadable.insert(variant.scenarioPath).inserted {
+                    problems.append(Diagnostic(.error, at: variant.location, StudyMessage.inVariant(variant.name, StudyMessage.noScenario(
+                        variant.scenarioPath, InputText.unreadableFile(variant.scenarioPath)))))
+                }
+            }
+        }
+        try problems.throwIfErrors()
         let all = variants
         let results = concurrentResults(all.count) { i in
             try ScenarioLoader.load(path: all[i].scenarioPath, overrides: extra.appending(all[i].overrides))
