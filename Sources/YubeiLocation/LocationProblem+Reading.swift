@@ -105,6 +105,12 @@ extension LocationProblem {
         if m == 0 && (rows?.isEmpty == false || facilityPoints != nil || facilities != nil) {
             r.error(top["facilities"] ?? top["points"] ?? top["cost"] ?? file.root, "", LocationInputMessage.noFacility)
         }
+        // The n × m costs are allocated before solving: as many as an OR-Library file may hold.
+        let cells = n.multipliedReportingOverflow(by: m)
+        if cells.overflow || cells.partialValue > Int(InputRanges.costCells.upperBound), let node = top["points"] ?? top["cost"] {
+            r.error(node, top["points"] != nil ? "points" : "cost",
+                    LocationInputMessage.tooManyCosts(n, m, max: Int(InputRanges.costCells.upperBound)))
+        }
         var demand = [Double](repeating: 1, count: n)
         if let node = top["demand"], let items = r.sequence(node, "demand") {
             if items.count != n && (rows != nil || demandPoints != nil) {

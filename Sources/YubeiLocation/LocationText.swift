@@ -129,6 +129,11 @@ enum LocationInputMessage {
         Phrase(en: "expected \(n) weights (one per demand point), found \(found)", zh: "应有 \(n) 个权重（每个需求点一个），实有 \(found) 个")
     }
 
+    static func tooManyCosts(_ n: Int, _ m: Int, max: Int) -> Phrase {
+        Phrase(en: "\(n) demand points × \(m) facilities is more than the \(NumberText.number(Double(max))) costs a problem may hold",
+               zh: "\(n) 个需求点 × \(m) 个设施超过了一个问题可容纳的 \(NumberText.number(Double(max))) 个费用")
+    }
+
     static func pAboveFacilities(_ p: Int, _ m: Int) -> Phrase {
         Phrase(en: "p = \(p) is more than the \(m) facilities", zh: "p = \(p) 多于设施总数 \(m)")
     }

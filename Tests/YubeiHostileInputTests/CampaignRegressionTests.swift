@@ -170,4 +170,14 @@ struct CampaignRegressionTests {
         #expect(studied.stderr.contains("folder' (is a directory, not a file)"), "\(studied)")
         #expect(!entries(studyDir).contains("out"))
     }
+
+    @Test("locate with points: 8,000 × 8,000 is refused before the 64,000,000 costs are allocated (was: 20,000 × 20,000 grew to 3 GB, then SIGABRT)")
+    func tooManyPointPairs() throws {
+        let n = 8_000
+        let points = (0..<n).map { "[\($0 % 100), \($0 / 100)]" }.joined(separator: ",")
+        let problem = "{\"model\": \"p-median\", \"p\": 2,\n \"points\": {\"demand\": [\(points)], \"facilities\": [\(points)]}}\n"
+        try expectRefused(["p.json": problem], ["locate", "p.json", "--time-limit", "5"],
+                          "p.json:2:12: error: points: 8000 demand points × 8000 facilities is more than the 50,000,000 costs a problem may hold",
+                          timeout: 120)
+    }
 }
