@@ -26,6 +26,12 @@ enum ScenarioMessage {
                zh: "'\(key)' 不能来自表格（areas、warehouses、shelters 和 teams 可以：{table: 文件, sheet: 工作表}）")
     }
 
+    /// A list of ids (`needs`, `specialties`, `closed_sites`) naming one id again.
+    static func listedTwice(_ id: String, first: Int) -> Phrase {
+        Phrase(en: "'\(id)' is already listed (first at [\(first)]); counted once",
+               zh: "'\(id)' 已列出（首次出现在 [\(first)]）；只计一次")
+    }
+
     static func duplicateID(_ id: String, kind: String, firstPath: String, line: Int) -> Phrase {
         let namespace = kind == "site" ? " (warehouses and shelters share one namespace)" : ""
         let zhNamespace = kind == "site" ? "（仓库和避难场所共用一套编号）" : ""

@@ -180,4 +180,28 @@ struct CampaignRegressionTests {
                           "p.json:2:12: error: points: 8000 demand points × 8000 facilities is more than the 50,000,000 costs a problem may hold",
                           timeout: 120)
     }
+
+    @Test("a specialty, need or closed site listed again is counted once, with a warning (was: kept, multiplying the rows: 4,000 repeats of one need in a 3-village county ran 200 s past --time-limit 2)")
+    func repeatedIDs() throws {
+        let repeats = Array(repeating: "flood-rescue", count: 4_000).joined(separator: ", ")
+        let scenario = Seeds.scenario
+            .replacingOccurrences(of: "needs: [flood-rescue]", with: "needs: [\(repeats)]")
+            .replacingOccurrences(of: "closed_sites: [s2]", with: "closed_sites: [s2, s2]")
+        let dir = try scratch(["s.yaml": scenario])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try runHostile(["solve", "s.yaml", "--out", "out", "--time-limit", "5", "--json"], in: dir, timeout: 60)
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.contains("s.yaml:14:27: warning: hazards[0].needs[1]: 'flood-rescue' is already listed (first at [0]); counted once"), "\(run)")
+        #expect(run.stderr.contains("hazards[0].closed_sites[1]: 's2' is already listed (first at [0]); counted once"), "\(run)")
+        // The plan is the plan of the file without the repeats.
+        let plainDir = try scratch(["s.yaml": Seeds.scenario])
+        defer { try? FileManager.default.removeItem(at: plainDir) }
+        let plain = try runHostile(["solve", "s.yaml", "--out", "out", "--time-limit", "5", "--json"], in: plainDir, timeout: 60)
+        func hazards(_ json: String) throws -> String {
+            let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            let hazards = try #require(object?["hazards"])
+            return String(decoding: try JSONSerialization.data(withJSONObject: hazards, options: .sortedKeys), as: UTF8.self)
+        }
+        #expect(try hazards(run.stdout) == hazards(plain.stdout))
+    }
 }

@@ -234,9 +234,12 @@ struct ScenarioDecoder {
         var closed: [String]? = []
         if let node = f["closed_sites"] {
             closed = identifiers(node, f.path("closed_sites"))
-            if let items = closed, case .sequence(let sequence) = node {
-                for (index, (id, itemNode)) in zip(items, sequence).enumerated() {
-                    pending.append(Reference(target: .site, id: id, node: itemNode, path: "\(f.path("closed_sites"))[\(index)]"))
+            if closed != nil, case .sequence(let sequence) = node {
+                // Every item is an id here (else `closed` is nil); each checked once.
+                var referenced: Set<String> = []
+                for (index, itemNode) in sequence.enumerated() {
+                    guard case .scalar(let id) = itemNode, referenced.insert(id.string).inserted else { continue }
+                    pending.append(Reference(target: .site, id: id.string, node: itemNode, path: "\(f.path("closed_sites"))[\(index)]"))
                 }
             }
         }
@@ -427,9 +430,17 @@ struct ScenarioDecoder {
     private mutating func identifiers(_ node: Node, _ path: String) -> [String]? {
         guard let items = reader.sequence(node, path) else { return nil }
         var result: [String] = []
+        var first: [String: Int] = [:]
         var complete = true
         for (index, item) in items.enumerated() {
-            if let id = reader.identifier(item, "\(path)[\(index)]") { result.append(id) } else { complete = false }
+            guard let id = reader.identifier(item, "\(path)[\(index)]") else { complete = false; continue }
+            // A repeat adds nothing (a set of specialties or sites) but would multiply the model's rows.
+            if let earlier = first[id] {
+                reader.warning(item, "\(path)[\(index)]", ScenarioMessage.listedTwice(id, first: earlier))
+                continue
+            }
+            first[id] = index
+            result.append(id)
         }
         return complete ? result : nil
     }
