@@ -9,14 +9,19 @@ cd "$ROOT"
 SECONDS_TO_RUN=${FUZZ_SECONDS:-120}
 OUT=${FUZZ_OUT:-.build/fuzz}
 mkdir -p "$OUT/corpus" "$OUT/crashes"
-swift build --target YubeiCore >/dev/null
+swift build --target YubeiCore >/dev/null 2>&1
 BUILD=.build/debug
 YAMS=.build/checkouts/Yams/Sources
+# YubeiCore reads workbooks through YubeiSpreadsheet (ZIPFoundation, whose CZlib module wraps zlib,
+# and SWXMLHash): their modules and objects come from the debug build, uninstrumented.
+CZLIB=.build/checkouts/ZIPFoundation/Sources/CZLib
 if ! swiftc -sanitize=fuzzer -parse-as-library -module-name YubeiCore -swift-version 6 -Onone -g \
       -I "$BUILD/Modules" -Xcc -fmodule-map-file="$YAMS/CYaml/include/module.modulemap" -Xcc -I"$YAMS/CYaml/include" \
+      -Xcc -fmodule-map-file="$CZLIB/module.modulemap" -Xcc -I"$CZLIB" \
       Sources/YubeiCore/*.swift Sources/YubeiCore/*/*.swift Fuzz/YAMLCSVFuzzer.swift \
       "$BUILD"/Yams.build/*.o "$BUILD"/CYaml.build/src/*.o "$BUILD"/HeapModule.build/*.o \
       "$BUILD"/InternalCollectionsUtilities.build/*.o \
+      "$BUILD"/YubeiSpreadsheet.build/*.o "$BUILD"/ZIPFoundation.build/*.o "$BUILD"/SWXMLHash.build/*.o -lz \
       -o "$OUT/yaml-csv-fuzzer" 2>"$OUT/build.log"; then
     echo "libFuzzer target: does not build with this toolchain (see $OUT/build.log); skipped"
     tail -5 "$OUT/build.log"
