@@ -268,7 +268,7 @@ public enum SitingSolver {
                 plan.levels = levels(of: plan, problem: problem, weights: weights, proven: proven && plan.solutionSource == .glpk)
                 plan.objective = plan.levels?.cost
                 plan.unmetReasons = problem.unmetReasons(of: plan)
-                plan.verification = PlanVerifier.violations(of: plan, problem: problem)
+                plan.verification = PlanVerifier.violations(of: plan, problem: problem, decisions: options.decisions)
                 if !plan.verification.isEmpty { plan.status = .error }
                 trace("verified t=\(clock.now - start)")
             }
@@ -336,7 +336,7 @@ public enum SitingSolver {
         plan.levels = levels
         plan.objective = levels.cost
         plan.unmetReasons = p.unmetReasons(of: plan)
-        plan.verification = PlanVerifier.violations(of: plan, problem: p)
+        plan.verification = PlanVerifier.violations(of: plan, problem: p, decisions: decisions)
         guard plan.verification.isEmpty else { return nil }
         plan.bound = min(bound, levels.cost)
         plan.gap = Tolerance.relativeGap(objective: levels.cost, bound: plan.bound!)

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import YubeiTestSupport
+
+/// An acceptance audit of the command-line contract (FORMATS.md, version 2): each test is a case
+/// where the built binary once did not do what FORMATS says, run end to end on real files, with
+/// its answer worked out by hand.
+@Suite("FORMATS.md audit (CLI)")
+struct FormatsAuditTests {
+    /// Two areas 1.1 km apart, two shelters: s1 (existing, at a1, ⌊150 ÷ 1.5⌋ = 100 places) and
+    /// s2 (a candidate at a2 for 1,000 yuan, the whole budget, ⌊200 ÷ 2⌋ = 100 places), closed in
+    /// h2. One warehouse at a1 holds everything.
+    static let scenario = """
+    name: 测试县
+    travel: {speed_kmh: 40, detour_factor: 1.0}
+    areas:
+      - {id: a1, name: 甲镇, location: {lat: 25.50, lon: 118.20}, population: 1000}
+      - {id: a2, name: 乙乡, location: {lat: 25.51, lon: 118.20}, population: 500}
+    supplies:
+      - {id: tent, name: 帐篷, per_person: 0.25, volume_m3: 0.1, unit_cost: 100}
+      - {id: water, name: 水, per_person: 1, volume_m3: 0.01, unit_cost: 10, priority: 2}
+    hazards:
+      - {id: h1, probability: 0.3, displaced: {a1: 100, a2: 50}}
+      - {id: h2, probability: 0.7, displaced: {a1: 10}, closed_sites: [s2]}
+    warehouses:
+      - {id: w1, location: {lat: 25.50, lon: 118.20}, existing: true, capacity_m3: 100, fixed_cost: 0}
+    shelters:
+      - {id: s1, location: {lat: 25.50, lon: 118.20}, existing: true, area_m2: 150, class: fixed-short}
+      - {id: s2, location: {lat: 25.51, lon: 118.20}, existing: false, area_m2: 200, class: emergency, fixed_cost: 1000}
+    teams:
+      - {id: t1, name: 消防, base: {lat: 25.5, lon: 118.2}, specialties: [flood-rescue], members: 10}
+    policy:
+      budget: 1000
+      supply_response_minutes: 60
+      shelter_max_km: 3.0
+      area_per_person_m2: {fixed-short: 1.5, emergency: 2}
+      team_response_minutes: 60
+      single_shelter_per_area: true
+
+    """
+
+    static func json(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    /// FORMATS.md §4: `--forbid SITE` is an override like the others. Forbidding an existing
+    /// shelter takes it out; the plan that does so is sound, not a plan that "breaks
+    /// existing-site-open" (status `error`, exit 1) as it was.
+    /// By hand: without s1, h1 sends a1's 100 to s2 (100 places) and leaves a2's 50
+    /// unsheltered; in h2 s2 is closed, so a1's 10 are unsheltered: 0.3 · 50 + 0.7 · 10 = 22.
+    @Test("--forbid an existing site: a sound plan, exit 0, the site unused")
+    func forbidExistingSite() throws {
+        let folder = try scratchFolder(texts: ["county.yaml": Self.scenario], prefix: "yubei-audit")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let run = try runYubei(["solve", folder.appendingPathComponent("county.yaml").path, "--out", out.path, "--json", "--forbid", "s1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let plan = try Self.json(run.stdout)
+        #expect(plan["status"] as? String == "optimal")
+        #expect((plan["verification"] as? [Any])?.isEmpty == true, "\(plan["verification"] ?? "")")
+        #expect(plan["open_shelters"] as? [String] == ["s2"])
+        #expect(plan["overrides"] as? [String] == ["--forbid s1"])
+        let hazards = try #require(plan["hazards"] as? [String: [String: Any]])
+        let h1 = try #require(hazards["h1"]?["shelter_assignment"] as? [String: [String: Int]])
+        #expect(h1 == ["a1": ["s2": 100]])
+        let summary = try #require(hazards["h2"]?["summary"] as? [String: Int])
+        #expect(summary["unsheltered"] == 10 && summary["sheltered"] == 0)
+        let levels = try #require(plan["levels"] as? [String: Any])
+        #expect((levels["unsheltered"] as? NSNumber)?.doubleValue == 22)
+
+        // The adopted plan holds up under `stress` too: its first stage leaves s1 closed.
+        let stress = try runYubei(["stress", folder.appendingPathComponent("county.yaml").path, "--plan",
+                                   out.appendingPathComponent("plan.json").path, "--out", folder.appendingPathComponent("stress").path, "--json"])
+        #expect(stress.status == 0, "\(stress.stderr)")
+        let cases = try #require(try Self.json(stress.stdout)["cases"] as? [[String: Any]])
+        #expect(cases.first?["status"] as? String == "optimal")
+    }
+}
