@@ -75,4 +75,35 @@ struct FormatsAuditTests {
         let cases = try #require(try Self.json(stress.stdout)["cases"] as? [[String: Any]])
         #expect(cases.first?["status"] as? String == "optimal")
     }
+
+    /// FORMATS.md §2.1: a list may come from a table. A duplicate id there pointed at "line 34"
+    /// (a line of the YAML the table is read as, in no file the planner has); it now names the
+    /// first definition's row, or its place in another file.
+    @Test("a duplicate id in a table names the first one's row, or its file and line")
+    func duplicateIdInTable() throws {
+        let scenario = Self.scenario
+            .replacingOccurrences(of: """
+              - {id: a1, name: 甲镇, location: {lat: 25.50, lon: 118.20}, population: 1000}
+              - {id: a2, name: 乙乡, location: {lat: 25.51, lon: 118.20}, population: 500}
+
+            """, with: "")
+            .replacingOccurrences(of: "areas:\n", with: "areas: {table: areas.csv}\n")
+            .replacingOccurrences(of: "warehouses:\n  - {id: w1, location: {lat: 25.50, lon: 118.20}, existing: true, capacity_m3: 100, fixed_cost: 0}\n",
+                                  with: "warehouses: {table: depots.csv}\n")
+        #expect(scenario.contains("areas: {table: areas.csv}") && scenario.contains("warehouses: {table: depots.csv}"))
+        let folder = try scratchFolder(texts: [
+            "county.yaml": scenario,
+            "areas.csv": "编号,名称,纬度,经度,人口\na1,甲镇,25.50,118.20,1000\na2,乙乡,25.51,118.20,500\na1,丙村,25.52,118.20,10\n",
+            // s1 is also a shelter's id in county.yaml (line 12, the id at column 10).
+            "depots.csv": "id,lat,lon,existing,capacity_m3\ns1,25.50,118.20,true,100\n",
+        ], prefix: "yubei-audit")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try runYubei(["validate", "county.yaml"], in: folder)
+        #expect(run.status == 65)
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains("areas.csv:4: error: areas[2].id: duplicate id 'a1': already used by areas[0].id at line 2"), "\(run.stderr)")
+        #expect(lines.contains("county.yaml:12:10: error: shelters[0].id: duplicate id 's1': already used by warehouses[0].id at depots.csv:2 (warehouses and shelters share one namespace)"),
+                "\(run.stderr)")
+        #expect(!run.stderr.contains("at line 3"), "\(run.stderr)")
+    }
 }
