@@ -31,7 +31,8 @@ extension SitingProblem {
     /// by a pre-solve ``SitingFinding``.
     ///
     /// - Complexity: O(H · (links + A · S)).
-    public func unmetReasons(of plan: SitingPlan) -> [UnmetReason] {
+    /// Sites `decisions` forbid are left out, as closed sites are: they are no candidates.
+    public func unmetReasons(of plan: SitingPlan, decisions: SiteDecisions = SiteDecisions()) -> [UnmetReason] {
         var result: [UnmetReason] = []
         let openW = Set(plan.openWarehouses), openS = Set(plan.openShelters)
         var sheltersOf = Array(repeating: [Int](), count: areas.count)
@@ -43,7 +44,9 @@ extension SitingProblem {
             var load = [String: Double]()
             for row in hp.shelterAssignment.values { for (k, q) in row { load[k, default: 0] += q } }
             for (a, area) in areas.enumerated() {
-                let usableShelters = sheltersOf[a].filter { !hazard.closedShelters.contains($0) && shelters[$0].capacity > 0 }
+                let usableShelters = sheltersOf[a].filter {
+                    !hazard.closedShelters.contains($0) && !decisions.forbiddenShelters.contains($0) && shelters[$0].capacity > 0
+                }
                 if let people = hp.unmet.peopleUnsheltered[area.id], people > 1e-6, !usableShelters.isEmpty {
                     let usable = usableShelters
                     let candidates = usable.filter { !openS.contains(shelters[$0].id) }
@@ -59,7 +62,9 @@ extension SitingProblem {
                                                   sites: usable.map { shelters[$0].id }))
                     }
                 }
-                let usableWarehouses = warehousesOf[a].filter { !hazard.closedWarehouses.contains($0) && warehouses[$0].capacity > 0 }
+                let usableWarehouses = warehousesOf[a].filter {
+                    !hazard.closedWarehouses.contains($0) && !decisions.forbiddenWarehouses.contains($0) && warehouses[$0].capacity > 0
+                }
                 if let short = hp.unmet.supplies[area.id], !short.isEmpty, !usableWarehouses.isEmpty {
                     let usable = usableWarehouses
                     let people = supplies.reduce(0.0) { $0 + ($1.perPerson > 0 ? (short[$1.id] ?? 0) / $1.perPerson : 0) } / Double(max(1, supplies.count))

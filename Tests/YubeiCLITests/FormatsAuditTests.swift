@@ -67,6 +67,18 @@ struct FormatsAuditTests {
         #expect(summary["unsheltered"] == 10 && summary["sheltered"] == 0)
         let levels = try #require(plan["levels"] as? [String: Any])
         #expect((levels["unsheltered"] as? NSNumber)?.doubleValue == 22)
+        // a2's 50 in h1: s2, the only usable shelter, is full; s1 is no candidate "not opened".
+        let reasons = try #require(plan["unmet_reasons"] as? [[String: Any]])
+        #expect(reasons.count == 1 && reasons.first?["kind"] as? String == "shelters-full"
+                && reasons.first?["sites"] as? [String] == ["s2"], "\(reasons)")
+        // FORMATS.md §5: plan.geojson says s1 is not open (it said "existing").
+        let geo = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.geojson"))) as? [String: Any])
+        var statuses: [String: String] = [:]
+        for feature in try #require(geo["features"] as? [[String: Any]]) {
+            let properties = try #require(feature["properties"] as? [String: Any])
+            if let status = properties["status"] as? String, let id = properties["id"] as? String { statuses[id] = status }
+        }
+        #expect(statuses == ["w1": "existing", "s1": "not-opened", "s2": "opened"])
 
         // The adopted plan holds up under `stress` too: its first stage leaves s1 closed.
         let stress = try runYubei(["stress", folder.appendingPathComponent("county.yaml").path, "--plan",
