@@ -118,4 +118,42 @@ struct FormatsAuditTests {
                 "\(run.stderr)")
         #expect(!run.stderr.contains("at line 3"), "\(run.stderr)")
     }
+
+    /// FORMATS.md conventions: every command that reads a file reports all its problems as
+    /// `FILE:LINE:COLUMN: error:`; `--lang zh` reaches every diagnostic. `stress --plan` named
+    /// unknown sites without a line (and in English only), and a broken plan.json with Foundation's
+    /// English sentence ("The data isn't in the correct format") and no place.
+    @Test("stress --plan: every problem of plan.json at its line and column, in the --lang asked for")
+    func stressPlanDiagnostics() throws {
+        let folder = try scratchFolder(texts: [
+            "county.yaml": Self.scenario,
+            "unknown.json": """
+            {"status": "optimal",
+             "open_warehouses": ["w1", "w9"],
+             "open_shelters": ["s1", "s7"],
+             "stock": {"w1": {"tent": 38, "soap": 3}}}
+
+            """,
+            "broken.json": "{\"open_warehouses\": [\n",
+        ], prefix: "yubei-audit")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let english = try runYubei(["stress", "county.yaml", "--plan", "unknown.json", "--out", "out"], in: folder)
+        #expect(english.status == 65)
+        let errors = english.stderr.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") }
+        #expect(errors == [
+            "unknown.json:2:28: error: open_warehouses[1]: the plan names warehouse 'w9', which county.yaml does not have",
+            "unknown.json:3:26: error: open_shelters[1]: the plan names shelter 's7', which county.yaml does not have",
+            "unknown.json:4:31: error: stock.w1.soap: the plan names supply 'soap', which county.yaml does not have",
+        ], "\(english.stderr)")
+        let chinese = try runYubei(["stress", "county.yaml", "--plan", "unknown.json", "--out", "out", "--lang", "zh"], in: folder)
+        #expect(chinese.status == 65)
+        #expect(chinese.stderr.contains("unknown.json:2:28: error: open_warehouses[1]：方案中的仓库 'w9' 在 county.yaml 中不存在"),
+                "\(chinese.stderr)")
+        let broken = try runYubei(["stress", "county.yaml", "--plan", "broken.json", "--out", "out", "--lang", "zh"], in: folder)
+        #expect(broken.status == 65)
+        let brokenErrors = broken.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(brokenErrors.count == 1 && brokenErrors[0].hasPrefix("broken.json:2:1: error: "), "\(broken.stderr)")
+        #expect(!broken.stderr.contains("The data"), "\(broken.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
 }
