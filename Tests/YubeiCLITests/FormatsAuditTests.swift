@@ -156,4 +156,28 @@ struct FormatsAuditTests {
         #expect(!broken.stderr.contains("The data"), "\(broken.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
+
+    /// Exit 73 for what cannot be written, nothing half written, and the message in the language
+    /// asked for: `drills plan` and the model files of `solve --export-model` and `locate
+    /// --write-textbook-model` said so in English only (and `locate` without its `yubei:` tag).
+    @Test("cannot write: exit 73, nothing written, the message in Chinese with --lang zh")
+    func cannotWriteInChinese() throws {
+        let folder = try scratchFolder(texts: [
+            "county.yaml": Self.scenario, "a-file": "not a folder\n",
+            "problem.json": #"{"model": "p-median", "p": 1, "cost": [[1, 2], [2, 1]]}"#,
+        ], prefix: "yubei-audit")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let orgs = packageRoot.appendingPathComponent("Examples/drills/orgs.yaml").path
+        let drills = try runYubei(["drills", "plan", orgs, "--year", "2027", "--out", "a-file/plan", "--lang", "zh"], in: folder)
+        #expect(drills.status == 73)
+        #expect(drills.stderr.contains("yubei: drills plan: 无法写入 'a-file/plan'："), "\(drills.stderr)")
+        let solve = try runYubei(["solve", "county.yaml", "--out", "out", "--export-model", "a-file/model.lp", "--lang", "zh"], in: folder)
+        #expect(solve.status == 73)
+        #expect(solve.stderr.contains("yubei: error: 无法把模型写入 'a-file/model.lp'\n"), "\(solve.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+        let locate = try runYubei(["locate", "problem.json", "--write-textbook-model", "a-file/model.lp", "--lang", "zh"], in: folder)
+        #expect(locate.status == 73)
+        #expect(locate.stderr == "yubei: error: 无法把模型写入 'a-file/model.lp'\n", "\(locate.stderr)")
+        #expect(try String(contentsOf: folder.appendingPathComponent("a-file"), encoding: .utf8) == "not a folder\n")
+    }
 }
