@@ -157,6 +157,25 @@ struct FormatsAuditTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
 
+    /// FORMATS.md §2/§2.1: plan.json's keys stay. A plan with no solution (here s2 is required
+    /// but costs 1,000 yuan against a budget of 0: infeasible, exit 2) left `objective` and
+    /// `spending` out; they are now `null`, as `locate` writes `objective: null`.
+    @Test("an infeasible plan keeps plan.json's keys: objective and spending null, exit 2")
+    func infeasiblePlanKeepsKeys() throws {
+        let folder = try scratchFolder(texts: ["county.yaml": Self.scenario], prefix: "yubei-audit")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try runYubei(["solve", "county.yaml", "--out", "out", "--json", "--require", "s2", "--set", "policy.budget=0"], in: folder)
+        #expect(run.status == 2, "\(run.stderr)")
+        for text in [run.stdout, try String(contentsOf: folder.appendingPathComponent("out/plan.json"), encoding: .utf8)] {
+            let plan = try Self.json(text)
+            #expect(plan["status"] as? String == "infeasible")
+            for key in ["status", "objective", "open_warehouses", "stock", "open_shelters", "hazards", "spending", "overrides"] {
+                #expect(plan.keys.contains(key), "\(key) missing")
+            }
+            #expect(plan["objective"] is NSNull && plan["spending"] is NSNull)
+        }
+    }
+
     /// Exit 73 for what cannot be written, nothing half written, and the message in the language
     /// asked for: `drills plan` and the model files of `solve --export-model` and `locate
     /// --write-textbook-model` said so in English only (and `locate` without its `yubei:` tag).
