@@ -174,6 +174,21 @@ struct FormatsAuditTests {
             }
             #expect(plan["objective"] is NSNull && plan["spending"] is NSNull)
         }
+        // The same variant in a study (FORMATS.md §4): its study.json entry keeps `spending`.
+        let studyFile = folder.appendingPathComponent("study.yaml")
+        try "base: county.yaml\nvariants:\n  - {name: impossible, overrides: [\"--require s2\", \"--set policy.budget=0\"]}\n"
+            .write(to: studyFile, atomically: true, encoding: .utf8)
+        let study = try runYubei(["study", "study.yaml", "--out", "study", "--json"], in: folder)
+        #expect(study.status == 2, "\(study.stderr)")
+        let variants = try #require(try Self.json(study.stdout)["variants"] as? [[String: Any]])
+        #expect(variants.map { $0["name"] as? String } == ["base", "impossible"])
+        for variant in variants {
+            for key in ["name", "status", "plan", "hazards", "spending", "opened", "closed"] {
+                #expect(variant.keys.contains(key), "\(key) missing in \(variant["name"] ?? "")")
+            }
+        }
+        #expect(variants.last?["status"] as? String == "infeasible" && variants.last?["spending"] is NSNull)
+        #expect((variants.first?["spending"] as? [String: Any])?["opening"] as? Int == 1000)
     }
 
     /// Exit 73 for what cannot be written, nothing half written, and the message in the language
