@@ -191,6 +191,37 @@ struct FormatsAuditTests {
         #expect((variants.first?["spending"] as? [String: Any])?["opening"] as? Int == 1000)
     }
 
+    /// FORMATS.md §2.1: a `service_level` that cannot be met is explained; `stock_budget` buys
+    /// stock. A kit is ¼ tent (100 yuan) and 1 water (10 yuan); by hand, 100·T + 10·W ≤ 2,000
+    /// with W = 4·T gives T = 14.3, so 14 tents and 60 water: 56 of h1's 150 get a whole kit.
+    /// The warehouse (100 m³) holds 2 m³:
+    /// it is not full, yet the reasons said "every warehouse in reach is full"; they now name
+    /// the spent stock budget, in the plan, in the service-level explanation and the report.
+    @Test("supplies short because the stock budget is spent are explained as such, not as full warehouses")
+    func stockBudgetReason() throws {
+        let folder = try scratchFolder(texts: ["county.yaml": Self.scenario], prefix: "yubei-audit")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plain = try runYubei(["solve", "county.yaml", "--out", "plain", "--json", "--set", "policy.stock_budget=2000"], in: folder)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let plan = try Self.json(plain.stdout)
+        let h1 = try #require((plan["hazards"] as? [String: [String: Any]])?["h1"]?["summary"] as? [String: Int])
+        #expect(h1["fully_supplied"] == 56)
+        let reasons = try #require(plan["unmet_reasons"] as? [[String: Any]])
+        #expect(!reasons.isEmpty && reasons.allSatisfy { $0["kind"] as? String == "stock-budget-spent" && $0["sites"] as? [String] == ["w1"] },
+                "\(reasons)")
+
+        let level = try runYubei(["solve", "county.yaml", "--out", "level", "--set", "policy.stock_budget=2000",
+                                  "--set", "hazards.h1.service_level=0.9", "--lang", "zh"], in: folder)
+        #expect(level.status == 2, "\(level.stderr)")
+        let levelPlan = try Self.json(try String(contentsOf: folder.appendingPathComponent("level/plan.json"), encoding: .utf8))
+        let shortfall = try #require((levelPlan["service_level_shortfalls"] as? [[String: Any]])?.first)
+        #expect(shortfall["required"] as? Int == 135 && shortfall["achievable"] as? Int == 56)
+        let why = try #require(shortfall["reasons"] as? [[String: Any]])
+        #expect(!why.isEmpty && why.allSatisfy { $0["kind"] as? String == "stock-budget-spent" }, "\(why)")
+        let report = try String(contentsOf: folder.appendingPathComponent("level/report.md"), encoding: .utf8)
+        #expect(report.contains("但储备采购预算已用完") && !report.contains("可达仓库库容已满"))
+    }
+
     /// Exit 73 for what cannot be written, nothing half written, and the message in the language
     /// asked for: `drills plan` and the model files of `solve --export-model` and `locate
     /// --write-textbook-model` said so in English only (and `locate` without its `yubei:` tag).
