@@ -222,6 +222,31 @@ struct FormatsAuditTests {
         #expect(report.contains("但储备采购预算已用完") && !report.contains("可达仓库库容已满"))
     }
 
+    /// FORMATS.md §4: every command that reads a scenario takes the overrides, `stress` among
+    /// them. `stress --forbid s2` was ignored (the plan kept sending a2's 50 to s2); a forbidden
+    /// site of the adopted plan cannot be used, like a closed one. By hand: without s2, h1's a2
+    /// (50 people) has no shelter with room (s1 holds a1's 100): 0.3 · 50 = 15 newly unsheltered.
+    @Test("stress --forbid: the forbidden site of the adopted plan is not used")
+    func stressForbid() throws {
+        let folder = try scratchFolder(texts: ["county.yaml": Self.scenario], prefix: "yubei-audit")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let solve = try runYubei(["solve", "county.yaml", "--out", "plan"], in: folder)
+        #expect(solve.status == 0, "\(solve.stderr)")
+        var figures: [String: [String: Any]] = [:]
+        for shock in ["--forbid", "--close"] {
+            let run = try runYubei(["stress", "county.yaml", "--plan", "plan/plan.json", shock, "s2", "--out", "stress\(shock)", "--json"], in: folder)
+            #expect(run.status == 0, "\(run.stderr)")
+            let cases = try #require(try Self.json(run.stdout)["cases"] as? [[String: Any]])
+            #expect(cases.map { $0["name"] as? String } == ["plan", "shock: \(shock) s2"])
+            figures[shock] = cases.last
+        }
+        for shock in ["--forbid", "--close"] {
+            let hazards = try #require(figures[shock]?["hazards"] as? [String: [String: Any]])
+            #expect(hazards["h1"]?["unsheltered"] as? Int == 50, "\(shock)")
+            #expect((figures[shock]?["newly_unsheltered"] as? NSNumber)?.doubleValue == 15, "\(shock)")
+        }
+    }
+
     /// Exit 73 for what cannot be written, nothing half written, and the message in the language
     /// asked for: `drills plan` and the model files of `solve --export-model` and `locate
     /// --write-textbook-model` said so in English only (and `locate` without its `yubei:` tag).
