@@ -226,7 +226,7 @@ struct FormatsAuditTests {
     /// them. `stress --forbid s2` was ignored (the plan kept sending a2's 50 to s2); a forbidden
     /// site of the adopted plan cannot be used, like a closed one. By hand: without s2, h1's a2
     /// (50 people) has no shelter with room (s1 holds a1's 100): 0.3 · 50 = 15 newly unsheltered.
-    @Test("stress --forbid: the forbidden site of the adopted plan is not used")
+    @Test("stress --forbid: the forbidden site of the adopted plan is not used; the shocked case in Chinese reports")
     func stressForbid() throws {
         let folder = try scratchFolder(texts: ["county.yaml": Self.scenario], prefix: "yubei-audit")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -245,6 +245,16 @@ struct FormatsAuditTests {
             #expect(hazards["h1"]?["unsheltered"] as? Int == 50, "\(shock)")
             #expect((figures[shock]?["newly_unsheltered"] as? NSNumber)?.doubleValue == 15, "\(shock)")
         }
+        // The shocked case in a Chinese report: "冲击：", as "按方案" and "失去 SITE" (it said "shock:").
+        let zh = try runYubei(["stress", "county.yaml", "--plan", "plan/plan.json", "--close", "s2", "--out", "zh", "--lang", "zh"], in: folder)
+        #expect(zh.status == 0, "\(zh.stderr)")
+        for name in ["stress.md", "stress.html"] {
+            let text = try String(contentsOf: folder.appendingPathComponent("zh/\(name)"), encoding: .utf8)
+            #expect(text.contains("冲击：--close s2") && !text.contains("shock:"), "\(name)")
+        }
+        // stress.json keeps the case's name as written (FORMATS.md §4 `name`).
+        let json = try Self.json(try String(contentsOf: folder.appendingPathComponent("zh/stress.json"), encoding: .utf8))
+        #expect((json["cases"] as? [[String: Any]])?.last?["name"] as? String == "shock: --close s2")
     }
 
     /// Exit 73 for what cannot be written, nothing half written, and the message in the language
