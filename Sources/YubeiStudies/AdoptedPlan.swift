@@ -1,6 +1,7 @@
 import Foundation
 import YubeiCore
 import YubeiSiting
+internal import Yams
 
 /// The first stage of a plan read from plan.json: the sites it opens and the stock it holds.
 /// Only these contract keys are read (FORMATS.md §2), so a plan written by any version of
@@ -24,20 +25,54 @@ public struct AdoptedPlan: Sendable, Decodable {
         self.init(openWarehouses: plan.openWarehouses, openShelters: plan.openShelters, stock: plan.stock)
     }
 
-    /// Reads plan.json at `path`.
+    /// Reads plan.json at `path` (only `open_warehouses`, `open_shelters` and `stock`; any other
+    /// key is passed over), and with `problem` checks that every site and supply it names is one
+    /// of `problem`'s (`scenario`: the scenario file as the user named it, for the messages).
     ///
-    /// - Throws: ``InputError`` for a missing, unreadable or malformed file (exit 65).
-    public static func read(path: String) throws(InputError) -> AdoptedPlan {
-        guard let data = FileManager.default.contents(atPath: path) else {
+    /// - Throws: ``InputError`` with every problem found, each at its line and column (a missing,
+    ///   unreadable or malformed file, a contract key missing or of the wrong kind, a name the
+    ///   scenario lacks): exit 65.
+    public static func read(path: String, for problem: SitingProblem? = nil, scenario: String = "") throws(InputError) -> AdoptedPlan {
+        guard FileManager.default.contents(atPath: path) != nil else {
             throw InputError(Diagnostic(.error, at: SourceLocation(file: path), StudyMessage.planUnreadable))
         }
-        do {
-            return try JSONDecoder().decode(AdoptedPlan.self, from: data)
-        } catch let DecodingError.keyNotFound(key, _) {
-            throw InputError(Diagnostic(.error, at: SourceLocation(file: path), StudyMessage.notAPlan(missingKey: key.stringValue)))
-        } catch {
-            throw InputError(Diagnostic(.error, at: SourceLocation(file: path), StudyMessage.notAPlanJSON(error.localizedDescription)))
+        let file = try YAMLFile.load(path: path)
+        var reader = YAMLReader(file: file)
+        var plan = AdoptedPlan(openWarehouses: [], openShelters: [], stock: [:])
+        let warehouses = Set(problem?.warehouses.map(\.id) ?? []), shelters = Set(problem?.shelters.map(\.id) ?? [])
+        let supplies = Set(problem?.supplies.map(\.id) ?? [])
+        func unknown(_ node: Node, _ keyPath: String, _ kind: StudyMessage.PlanName, _ id: String) {
+            reader.error(node, keyPath, StudyMessage.planNamesUnknown(kind, id, scenario: scenario))
         }
+        guard let pairs = reader.mapping(file.root, "") else { throw InputError(diagnostics: reader.diagnostics) }
+        let values = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        for key in ["open_warehouses", "open_shelters", "stock"] where values[key] == nil {
+            reader.error(file.root, "", StudyMessage.notAPlan(missingKey: key))
+        }
+        for (key, kind) in [("open_warehouses", StudyMessage.PlanName.warehouse), ("open_shelters", .shelter)] {
+            guard let node = values[key], let items = reader.sequence(node, key) else { continue }
+            var ids: [String] = []
+            for (i, item) in items.enumerated() {
+                guard let id = reader.string(item, "\(key)[\(i)]") else { continue }
+                if problem != nil, !(kind == .warehouse ? warehouses : shelters).contains(id) { unknown(item, "\(key)[\(i)]", kind, id) }
+                ids.append(id)
+            }
+            if kind == .warehouse { plan.openWarehouses = ids } else { plan.openShelters = ids }
+        }
+        if let node = values["stock"], let held = reader.mapping(node, "stock") {
+            for (warehouse, keyNode, unitsNode) in held {
+                let path = YAMLReader.join("stock", warehouse)
+                if problem != nil, !warehouses.contains(warehouse) { unknown(keyNode, path, .warehouse, warehouse) }
+                guard let units = reader.mapping(unitsNode, path) else { continue }
+                for (supply, supplyNode, quantityNode) in units {
+                    let supplyPath = YAMLReader.join(path, supply)
+                    if problem != nil, !supplies.contains(supply) { unknown(supplyNode, supplyPath, .supply, supply) }
+                    if let q = reader.number(quantityNode, supplyPath, minimum: 0) { plan.stock[warehouse, default: [:]][supply] = q }
+                }
+            }
+        }
+        try reader.diagnostics.throwIfErrors()
+        return plan
     }
 
     /// Every site and supply the plan names that `problem` lacks (empty when the plan fits).

@@ -36,7 +36,16 @@ enum StudyMessage {
                zh: "不是方案文件：没有 '\(key)' 键（应为 yubei solve 写出的 plan.json）")
     }
 
-    static func notAPlanJSON(_ detail: String) -> Phrase {
-        Phrase(en: "not a plan.json of yubei solve: \(detail)", zh: "不是 yubei solve 写出的 plan.json：\(detail)")
+    /// What an adopted plan names: a warehouse, a shelter or a supply.
+    enum PlanName { case warehouse, shelter, supply }
+
+    static func planNamesUnknown(_ kind: PlanName, _ id: String, scenario: String) -> Phrase {
+        let (en, zh) = switch kind {
+        case .warehouse: ("warehouse", "仓库")
+        case .shelter: ("shelter", "避难场所")
+        case .supply: ("supply", "物资")
+        }
+        return Phrase(en: "the plan names \(en) '\(id)', which \(scenario) does not have",
+                      zh: "方案中的\(zh) '\(id)' 在 \(scenario) 中不存在")
     }
 }

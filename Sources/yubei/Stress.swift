@@ -48,11 +48,8 @@ extension Yubei {
             let overrides = try overrideOptions.overrides()
             let plain = try loadScenario(scenario, overrides: ScenarioOverrides(), language: output.language)
             let shocked = overrides.isEmpty ? nil : try loadScenario(scenario, overrides: overrides, language: output.language)
-            let adopted = try withInputErrorsReported { try AdoptedPlan.read(path: plan) }
-            let unknown = adopted.unknownNames(in: ScenarioPlanner.problem(plain).problem)
-            guard unknown.isEmpty else {
-                for name in unknown { printError("\(plan): error: the plan names \(name), which \(scenario) does not have") }
-                throw ExitCode(ExitStatus.dataError.rawValue)
+            let adopted = try withInputErrorsReported(language: output.language) {
+                try AdoptedPlan.read(path: plan, for: ScenarioPlanner.problem(plain).problem, scenario: scenario)
             }
             let result: StressResult = try planning {
                 let nMinus1 = nMinus1, options = limits.sitingOptions()
