@@ -32,11 +32,18 @@ enum ScenarioMessage {
                zh: "'\(id)' 已列出（首次出现在 [\(first)]）；只计一次")
     }
 
-    static func duplicateID(_ id: String, kind: String, firstPath: String, line: Int) -> Phrase {
+    /// `first` is where the id was first defined, `here` where it is defined again: its line when
+    /// both are lines of the same file, else its full place (`areas.csv:3`, `county.xlsx[乡镇]:A3`,
+    /// `county.yaml:16:9`), as lists may come from tables.
+    static func duplicateID(_ id: String, kind: String, firstPath: String, first: SourceLocation, here: SourceLocation) -> Phrase {
         let namespace = kind == "site" ? " (warehouses and shelters share one namespace)" : ""
         let zhNamespace = kind == "site" ? "（仓库和避难场所共用一套编号）" : ""
-        return Phrase(en: "duplicate id '\(id)': already used by \(firstPath) at line \(line)\(namespace)",
-                      zh: "编号 '\(id)' 重复：第 \(line) 行的 \(firstPath) 已使用\(zhNamespace)")
+        if first.file == here.file, first.sheet == nil, here.sheet == nil, let line = first.line {
+            return Phrase(en: "duplicate id '\(id)': already used by \(firstPath) at line \(line)\(namespace)",
+                          zh: "编号 '\(id)' 重复：第 \(line) 行的 \(firstPath) 已使用\(zhNamespace)")
+        }
+        return Phrase(en: "duplicate id '\(id)': already used by \(firstPath) at \(first.description)\(namespace)",
+                      zh: "编号 '\(id)' 重复：\(first.description) 处的 \(firstPath) 已使用\(zhNamespace)")
     }
 
     static func latitudeOutOfRange(_ value: Double) -> Phrase {

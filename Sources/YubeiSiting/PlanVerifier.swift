@@ -6,6 +6,8 @@ public struct PlanViolation: Sendable, Codable, Hashable, CustomStringConvertibl
     public enum Constraint: String, Sendable, Codable, Hashable {
         case wholeUnits = "whole-units"
         case existingSiteOpen = "existing-site-open"
+        /// A `--forbid` site open, or a `--require` site not open.
+        case siteRule = "site-rule"
         case unknownId = "unknown-id"
         case budget
         case stockBudget = "stock-budget"
@@ -36,11 +38,15 @@ public struct PlanViolation: Sendable, Codable, Hashable, CustomStringConvertibl
 /// ⌈displaced × per_person⌉), stock shipped within stock, kits counted right, service levels.
 ///
 /// It reads only the problem and the plan (never the model), so it also catches a wrong model.
+/// With `decisions`, it also checks the sites required and forbidden (`--require`, `--forbid`): an
+/// existing site that is forbidden, or that an adopted first stage leaves closed, is taken out and
+/// need not be open.
 public enum PlanVerifier {
     /// Every violation of `plan` (empty when it keeps every promise).
     ///
     /// - Complexity: O(H · (links · S + A · S) + W · S).
-    public static func violations(of plan: SitingPlan, problem p: SitingProblem) -> [PlanViolation] {
+    public static func violations(of plan: SitingPlan, problem p: SitingProblem,
+                                  decisions: SiteDecisions = SiteDecisions()) -> [PlanViolation] {
         var found: [PlanViolation] = []
         func fail(_ c: PlanViolation.Constraint, _ m: String) { found.append(PlanViolation(constraint: c, message: m)) }
         func whole(_ x: Double, _ what: @autoclosure () -> String) {
@@ -53,8 +59,19 @@ public enum PlanVerifier {
         var openW = Set<Int>(), openS = Set<Int>()
         for id in plan.openWarehouses { if let w = warehouseIndex[id] { openW.insert(w) } else { fail(.unknownId, "open warehouse '\(id)'") } }
         for id in plan.openShelters { if let k = shelterIndex[id] { openS.insert(k) } else { fail(.unknownId, "open shelter '\(id)'") } }
-        for (w, site) in p.warehouses.enumerated() where site.isExisting && !openW.contains(w) { fail(.existingSiteOpen, "warehouse '\(site.id)'") }
-        for (k, site) in p.shelters.enumerated() where site.isExisting && !openS.contains(k) { fail(.existingSiteOpen, "shelter '\(site.id)'") }
+        let stage = decisions.firstStage
+        for (w, site) in p.warehouses.enumerated() where site.isExisting && !openW.contains(w)
+            && !decisions.forbiddenWarehouses.contains(w) && stage?.openWarehouses.contains(w) != false {
+            fail(.existingSiteOpen, "warehouse '\(site.id)'")
+        }
+        for (k, site) in p.shelters.enumerated() where site.isExisting && !openS.contains(k)
+            && !decisions.forbiddenShelters.contains(k) && stage?.openShelters.contains(k) != false {
+            fail(.existingSiteOpen, "shelter '\(site.id)'")
+        }
+        for w in decisions.forbiddenWarehouses.sorted() where openW.contains(w) { fail(.siteRule, "forbidden warehouse '\(p.warehouses[w].id)' is open") }
+        for k in decisions.forbiddenShelters.sorted() where openS.contains(k) { fail(.siteRule, "forbidden shelter '\(p.shelters[k].id)' is open") }
+        for w in decisions.requiredWarehouses.sorted() where w < p.warehouses.count && !openW.contains(w) { fail(.siteRule, "required warehouse '\(p.warehouses[w].id)' is not open") }
+        for k in decisions.requiredShelters.sorted() where k < p.shelters.count && !openS.contains(k) { fail(.siteRule, "required shelter '\(p.shelters[k].id)' is not open") }
 
         // Budget, to the yuan.
         let opening = Exact.sum(openW.filter { !p.warehouses[$0].isExisting }.map { p.warehouses[$0].fixedCost })

@@ -226,7 +226,7 @@ public enum SecondStageSolver {
                 plan.levels = SitingSolver.levels(of: plan, problem: closed, weights: weights, proven: proven)
                 plan.objective = plan.levels?.cost
                 plan.unmetReasons = closed.unmetReasons(of: plan)
-                plan.verification = PlanVerifier.violations(of: plan, problem: closed)
+                plan.verification = PlanVerifier.violations(of: plan, problem: closed, decisions: decisions)
                 if !plan.verification.isEmpty { plan.status = .error }
             }
             for (need, covered) in TeamCoverageAnalysis.needs(closed) where !covered {

@@ -267,8 +267,8 @@ public enum SitingSolver {
             if plan.status != .error {
                 plan.levels = levels(of: plan, problem: problem, weights: weights, proven: proven && plan.solutionSource == .glpk)
                 plan.objective = plan.levels?.cost
-                plan.unmetReasons = problem.unmetReasons(of: plan)
-                plan.verification = PlanVerifier.violations(of: plan, problem: problem)
+                plan.unmetReasons = problem.unmetReasons(of: plan, decisions: options.decisions)
+                plan.verification = PlanVerifier.violations(of: plan, problem: problem, decisions: options.decisions)
                 if !plan.verification.isEmpty { plan.status = .error }
                 trace("verified t=\(clock.now - start)")
             }
@@ -335,8 +335,8 @@ public enum SitingSolver {
               within(levels.itemsShort, baseLevels.itemsShort), within(levels.cost, baseLevels.cost) else { return nil }
         plan.levels = levels
         plan.objective = levels.cost
-        plan.unmetReasons = p.unmetReasons(of: plan)
-        plan.verification = PlanVerifier.violations(of: plan, problem: p)
+        plan.unmetReasons = p.unmetReasons(of: plan, decisions: decisions)
+        plan.verification = PlanVerifier.violations(of: plan, problem: p, decisions: decisions)
         guard plan.verification.isEmpty else { return nil }
         plan.bound = min(bound, levels.cost)
         plan.gap = Tolerance.relativeGap(objective: levels.cost, bound: plan.bound!)

@@ -68,6 +68,9 @@ public enum SitingText {
         case .warehousesFull:
             return Phrase(en: "\(hazard): supplies for about \(amount) people of \(area) short because every warehouse in reach is full (\(names)).",
                           zh: "\(hazard)：\(area)约\(amount)人份物资短缺，因为可达仓库库容已满（\(names)）。")(language)
+        case .stockBudgetSpent:
+            return Phrase(en: "\(hazard): supplies for about \(amount) people of \(area) short; the warehouses in reach have room (\(names)), but the stock budget is spent.",
+                          zh: "\(hazard)：\(area)约\(amount)人份物资短缺；可达仓库仍有库容（\(names)），但储备采购预算已用完。")(language)
         case .warehouseCandidatesNotOpened:
             return Phrase(en: "\(hazard): supplies for about \(amount) people of \(area) short; candidate warehouses in reach were not opened within the budget (\(names)).",
                           zh: "\(hazard)：\(area)约\(amount)人份物资短缺；可达的候选仓库因预算所限未开放（\(names)）。")(language)

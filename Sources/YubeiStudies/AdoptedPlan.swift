@@ -1,21 +1,21 @@
 import Foundation
-internal import Yams
 import YubeiCore
 import YubeiSiting
+internal import Yams
 
 /// The first stage of a plan read from plan.json: the sites it opens and the stock it holds.
 /// Only these contract keys are read (FORMATS.md §2), so a plan written by any version of
 /// `yubei solve`, or by hand, can be stress-tested.
-public struct AdoptedPlan: Sendable {
+public struct AdoptedPlan: Sendable, Decodable {
     public var openWarehouses: [String]
     public var openShelters: [String]
     /// Units by warehouse id, then supply id.
     public var stock: [String: [String: Double]]
-    /// Where each name was written in plan.json (`warehouse:ID`, `shelter:ID`, `stock:ID`,
-    /// `supply:WAREHOUSE.SUPPLY`), for diagnostics; empty for a plan made in memory.
-    var locations: [String: SourceLocation] = [:]
-    /// The file the plan was read from.
-    var path = "plan.json"
+
+    enum CodingKeys: String, CodingKey {
+        case stock
+        case openWarehouses = "open_warehouses", openShelters = "open_shelters"
+    }
 
     public init(openWarehouses: [String], openShelters: [String], stock: [String: [String: Double]]) {
         self.openWarehouses = openWarehouses; self.openShelters = openShelters; self.stock = stock
@@ -25,43 +25,50 @@ public struct AdoptedPlan: Sendable {
         self.init(openWarehouses: plan.openWarehouses, openShelters: plan.openShelters, stock: plan.stock)
     }
 
-    /// Reads plan.json at `path`: its syntax and the three keys, each problem at its line and
-    /// column; stock must be a number of units in the documented range (not negative, finite).
+    /// Reads plan.json at `path` (only `open_warehouses`, `open_shelters` and `stock`; any other
+    /// key is passed over), and with `problem` checks that every site and supply it names is one
+    /// of `problem`'s (`scenario`: the scenario file as the user named it, for the messages).
     ///
-    /// - Throws: ``InputError`` for a missing, unreadable or malformed file (exit 65).
-    public static func read(path: String) throws(InputError) -> AdoptedPlan {
+    /// - Throws: ``InputError`` with every problem found, each at its line and column (a missing,
+    ///   unreadable or malformed file, a contract key missing or of the wrong kind, a name the
+    ///   scenario lacks): exit 65.
+    public static func read(path: String, for problem: SitingProblem? = nil, scenario: String = "") throws(InputError) -> AdoptedPlan {
+        guard FileManager.default.contents(atPath: path) != nil else {
+            throw InputError(Diagnostic(.error, at: SourceLocation(file: path), StudyMessage.planUnreadable))
+        }
         let file = try YAMLFile.load(path: path)
         var reader = YAMLReader(file: file)
         var plan = AdoptedPlan(openWarehouses: [], openShelters: [], stock: [:])
-        plan.path = path
+        let warehouses = Set(problem?.warehouses.map(\.id) ?? []), shelters = Set(problem?.shelters.map(\.id) ?? [])
+        let supplies = Set(problem?.supplies.map(\.id) ?? [])
+        func unknown(_ node: Node, _ keyPath: String, _ kind: StudyMessage.PlanName, _ id: String) {
+            reader.error(node, keyPath, StudyMessage.planNamesUnknown(kind, id, scenario: scenario))
+        }
         guard let pairs = reader.mapping(file.root, "") else { throw InputError(diagnostics: reader.diagnostics) }
-        var values: [String: Node] = [:]
-        for pair in pairs where values[pair.key] == nil { values[pair.key] = pair.value }
+        let values = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
         for key in ["open_warehouses", "open_shelters", "stock"] where values[key] == nil {
             reader.error(file.root, "", StudyMessage.notAPlan(missingKey: key))
         }
-        func sites(_ key: String, _ kind: String) -> [String] {
-            guard let node = values[key], let items = reader.sequence(node, key) else { return [] }
-            return items.enumerated().compactMap { index, item in
-                guard let id = reader.string(item, "\(key)[\(index)]") else { return nil }
-                plan.locations["\(kind):\(id)"] = reader.location(of: item)
-                return id
+        for (key, kind) in [("open_warehouses", StudyMessage.PlanName.warehouse), ("open_shelters", .shelter)] {
+            guard let node = values[key], let items = reader.sequence(node, key) else { continue }
+            var ids: [String] = []
+            for (i, item) in items.enumerated() {
+                guard let id = reader.string(item, "\(key)[\(i)]") else { continue }
+                if problem != nil, !(kind == .warehouse ? warehouses : shelters).contains(id) { unknown(item, "\(key)[\(i)]", kind, id) }
+                ids.append(id)
             }
+            if kind == .warehouse { plan.openWarehouses = ids } else { plan.openShelters = ids }
         }
-        plan.openWarehouses = sites("open_warehouses", "warehouse")
-        plan.openShelters = sites("open_shelters", "shelter")
-        if let node = values["stock"], let warehouses = reader.mapping(node, "stock") {
-            for warehouse in warehouses {
-                plan.locations["stock:\(warehouse.key)"] = reader.location(of: warehouse.keyNode)
-                guard let supplies = reader.mapping(warehouse.value, "stock.\(warehouse.key)") else { continue }
-                var held: [String: Double] = [:]
-                for supply in supplies {
-                    plan.locations["supply:\(warehouse.key).\(supply.key)"] = reader.location(of: supply.keyNode)
-                    if let units = reader.number(supply.value, "stock.\(warehouse.key).\(supply.key)", minimum: 0) {
-                        held[supply.key] = units
-                    }
+        if let node = values["stock"], let held = reader.mapping(node, "stock") {
+            for (warehouse, keyNode, unitsNode) in held {
+                let path = YAMLReader.join("stock", warehouse)
+                if problem != nil, !warehouses.contains(warehouse) { unknown(keyNode, path, .warehouse, warehouse) }
+                guard let units = reader.mapping(unitsNode, path) else { continue }
+                for (supply, supplyNode, quantityNode) in units {
+                    let supplyPath = YAMLReader.join(path, supply)
+                    if problem != nil, !supplies.contains(supply) { unknown(supplyNode, supplyPath, .supply, supply) }
+                    if let q = reader.number(quantityNode, supplyPath, minimum: 0) { plan.stock[warehouse, default: [:]][supply] = q }
                 }
-                plan.stock[warehouse.key] = held
             }
         }
         try reader.diagnostics.throwIfErrors()
@@ -70,29 +77,13 @@ public struct AdoptedPlan: Sendable {
 
     /// Every site and supply the plan names that `problem` lacks (empty when the plan fits).
     public func unknownNames(in problem: SitingProblem) -> [String] {
-        unknown(in: problem).map { StudyMessage.planName($0.kind, $0.id).en }
-    }
-
-    /// One error per site or supply the plan names that `problem` (read from `scenario`) lacks,
-    /// at its place in plan.json (empty when the plan fits).
-    public func unknownNameDiagnostics(in problem: SitingProblem, scenario: String) -> Diagnostics {
-        Diagnostics(unknown(in: problem).map { item in
-            Diagnostic(.error, at: locations[item.key] ?? SourceLocation(file: path),
-                       StudyMessage.planNamesUnknown(StudyMessage.planName(item.kind, item.id), scenario: scenario))
-        })
-    }
-
-    /// What a plan may name: an open warehouse or shelter, a warehouse holding stock, a supply.
-    enum NameKind { case warehouse, shelter, stockWarehouse, supply }
-
-    private func unknown(in problem: SitingProblem) -> [(key: String, kind: NameKind, id: String)] {
         let warehouses = Set(problem.warehouses.map(\.id)), shelters = Set(problem.shelters.map(\.id))
         let supplies = Set(problem.supplies.map(\.id))
-        var unknown = openWarehouses.filter { !warehouses.contains($0) }.map { (key: "warehouse:\($0)", kind: NameKind.warehouse, id: $0) }
-        unknown += openShelters.filter { !shelters.contains($0) }.map { (key: "shelter:\($0)", kind: NameKind.shelter, id: $0) }
+        var unknown = openWarehouses.filter { !warehouses.contains($0) }.map { "warehouse '\($0)'" }
+        unknown += openShelters.filter { !shelters.contains($0) }.map { "shelter '\($0)'" }
         for (w, held) in stock.sorted(by: { $0.key < $1.key }) {
-            if !warehouses.contains(w) { unknown.append((key: "stock:\(w)", kind: .stockWarehouse, id: w)) }
-            unknown += held.keys.sorted().filter { !supplies.contains($0) }.map { (key: "supply:\(w).\($0)", kind: NameKind.supply, id: $0) }
+            if !warehouses.contains(w) { unknown.append("warehouse '\(w)' (stock)") }
+            unknown += held.keys.sorted().filter { !supplies.contains($0) }.map { "supply '\($0)'" }
         }
         return unknown
     }

@@ -12,13 +12,17 @@ public struct PlanDocument: Encodable, Sendable {
         self.plan = plan; self.overrides = overrides; self.resilience = resilience
     }
 
-    enum CodingKeys: String, CodingKey { case overrides, resilience }
+    enum CodingKeys: String, CodingKey { case overrides, resilience, objective, spending }
 
+    /// A plan without a solution (infeasible, none within the time limit) keeps the contract's
+    /// keys: `objective` and `spending` are `null`, not left out.
     public func encode(to encoder: any Encoder) throws {
         try plan.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(overrides, forKey: .overrides)
         try container.encodeIfPresent(resilience, forKey: .resilience)
+        if plan.objective == nil { try container.encodeNil(forKey: .objective) }
+        if plan.spending == nil { try container.encodeNil(forKey: .spending) }
     }
 }
 

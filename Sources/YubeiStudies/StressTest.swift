@@ -76,7 +76,12 @@ public enum StressTest {
         let clock = ContinuousClock()
         let start = clock.now
         let base = ScenarioPlanner.problem(plain).problem
-        let shockProblem = shocked.map { ScenarioPlanner.problem($0).problem }
+        // The plan's sites are held; a site the shock forbids (`--forbid`) cannot be used: lost
+        // in every hazard, as `--close` closes it.
+        let shockBuilt = shocked.map { ScenarioPlanner.problem($0) }
+        let forbidden = SecondStageCase(closedWarehouses: shockBuilt?.decisions.forbiddenWarehouses ?? [],
+                                        closedShelters: shockBuilt?.decisions.forbiddenShelters ?? [])
+        let shockProblem = shockBuilt.map { SecondStageSolver.closing($0.problem, forbidden) }
         let reference = shockProblem ?? base
         let stage = plan.firstStage(in: base)
 
@@ -87,17 +92,17 @@ public enum StressTest {
         var referenceCases: [SecondStageCase] = []
         if let shockProblem, let shocked {
             jobs.append(Job(name: "shock: " + shocked.overrides.commandLines.joined(separator: " "), kind: .shock, site: nil, problem: shockProblem))
-            referenceCases.append(SecondStageCase())
+            referenceCases.append(forbidden)
         }
         if nMinus1 {
             for w in stage.openWarehouses.sorted() {
-                let lost = SecondStageCase(closedWarehouses: [w])
+                let lost = SecondStageCase(closedWarehouses: forbidden.closedWarehouses.union([w]), closedShelters: forbidden.closedShelters)
                 jobs.append(Job(name: "lose \(reference.warehouses[w].id)", kind: .lose, site: reference.warehouses[w].id,
                                 problem: SecondStageSolver.closing(reference, lost)))
                 referenceCases.append(lost)
             }
             for k in stage.openShelters.sorted() {
-                let lost = SecondStageCase(closedShelters: [k])
+                let lost = SecondStageCase(closedWarehouses: forbidden.closedWarehouses, closedShelters: forbidden.closedShelters.union([k]))
                 jobs.append(Job(name: "lose \(reference.shelters[k].id)", kind: .lose, site: reference.shelters[k].id,
                                 problem: SecondStageSolver.closing(reference, lost)))
                 referenceCases.append(lost)

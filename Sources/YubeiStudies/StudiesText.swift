@@ -41,22 +41,16 @@ enum StudyMessage {
                zh: "不是方案文件：没有 '\(key)' 键（应为 yubei solve 写出的 plan.json）")
     }
 
-    /// "warehouse 'X'", "shelter 'X'", "warehouse 'X' (stock)" or "supply 'X'".
-    static func planName(_ kind: AdoptedPlan.NameKind, _ id: String) -> Phrase {
-        switch kind {
-        case .warehouse: Phrase(en: "warehouse '\(id)'", zh: "仓库 '\(id)'")
-        case .shelter: Phrase(en: "shelter '\(id)'", zh: "避难场所 '\(id)'")
-        case .stockWarehouse: Phrase(en: "warehouse '\(id)' (stock)", zh: "仓库 '\(id)'（储备）")
-        case .supply: Phrase(en: "supply '\(id)'", zh: "物资 '\(id)'")
+    /// What an adopted plan names: a warehouse, a shelter or a supply.
+    enum PlanName { case warehouse, shelter, supply }
+
+    static func planNamesUnknown(_ kind: PlanName, _ id: String, scenario: String) -> Phrase {
+        let (en, zh) = switch kind {
+        case .warehouse: ("warehouse", "仓库")
+        case .shelter: ("shelter", "避难场所")
+        case .supply: ("supply", "物资")
         }
-    }
-
-    static func planNamesUnknown(_ name: Phrase, scenario: String) -> Phrase {
-        Phrase(en: "the plan names \(name.en), which \(scenario) does not have",
-               zh: "方案中的\(name.zh)在 \(scenario) 中不存在")
-    }
-
-    static func notAPlanJSON(_ detail: String) -> Phrase {
-        Phrase(en: "not a plan.json of yubei solve: \(detail)", zh: "不是 yubei solve 写出的 plan.json：\(detail)")
+        return Phrase(en: "the plan names \(en) '\(id)', which \(scenario) does not have",
+                      zh: "方案中的\(zh) '\(id)' 在 \(scenario) 中不存在")
     }
 }

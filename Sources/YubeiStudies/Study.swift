@@ -35,6 +35,25 @@ public struct StudyVariant: Sendable, Encodable {
         case planPath = "plan", stockChange = "stock_change", basePlanHolds = "base_plan_holds"
         case expectedUnsheltered = "expected_unsheltered", expectedWithoutKit = "expected_without_kit"
     }
+
+    /// Every key of the entry, `spending` as `null` for a variant without a plan (not left out).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(status, forKey: .status)
+        try c.encode(planPath, forKey: .planPath)
+        try c.encode(hazards, forKey: .hazards)
+        try c.encode(spending, forKey: .spending)
+        try c.encode(opened, forKey: .opened)
+        try c.encode(closed, forKey: .closed)
+        try c.encode(stockChange, forKey: .stockChange)
+        try c.encode(expectedUnsheltered, forKey: .expectedUnsheltered)
+        try c.encode(expectedWithoutKit, forKey: .expectedWithoutKit)
+        try c.encode(overrides, forKey: .overrides)
+        try c.encode(scenario, forKey: .scenario)
+        try c.encode(seconds, forKey: .seconds)
+        try c.encode(basePlanHolds, forKey: .basePlanHolds)
+    }
 }
 
 /// `study.json`: the base first, then the variants in the study file's order.

@@ -127,7 +127,7 @@ extension Yubei.Drills {
                 do {
                     try OutputFiles.write(files, to: URL(fileURLWithPath: out))
                 } catch {
-                    printError("yubei: drills plan: cannot write \(out): \(error.localizedDescription)")
+                    printError("yubei: drills plan: " + UsageText.cannotWrite(out, error.localizedDescription)(l))
                     throw ExitCode(ExitStatus.cannotCreate.rawValue)
                 }
                 if json {

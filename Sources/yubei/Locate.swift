@@ -87,7 +87,7 @@ extension Yubei {
                 do {
                     try problem.textbookModel().write(to: path, format: .cplexLP)
                 } catch {
-                    printError("error: \(error)")
+                    printError("yubei: error: " + UsageText.cannotWriteModel(error)(output.language))
                     throw ExitCode(ExitStatus.cannotCreate.rawValue)
                 }
                 printError(LocationText.textbookModelWritten(path)(output.language))

@@ -83,7 +83,7 @@ extension Yubei {
                 do {
                     try SitingSolver.model(for: problem, flowPairLinks: strongFlowLinks, holding: plan.levels).write(to: exportModel, format: format)
                 } catch {
-                    printError("yubei: error: \(error)")
+                    printError("yubei: error: " + UsageText.cannotWriteModel(error)(language))
                     throw ExitCode(ExitStatus.cannotCreate.rawValue)
                 }
             }

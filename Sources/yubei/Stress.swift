@@ -48,9 +48,9 @@ extension Yubei {
             let overrides = try overrideOptions.overrides()
             let plain = try loadScenario(scenario, overrides: ScenarioOverrides(), language: output.language)
             let shocked = overrides.isEmpty ? nil : try loadScenario(scenario, overrides: overrides, language: output.language)
-            let adopted = try withInputErrorsReported { try AdoptedPlan.read(path: plan) }
-            let unknown = adopted.unknownNameDiagnostics(in: ScenarioPlanner.problem(plain).problem, scenario: scenario)
-            if unknown.hasErrors { try withInputErrorsReported { throw InputError(diagnostics: unknown) } }
+            let adopted = try withInputErrorsReported(language: output.language) {
+                try AdoptedPlan.read(path: plan, for: ScenarioPlanner.problem(plain).problem, scenario: scenario)
+            }
             let result: StressResult = try planning {
                 let nMinus1 = nMinus1, options = limits.sitingOptions()
                 return try waitFor { try await StressTest.run(plain: plain, shocked: shocked, plan: adopted, nMinus1: nMinus1, options: options) }

@@ -1,4 +1,5 @@
 import YubeiCore
+import YubeiOptimization
 
 /// The wording of the command line's own refusals (usage errors, exit 64), in English and Chinese.
 /// Commands throw them as `ValidationError(UsageText.…(language))`.
@@ -30,6 +31,13 @@ enum UsageText {
 
     static func cannotWrite(_ out: String, _ detail: String) -> Phrase {
         Phrase(en: "cannot write to '\(out)': \(detail)", zh: "无法写入 '\(out)'：\(detail)")
+    }
+
+    /// `--export-model` / `--write-textbook-model` failed: the file named (``ModelWriteError``),
+    /// else the error as it describes itself.
+    static func cannotWriteModel(_ error: Error) -> Phrase {
+        guard let error = error as? ModelWriteError else { return Phrase(en: "\(error)", zh: "\(error)") }
+        return Phrase(en: "cannot write the model to '\(error.path)'", zh: "无法把模型写入 '\(error.path)'")
     }
 
     // MARK: drills

@@ -137,9 +137,9 @@ struct CampaignRegressionTests {
         #expect(ghost.contains("\"ghost\""))
         let line = ghost.components(separatedBy: "\n").firstIndex { $0.contains("\"ghost\"") }.map { $0 + 1 } ?? 0
         try expectRefused(["s.yaml": Seeds.scenario, "plan.json": ghost], ["stress", "s.yaml", "--plan", "plan.json", "--out", "out"],
-                          "plan.json:\(line):5: error: the plan names shelter 'ghost', which s.yaml does not have")
+                          "plan.json:\(line):5: error: open_shelters[0]: the plan names shelter 'ghost', which s.yaml does not have")
         try expectRefused(["s.yaml": Seeds.scenario, "plan.json": ghost], ["stress", "s.yaml", "--plan", "plan.json", "--out", "out"],
-                          "plan.json:\(line):5: error: 方案中的避难场所 'ghost'在 s.yaml 中不存在", language: "zh")
+                          "plan.json:\(line):5: error: open_shelters[0]：方案中的避难场所 'ghost' 在 s.yaml 中不存在", language: "zh")
     }
 
     @Test("a path in a file that names a folder or nothing is an error at its key (was: 'FOLDER: error: is a directory' with no position)")

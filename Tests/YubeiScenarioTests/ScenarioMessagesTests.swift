@@ -29,7 +29,11 @@ struct ScenarioMessagesTests {
         let phrases: [Phrase] = [
             M.emptyList("areas"), M.unknownReference("area", "甲", suggestion: "乙"), M.unknownReference("site", "甲"),
             M.unknownReference("warehouse or shelter", "甲"), M.moreDisplacedThanLive(3, 2, "甲"), M.listNotFromTable("policy"),
-            M.duplicateID("甲", kind: "site", firstPath: "shelters[0]", line: 3), M.latitudeOutOfRange(95), M.longitudeOutOfRange(190),
+            M.duplicateID("甲", kind: "site", firstPath: "shelters[0]", first: SourceLocation(file: "县.yaml", line: 3, column: 5),
+                          here: SourceLocation(file: "县.yaml", line: 4, column: 5)),
+            M.duplicateID("甲", kind: "area", firstPath: "areas[0]", first: SourceLocation(file: "roads.csv", line: 3),
+                          here: SourceLocation(file: "县.yaml", line: 4, column: 5)),
+            M.latitudeOutOfRange(95), M.longitudeOutOfRange(190),
             M.zeroAreaPerPerson, M.zeroDistance, M.areaPerPersonBelowStandard(1), M.smallShelterSite(100),
             M.expectedNumberOrClassMap("'甲'"), M.noValueForClass("central", "shelters[0]", "甲"), M.probabilitiesDoNotSum(0.5),
             M.probabilitiesLeaveNothing(1, missing: 2), M.areaOffNetwork("甲", "roads.csv"), M.siteOffNetwork("甲", "roads.csv"),

@@ -263,5 +263,22 @@ import YubeiTestSupport
         }.contains(.wholeUnits))
         // People dropped from the balance.
         #expect(kinds { $0.hazards["h"]!.unmet.peopleUnsheltered = [:] }.contains(.peopleBalance))
+        // K1 (existing, open in the plan) forbidden; K2 (not open) required: both site rules broken.
+        var rules = SiteDecisions()
+        rules.forbiddenShelters = [0]
+        rules.requiredShelters = [1]
+        let broken = PlanVerifier.violations(of: plan, problem: problem, decisions: rules)
+        #expect(broken.filter { $0.constraint == .siteRule }.count == 2, "\(broken)")
+    }
+
+    @Test func forbiddenExistingSiteNeedNotBeOpen() throws {
+        let problem = SitingModelTests.shelterProblem(budget: 1000, single: true)
+        var options = SitingOptions()
+        options.decisions.forbiddenShelters = [0]
+        let plan = try SitingSolver.solve(problem, options: options)
+        #expect(plan.verification.isEmpty, "\(plan.verification)")
+        #expect(plan.status == .optimal && plan.openShelters == ["K2"])
+        // Without the decision, the same plan leaves an existing site closed.
+        #expect(PlanVerifier.violations(of: plan, problem: problem).map(\.constraint) == [.existingSiteOpen])
     }
 }

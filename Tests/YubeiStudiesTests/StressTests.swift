@@ -21,18 +21,24 @@ struct StressTests {
         #expect(result.cases.count == 1)
         let again = result.cases[0]
         #expect(again.status.hasSolution)
-        // A plan whose need rules were proven comes back exactly. One stopped by a rule's time
-        // limit (德化's kits rule, `needs_proven: false`) may come back better, never worse.
+        // A plan whose need rules were proven comes back exactly when the re-solve proves them
+        // too. One stopped by a rule's time limit (德化's kits rule, `needs_proven: false`) may
+        // come back better, never worse, when the re-solve is proven. When the re-solve itself
+        // stops at a rule's time limit (a loaded machine), neither side is an optimum and only
+        // the people counted are compared.
         let proven = planned.plan.levels?.needsProven ?? true
-        if proven {
+        let againProven = again.plan.levels?.needsProven ?? true
+        if proven && againProven {
             #expect(again.hazards == planned.figures.hazards)
         } else {
             #expect(again.hazards.keys.sorted() == planned.figures.hazards.keys.sorted())
             for (id, figures) in planned.figures.hazards {
                 let other = try #require(again.hazards[id])
                 #expect(other.displaced == figures.displaced)
-                #expect(other.unsheltered <= figures.unsheltered, "\(id)")
-                #expect(other.withoutKit <= figures.withoutKit, "\(id)")
+                if againProven {
+                    #expect(other.unsheltered <= figures.unsheltered, "\(id)")
+                    #expect(other.withoutKit <= figures.withoutKit, "\(id)")
+                }
             }
         }
         // The same shortfalls (which area bears one may differ where two choices tie).
@@ -41,7 +47,7 @@ struct StressTests {
             for units in plan.hazards[hazard]?.unmet.supplies.values ?? [:].values { for (s, q) in units { total[s, default: 0] += q } }
             return total.mapValues { ($0 * 1e6).rounded() / 1e6 }
         }
-        for id in planned.plan.hazards.keys where proven {
+        for id in planned.plan.hazards.keys where proven && againProven {
             #expect(shortBySupply(again.plan, id) == shortBySupply(planned.plan, id), "\(id)")
         }
         // The sites and stock were held.

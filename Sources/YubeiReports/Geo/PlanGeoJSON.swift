@@ -22,7 +22,10 @@ public enum PlanGeoJSON {
     public static func text(scenario: Scenario, plan: SitingPlan) -> String {
         var features: [[String: Any]] = []
         let openWarehouses = Set(plan.openWarehouses), openShelters = Set(plan.openShelters)
-        func status(existing: Bool, open: Bool) -> String { existing ? "existing" : open ? "opened" : "not-opened" }
+        // An existing site the plan leaves closed (`--forbid`) is not open, whatever it was.
+        func status(existing: Bool, open: Bool) -> String {
+            existing && (open || !plan.status.hasSolution) ? "existing" : open ? "opened" : "not-opened"
+        }
 
         for w in scenario.warehouses {
             let stock = (plan.stock[w.id] ?? [:]).filter { $0.value > 0 }.mapValues(number)

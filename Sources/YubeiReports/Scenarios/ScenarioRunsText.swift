@@ -96,6 +96,7 @@ enum RunText {
     static func caseLabel(_ name: String) -> Phrase {
         if name == "plan" { return Phrase(en: "as planned", zh: "按方案") }
         if name.hasPrefix("lose ") { let site = String(name.dropFirst(5)); return Phrase(en: "lose \(site)", zh: "失去 \(site)") }
+        if name.hasPrefix("shock: ") { let shock = String(name.dropFirst(7)); return Phrase(en: name, zh: "冲击：\(shock)") }
         return Phrase(en: name, zh: name)
     }
     static func stressSummary(cases: Int, seconds: String, worst: String?) -> Phrase {

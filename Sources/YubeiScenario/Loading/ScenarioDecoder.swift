@@ -419,8 +419,8 @@ struct ScenarioDecoder {
     ) -> String? {
         guard let node = f["id"], let id = reader.identifier(node, f.path("id")) else { return nil }
         if let first = self[keyPath: namespace][id] {
-            let line = first.node.mark?.line ?? 0
-            reader.error(node, f.path("id"), ScenarioMessage.duplicateID(id, kind: kind, firstPath: first.path, line: line))
+            reader.error(node, f.path("id"), ScenarioMessage.duplicateID(id, kind: kind, firstPath: first.path,
+                                                                          first: reader.location(of: first.node), here: reader.location(of: node)))
             return nil
         }
         self[keyPath: namespace][id] = Definition(path: f.path("id"), node: node)
