@@ -35,9 +35,15 @@ public struct Workbook: Sendable {
     ///   files and zip bombs, checked against the header and again while inflating).
     public init(data: Data, maximumPartBytes: UInt64 = Workbook.maximumPartBytes) throws(SpreadsheetProblem) {
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw SpreadsheetProblem(.notWorkbook) }
+        // Read through a file, not from memory: ZIPFoundation's in-memory reader traps (a range
+        // with its lower bound above its upper) when a damaged entry points past the end of the
+        // data, where reading a file simply comes up short and throws.
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("yubei-workbook-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: copy) }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            try data.write(to: copy)
+            archive = try Archive(url: copy, accessMode: .read)
         } catch {
             throw SpreadsheetProblem(.notZip(String(describing: error)))
         }
@@ -173,6 +179,11 @@ enum NumberFormat {
 enum XMLTree {
     /// The root element of XML `data`.
     static func parse(_ data: Data, part: String) throws(SpreadsheetProblem) -> XMLElement {
+        // SWXMLHash builds and frees its tree recursively: elements nested some ten thousand deep
+        // overflow the stack (SIGSEGV). Spreadsheet parts nest a handful of levels.
+        if nestingDepth(data) > maximumDepth {
+            throw SpreadsheetProblem(.badXML(part: part, detail: "elements nested deeper than \(maximumDepth) levels"))
+        }
         let indexer = XMLHash.config { options in
             options.detectParsingErrors = true
             options.shouldProcessNamespaces = false
@@ -187,6 +198,44 @@ enum XMLTree {
             throw SpreadsheetProblem(.badXML(part: part, detail: "no root element"))
         }
         return root
+    }
+
+    /// The deepest element nesting accepted in a part.
+    static let maximumDepth = 256
+
+    /// An upper bound on the element nesting of XML `data`: start tags less end tags (`</…>`,
+    /// `…/>`), counting only outside quoted attribute values.
+    ///
+    /// - Complexity: O(n).
+    static func nestingDepth(_ data: Data) -> Int {
+        var depth = 0, deepest = 0
+        var inTag = false
+        var quote: UInt8? = nil
+        var previous: UInt8 = 0
+        for byte in data {
+            if let q = quote {
+                if byte == q { quote = nil }
+            } else if inTag {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+                case UInt8(ascii: ">"):
+                    inTag = false
+                    if previous == UInt8(ascii: "/") { depth -= 1 }
+                default: break
+                }
+            } else if previous == UInt8(ascii: "<") {
+                switch byte {
+                case UInt8(ascii: "/"): depth -= 1
+                case UInt8(ascii: "?"), UInt8(ascii: "!"): break
+                default:
+                    depth += 1
+                    deepest = max(deepest, depth)
+                    inTag = true
+                }
+            }
+            previous = byte
+        }
+        return deepest
     }
 
     static func localName(_ name: String) -> Substring {

@@ -204,4 +204,58 @@ struct CampaignRegressionTests {
         }
         #expect(try hazards(run.stdout) == hazards(plain.stdout))
     }
+
+    /// A zip archive holding `files` uncompressed (stored), as any zip reader opens it.
+    static func storedZip(_ files: [(name: String, text: String)]) -> [UInt8] {
+        func crc32(_ bytes: [UInt8]) -> UInt32 {
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in bytes {
+                crc ^= UInt32(byte)
+                for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+            }
+            return ~crc
+        }
+        func le16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF)] }
+        func le32(_ v: UInt32) -> [UInt8] { (0..<4).map { UInt8((v >> (8 * $0)) & 0xFF) } }
+        var out: [UInt8] = [], central: [UInt8] = []
+        for file in files {
+            let name = Array(file.name.utf8), data = Array(file.text.utf8)
+            let crc = crc32(data), size = UInt32(data.count), offset = UInt32(out.count)
+            out += le32(0x0403_4B50) + le16(20) + le16(0) + le16(0) + le16(0) + le16(0) + le32(crc) + le32(size) + le32(size)
+                + le16(name.count) + le16(0) + name + data
+            central += le32(0x0201_4B50) + le16(20) + le16(20) + le16(0) + le16(0) + le16(0) + le16(0) + le32(crc) + le32(size)
+                + le32(size) + le16(name.count) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(offset) + name
+        }
+        let centralOffset = UInt32(out.count)
+        out += central + le32(0x0605_4B50) + le16(0) + le16(0) + le16(files.count) + le16(files.count)
+            + le32(UInt32(central.count)) + le32(centralOffset) + le16(0)
+        return out
+    }
+
+    @Test("a workbook whose entry points past the end of the file is refused (was: SIGILL in ZIPFoundation's in-memory reader)")
+    func workbookEntryPastEnd() throws {
+        var zip = Self.storedZip([("xl/workbook.xml", "<workbook><sheets><sheet name=\"a\" r:id=\"rId1\"/></sheets></workbook>")])
+        // The central directory's offset of the local header (42 bytes into its entry).
+        let central = try #require((0..<(zip.count - 3)).last { zip[$0..<($0 + 4)] == [0x50, 0x4B, 0x01, 0x02] })
+        zip.replaceSubrange((central + 42)..<(central + 46), with: [0x00, 0xFF, 0xFF, 0x00])
+        let dir = try scratchFolder(["orgs.yaml": Data(Seeds.orgs.utf8), "pack.yaml": Data(Seeds.pack.utf8), "r.xlsx": Data(zip)],
+                                    prefix: "yubei-hostile")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try runHostile(["drills", "check", "orgs.yaml", "r.xlsx", "--year", "2026"], in: dir)
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.contains("r.xlsx: error: "), "\(run)")
+    }
+
+    @Test("a workbook part nested 100,000 elements deep is refused (was: SIGSEGV freeing the XML tree)")
+    func workbookNestedDeep() throws {
+        let deep = String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000)
+        let zip = Self.storedZip([("xl/workbook.xml", deep)])
+        let dir = try scratchFolder(["orgs.yaml": Data(Seeds.orgs.utf8), "pack.yaml": Data(Seeds.pack.utf8), "r.xlsx": Data(zip)],
+                                    prefix: "yubei-hostile")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try runHostile(["drills", "check", "orgs.yaml", "r.xlsx", "--year", "2026"], in: dir)
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stderr.contains("r.xlsx: error: the workbook part 'xl/workbook.xml' is not well-formed XML (elements nested deeper than 256 levels)"),
+                "\(run)")
+    }
 }
