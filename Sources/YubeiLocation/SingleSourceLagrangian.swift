@@ -178,13 +178,17 @@ struct SingleSourceLagrangian {
     /// What the bound at `evaluation` proves: facilities that no solution cheaper than `cutoff`
     /// opens (`closed`) or closes (`open`), and pairs (point, facility) no such solution uses.
     /// Nothing in `keepOpen`/`keepPairs` (the incumbent's facilities and pairs, keyed i·m + j) is fixed.
+    /// Stops at the next facility once `expired` (the solve's time limit): what is fixed so far holds.
     ///
     /// - Complexity: O(m·(m·R) + n·m) (exact knapsacks).
-    func fixings(at evaluation: Evaluation, cutoff: Double, keepOpen: Set<Int>, keepPairs: Set<Int>)
+    func fixings(at evaluation: Evaluation, cutoff: Double, keepOpen: Set<Int>, keepPairs: Set<Int>,
+                 expired: () -> Bool = { false })
         -> (closed: Set<Int>, open: Set<Int>, pairs: Set<Int>) {
         var closed = Set<Int>(), open = Set<Int>(), banned = Set<Int>()
         let m = problem.facilityCount
         for j in allowed {
+            // Each fixing is valid on its own: stopping early only fixes fewer.
+            if expired() { break }
             let withJ = evaluation.base + coverChoice(evaluation.rho, forced: [j], banned: []).value
             if withJ > cutoff {
                 if !keepOpen.contains(j) { closed.insert(j) }

@@ -133,11 +133,16 @@ struct SingleSourceSolver {
             return finish(solution, incumbent: a, bound: a.cost, status: .optimal)
         }
 
+        // Out of time: the incumbent and the Lagrangian bound, without fixing or building a MIP
+        // (on a large instance either alone can take longer than the limit).
+        if clock.isExpired, let a = incumbent { return stopped(solution, incumbent: a, bound: bound, wholeCosts: wholeCosts) }
+
         // 2. Fixing.
         var keepPairs = Set<Int>()
         if let a = incumbent { for (i, j) in a.facility.enumerated() { keepPairs.insert(i * m + j) } }
         let keepOpen = Set(incumbent?.openList ?? [])
-        var fix = incumbent.map { lagrangian.fixings(at: best, cutoff: cutoff($0.cost), keepOpen: keepOpen, keepPairs: keepPairs) }
+        var fix = incumbent.map { lagrangian.fixings(at: best, cutoff: cutoff($0.cost), keepOpen: keepOpen, keepPairs: keepPairs,
+                                                     expired: { clock.isExpired }) }
             ?? (closed: [], open: [], pairs: [])
         let fixedAt = incumbent?.cost ?? .infinity
         let pairCount = lagrangian.pairs.reduce(0) { $0 + $1.count }
@@ -174,9 +179,11 @@ struct SingleSourceSolver {
         if let a = incumbent, a.cost < fixedAt - 1e-9 {
             var keepPairs = Set<Int>()
             for (i, j) in a.facility.enumerated() { keepPairs.insert(i * m + j) }
-            fix = lagrangian.fixings(at: best, cutoff: cutoff(a.cost), keepOpen: Set(a.openList), keepPairs: keepPairs)
+            fix = lagrangian.fixings(at: best, cutoff: cutoff(a.cost), keepOpen: Set(a.openList), keepPairs: keepPairs,
+                                     expired: { clock.isExpired })
             solution.log.append("sscflp fixing again: \(fix.closed.count) facilities closed, \(fix.open.count) open, \(fix.pairs.count) of \(pairCount) pairs out, \(clock.seconds) s")
         }
+        if clock.isExpired, let a = incumbent { return stopped(solution, incumbent: a, bound: bound, wholeCosts: wholeCosts) }
         let run = try mip(closed: fix.closed, open: fix.open, outPairs: fix.pairs, sources: sources, incumbent: incumbent, heuristic: heuristic, limit: nil,
                           nodeRoot: nodeBounds ? best : nil, cutoff: cutoff)
         guard let result = run.result else {
@@ -207,10 +214,20 @@ struct SingleSourceSolver {
             return finish(solution, incumbent: final, bound: final.cost, status: .optimal)
         default:
             if let b = result.bestBound { bound = max(bound, min(b, cutoff(final.cost))) }
-            if wholeCosts { bound = (bound - 1e-6).rounded(.up) }
-            let proven = bound >= final.cost - tolerance * max(1, abs(final.cost))
-            return finish(solution, incumbent: final, bound: min(bound, final.cost), status: proven ? .optimal : .feasible)
+            return stopped(solution, incumbent: final, bound: bound, wholeCosts: wholeCosts)
         }
+    }
+
+    /// The solve stopped by its limit with `incumbent` and a valid lower `bound`: optimal when
+    /// the bound proves it within the gap asked for (rounded up when costs are whole), else
+    /// feasible.
+    private func stopped(_ solution: LocationSolution, incumbent: SingleSourceHeuristic.Assignment, bound: Double,
+                         wholeCosts: Bool) -> LocationSolution {
+        var bound = bound
+        if wholeCosts { bound = (bound - 1e-6).rounded(.up) }
+        let tolerance = max(options.relativeGap, 1e-9)
+        let proven = bound >= incumbent.cost - tolerance * max(1, abs(incumbent.cost))
+        return finish(solution, incumbent: incumbent, bound: min(bound, incumbent.cost), status: proven ? .optimal : .feasible)
     }
 
     /// The pairs (keys i·m + j) of each customer's `count` least Lagrangian reduced costs

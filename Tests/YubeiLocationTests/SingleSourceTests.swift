@@ -360,6 +360,18 @@ struct SingleSourceTests {
         BruteForceTests.check(q, s)
     }
 
+    @Test("a limit already reached after the Lagrangian phase: the incumbent and a valid bound, no fixing and no MIP built")
+    func stopsAtTheLimit() throws {
+        let q = try ORLibrary.readHolmberg(path: Fixtures.path("holmberg-p1.txt"))
+        let s = try SingleSourceSolver(problem: q, options: LocationOptions(), clock: SolveClock(limit: .nanoseconds(1))).solve()
+        #expect(s.status == .feasible || s.status == .optimal)
+        #expect(!s.log.contains { $0.hasPrefix("sscflp fixing") || $0.hasPrefix("sscflp MIP") || $0.contains("MIP:") }, "\(s.log)")
+        // Published optimum 8848: the plan costs at least that, the bound is at most that.
+        let objective = try #require(s.objective), bound = try #require(s.bound)
+        #expect(objective >= 8848 && bound <= 8848 && bound <= objective)
+        BruteForceTests.check(q, s)
+    }
+
     @Test("the Holmberg reader: layout, and every error at its line")
     func reader() throws {
         let q = try ORLibrary.readHolmberg(path: Fixtures.path("holmberg-p1.txt"))
