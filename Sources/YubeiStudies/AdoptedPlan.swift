@@ -6,16 +6,11 @@ internal import Yams
 /// The first stage of a plan read from plan.json: the sites it opens and the stock it holds.
 /// Only these contract keys are read (FORMATS.md §2), so a plan written by any version of
 /// `yubei solve`, or by hand, can be stress-tested.
-public struct AdoptedPlan: Sendable, Decodable {
+public struct AdoptedPlan: Sendable {
     public var openWarehouses: [String]
     public var openShelters: [String]
     /// Units by warehouse id, then supply id.
     public var stock: [String: [String: Double]]
-
-    enum CodingKeys: String, CodingKey {
-        case stock
-        case openWarehouses = "open_warehouses", openShelters = "open_shelters"
-    }
 
     public init(openWarehouses: [String], openShelters: [String], stock: [String: [String: Double]]) {
         self.openWarehouses = openWarehouses; self.openShelters = openShelters; self.stock = stock
@@ -33,10 +28,10 @@ public struct AdoptedPlan: Sendable, Decodable {
     ///   unreadable or malformed file, a contract key missing or of the wrong kind, a name the
     ///   scenario lacks): exit 65.
     public static func read(path: String, for problem: SitingProblem? = nil, scenario: String = "") throws(InputError) -> AdoptedPlan {
-        guard FileManager.default.contents(atPath: path) != nil else {
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(Diagnostic(.error, at: SourceLocation(file: path), StudyMessage.planUnreadable))
         }
-        let file = try YAMLFile.load(path: path)
+        let file = try YAMLFile.parse(data: data, path: path)
         var reader = YAMLReader(file: file)
         var plan = AdoptedPlan(openWarehouses: [], openShelters: [], stock: [:])
         let warehouses = Set(problem?.warehouses.map(\.id) ?? []), shelters = Set(problem?.shelters.map(\.id) ?? [])
@@ -73,19 +68,6 @@ public struct AdoptedPlan: Sendable, Decodable {
         }
         try reader.diagnostics.throwIfErrors()
         return plan
-    }
-
-    /// Every site and supply the plan names that `problem` lacks (empty when the plan fits).
-    public func unknownNames(in problem: SitingProblem) -> [String] {
-        let warehouses = Set(problem.warehouses.map(\.id)), shelters = Set(problem.shelters.map(\.id))
-        let supplies = Set(problem.supplies.map(\.id))
-        var unknown = openWarehouses.filter { !warehouses.contains($0) }.map { "warehouse '\($0)'" }
-        unknown += openShelters.filter { !shelters.contains($0) }.map { "shelter '\($0)'" }
-        for (w, held) in stock.sorted(by: { $0.key < $1.key }) {
-            if !warehouses.contains(w) { unknown.append("warehouse '\(w)' (stock)") }
-            unknown += held.keys.sorted().filter { !supplies.contains($0) }.map { "supply '\($0)'" }
-        }
-        return unknown
     }
 
     /// The plan's first stage in `problem`'s indices.
