@@ -79,6 +79,10 @@ struct FormatsAuditTests {
             if let status = properties["status"] as? String, let id = properties["id"] as? String { statuses[id] = status }
         }
         #expect(statuses == ["w1": "existing", "s1": "not-opened", "s2": "opened"])
+        // The report's map draws s1 as a site not opened (hollow), not in the existing sites' colour.
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("fill=\"none\" stroke=\"#9aa5b1\" stroke-width=\"1.5\"><title>s1</title>"))
+        #expect(!html.contains("fill=\"#1e3a8a\" stroke=\"#1e3a8a\" stroke-width=\"1.5\"><title>s1</title>"))
 
         // The adopted plan holds up under `stress` too: its first stage leaves s1 closed.
         let stress = try runYubei(["stress", folder.appendingPathComponent("county.yaml").path, "--plan",

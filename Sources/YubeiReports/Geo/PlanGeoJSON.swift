@@ -22,10 +22,7 @@ public enum PlanGeoJSON {
     public static func text(scenario: Scenario, plan: SitingPlan) -> String {
         var features: [[String: Any]] = []
         let openWarehouses = Set(plan.openWarehouses), openShelters = Set(plan.openShelters)
-        // An existing site the plan leaves closed (`--forbid`) is not open, whatever it was.
-        func status(existing: Bool, open: Bool) -> String {
-            existing && (open || !plan.status.hasSolution) ? "existing" : open ? "opened" : "not-opened"
-        }
+        func status(existing: Bool, open: Bool) -> String { SiteDecision(existing: existing, open: open, in: plan).rawValue }
 
         for w in scenario.warehouses {
             let stock = (plan.stock[w.id] ?? [:]).filter { $0.value > 0 }.mapValues(number)

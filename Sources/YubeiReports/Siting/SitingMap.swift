@@ -180,8 +180,12 @@ enum SitingMap {
         s += "</g>\n"
 
         // Sites: open ones filled, candidates hollow, closed in this hazard crossed out.
-        func siteColour(existing: Bool, open: Bool) -> (fill: String, stroke: String) {
-            existing ? ("#1e3a8a", "#1e3a8a") : open ? ("#16a34a", "#14532d") : ("none", "#9aa5b1")
+        func siteColour(_ decision: SiteDecision) -> (fill: String, stroke: String) {
+            switch decision {
+            case .existing: ("#1e3a8a", "#1e3a8a")
+            case .opened: ("#16a34a", "#14532d")
+            case .notOpened: ("none", "#9aa5b1")
+            }
         }
         let size = dense ? 4.0 : 7.0
         func cross(_ x: Double, _ y: Double) -> String {
@@ -189,13 +193,13 @@ enum SitingMap {
         }
         for (w, site) in p.warehouses.enumerated() {
             let (x, y) = xy(site.position)
-            let c = siteColour(existing: site.isExisting, open: openW.contains(site.id))
+            let c = siteColour(SiteDecision(existing: site.isExisting, open: openW.contains(site.id), in: plan))
             s += "<rect x=\"\(f(x - size))\" y=\"\(f(y - size))\" width=\"\(f(2 * size))\" height=\"\(f(2 * size))\" fill=\"\(c.fill)\" stroke=\"\(c.stroke)\" stroke-width=\"1.5\"><title>\(esc(SitingText.label(site.id, name: site.name)))</title></rect>\n"
             if hazard.closedWarehouses.contains(w) { s += cross(x, y) }
         }
         for (k, site) in p.shelters.enumerated() {
             let (x, y) = xy(site.position)
-            let c = siteColour(existing: site.isExisting, open: openS.contains(site.id))
+            let c = siteColour(SiteDecision(existing: site.isExisting, open: openS.contains(site.id), in: plan))
             s += "<polygon points=\"\(f(x)),\(f(y - size - 1)) \(f(x - size)),\(f(y + size - 1)) \(f(x + size)),\(f(y + size - 1))\" fill=\"\(c.fill)\" stroke=\"\(c.stroke)\" stroke-width=\"1.5\"><title>\(esc(SitingText.label(site.id, name: site.name)))</title></polygon>\n"
             if hazard.closedShelters.contains(k) { s += cross(x, y) }
         }
@@ -223,15 +227,15 @@ enum SitingMap {
         }
         legendRow("<circle cx=\"\(f(lx + 8))\" cy=\"\(f(ly))\" r=\"7\" fill=\"#94a3b8\" fill-opacity=\"0.45\" stroke=\"#475569\"/>", T.legendArea(l))
         legendRow("<circle cx=\"\(f(lx + 8))\" cy=\"\(f(ly))\" r=\"7\" fill=\"none\" stroke=\"#dc2626\" stroke-width=\"2.2\"/>", T.legendUnmet(l))
-        for (existing, open, text) in [(true, true, T.legendWarehouseExisting(l)), (false, true, T.legendWarehouseNew(l))] {
-            let c = siteColour(existing: existing, open: open)
+        for (decision, text) in [(SiteDecision.existing, T.legendWarehouseExisting(l)), (.opened, T.legendWarehouseNew(l))] {
+            let c = siteColour(decision)
             legendRow("<rect x=\"\(f(lx + 2))\" y=\"\(f(ly - 6))\" width=\"12\" height=\"12\" fill=\"\(c.fill)\" stroke=\"\(c.stroke)\" stroke-width=\"1.5\"/>", text)
         }
-        for (existing, open, text) in [(true, true, T.legendShelterExisting(l)), (false, true, T.legendShelterNew(l))] {
-            let c = siteColour(existing: existing, open: open)
+        for (decision, text) in [(SiteDecision.existing, T.legendShelterExisting(l)), (.opened, T.legendShelterNew(l))] {
+            let c = siteColour(decision)
             legendRow("<polygon points=\"\(f(lx + 8)),\(f(ly - 7)) \(f(lx + 1)),\(f(ly + 6)) \(f(lx + 15)),\(f(ly + 6))\" fill=\"\(c.fill)\" stroke=\"\(c.stroke)\" stroke-width=\"1.5\"/>", text)
         }
-        let c = siteColour(existing: false, open: false)
+        let c = siteColour(.notOpened)
         legendRow("<rect x=\"\(f(lx + 2))\" y=\"\(f(ly - 6))\" width=\"12\" height=\"12\" fill=\"\(c.fill)\" stroke=\"\(c.stroke)\" stroke-width=\"1.5\"/>", T.legendCandidate(l))
         legendRow("<line x1=\"\(f(lx))\" y1=\"\(f(ly))\" x2=\"\(f(lx + 16))\" y2=\"\(f(ly))\" stroke=\"#9aa5b1\" stroke-dasharray=\"4 3\"/>", T.legendFlow(l))
         legendRow("<line x1=\"\(f(lx))\" y1=\"\(f(ly))\" x2=\"\(f(lx + 16))\" y2=\"\(f(ly))\" stroke=\"\(colour)\" stroke-width=\"2\"/>", T.legendAssignment(l))

@@ -14,13 +14,11 @@ extension SitingReport {
         var sites = ReportSection(T.sitesHeading(l))
         var siteRows: [[String]] = []
         for w in p.warehouses {
-            let state = w.isExisting && (openW.contains(w.id) || !plan.status.hasSolution) ? T.existing(l)
-                : openW.contains(w.id) ? T.opened(l) : T.notOpened(l)
+            let state = SiteDecision(existing: w.isExisting, open: openW.contains(w.id), in: plan).phrase(l)
             siteRows.append([SitingText.label(w.id, name: w.name), T.warehouse(l), state, "\(n(w.capacity)) m³", n(w.isExisting ? 0 : w.fixedCost, digits: 0)])
         }
         for s in p.shelters {
-            let state = s.isExisting && (openS.contains(s.id) || !plan.status.hasSolution) ? T.existing(l)
-                : openS.contains(s.id) ? T.opened(l) : T.notOpened(l)
+            let state = SiteDecision(existing: s.isExisting, open: openS.contains(s.id), in: plan).phrase(l)
             let cls = s.shelterClass.map { " · " + ScenarioNames.shelterClass($0, l) } ?? ""
             siteRows.append([SitingText.label(s.id, name: s.name), T.shelter(l) + cls, state,
                              "\(n(s.capacity, digits: 0)) (\(n(s.area)) m²)", n(s.isExisting ? 0 : s.fixedCost, digits: 0)])
